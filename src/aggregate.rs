@@ -1,0 +1,352 @@
+//! Replies -> the report model: every number, order and list the outputs print.
+//!
+//! - replies in UN English alphabetical order of short names, ignoring diacritics;
+//! - per category (in `book.toml` order): the States that raised it, its share of all
+//!   replies, its themes ranked by how many States raised each (ties alphabetically; themes
+//!   match case- and whitespace-insensitively and the first spelling met wins), its
+//!   breakdown by regional group and each State's summary;
+//! - regional-group counts and late replies.
+//!
+//! A pure function of the project: templates receive the model ready to print and decide
+//! nothing. The model is also written out as `output/data.json`; its shape is documented in
+//! `docs/data-json.md` and only grows.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::collate;
+use crate::config::Config;
+use crate::english::{self, Date};
+use crate::language;
+use crate::load::Project;
+use crate::registry::{RegionalGroup, Standing};
+use crate::submission::{Status, Submission};
+
+/// Version of the data.json shape; raised only when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    pub schema_version: u32,
+    pub report: ReportInfo,
+    pub totals: Totals,
+    /// Every category of book.toml, in its order, raised or not.
+    pub categories: Vec<CategorySummary>,
+    /// Replies per regional group, in the order AFR, APG, EEG, GRULAC, WEOG.
+    pub regional_groups: Vec<GroupCount>,
+    /// In UN English alphabetical order.
+    pub replies: Vec<Reply>,
+}
+
+/// The masthead facts, with the printed forms computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportInfo {
+    pub title: String,
+    pub language: String,
+    pub symbol: String,
+    pub organ: String,
+    pub distribution: String,
+    pub session: u32,
+    /// "Seventy-fourth session".
+    pub session_title: String,
+    pub agenda_item: Option<u32>,
+    pub agenda_footnote: Option<String>,
+    pub agenda_title: Option<String>,
+    pub date: Date,
+    /// "30 July 2019".
+    pub date_text: String,
+    pub original: String,
+    pub mandate: String,
+    pub cutoff: Option<Date>,
+    pub cutoff_text: Option<String>,
+    pub job_number: Option<String>,
+    pub word_limit: u32,
+    /// Whether draft replies are included (a draft build).
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    pub replies: usize,
+    pub member_states: usize,
+    pub observer_states: usize,
+    pub late_replies: usize,
+    /// Categories raised by at least one State.
+    pub categories_raised: usize,
+}
+
+/// A State as lists print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateRef {
+    pub iso3: &'static str,
+    pub name: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategorySummary {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// How many States raised it.
+    pub state_count: usize,
+    /// `state_count` over all replies, from 0 to 1.
+    pub share: f64,
+    /// The share in whole per cent, rounded half up.
+    pub share_percent: u32,
+    pub states: Vec<StateRef>,
+    /// Ranked: most States first, ties in alphabetical order.
+    pub themes: Vec<ThemeCount>,
+    /// How many of its States are in each regional group (all five, zeros included).
+    pub regional_groups: Vec<GroupCount>,
+    /// Each State's summary for this category, in UN order.
+    pub summaries: Vec<CategoryEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeCount {
+    /// The first spelling met, white space collapsed.
+    pub theme: String,
+    pub count: usize,
+    pub states: Vec<StateRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCount {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryEntry {
+    pub iso3: &'static str,
+    pub name: &'static str,
+    pub themes: Vec<String>,
+    /// Markdown.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reply {
+    pub iso3: &'static str,
+    pub state: &'static str,
+    pub m49: u16,
+    pub standing: Standing,
+    pub regional_group: Option<&'static str>,
+    pub regional_group_name: Option<&'static str>,
+    /// Path of the reply file, relative to the report root.
+    pub file: String,
+    pub received: Date,
+    pub received_text: String,
+    /// Received after the cutoff.
+    pub late: bool,
+    pub language: String,
+    /// "Spanish".
+    pub language_name: &'static str,
+    pub reference: Option<String>,
+    pub status: Status,
+    pub note: Option<String>,
+    pub challenges: Vec<ReplyChallenge>,
+    /// Markdown.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplyChallenge {
+    pub category: String,
+    pub category_title: String,
+    pub themes: Vec<String>,
+    pub summary: String,
+}
+
+/// Which replies a build includes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Include `status = "draft"` replies.
+    pub include_drafts: bool,
+}
+
+/// Builds the model from a checked project.
+pub fn aggregate(project: &Project, options: Options) -> Model {
+    let config = &project.config;
+    let mut included: Vec<&Submission> = project
+        .submissions
+        .iter()
+        .filter(|s| options.include_drafts || s.status == Status::Final)
+        .collect();
+    included.sort_by_cached_key(|s| collate::sort_key(s.state.name));
+
+    let replies: Vec<Reply> = included.iter().map(|s| reply(s, config)).collect();
+    let categories: Vec<CategorySummary> = config
+        .categories
+        .iter()
+        .map(|c| category(&c.id, &c.title, c.description.clone(), &included))
+        .collect();
+    let totals = Totals {
+        replies: replies.len(),
+        member_states: replies
+            .iter()
+            .filter(|r| r.standing == Standing::Member)
+            .count(),
+        observer_states: replies
+            .iter()
+            .filter(|r| r.standing == Standing::Observer)
+            .count(),
+        late_replies: replies.iter().filter(|r| r.late).count(),
+        categories_raised: categories.iter().filter(|c| c.state_count > 0).count(),
+    };
+    Model {
+        schema_version: SCHEMA_VERSION,
+        report: report_info(config, options),
+        totals,
+        categories,
+        regional_groups: group_counts(&included),
+        replies,
+    }
+}
+
+fn report_info(config: &Config, options: Options) -> ReportInfo {
+    let r = &config.report;
+    ReportInfo {
+        title: config.book.title.clone(),
+        language: config.book.language.clone(),
+        symbol: r.symbol.clone(),
+        organ: r.organ.clone(),
+        distribution: r.distribution.clone(),
+        session: r.session,
+        session_title: english::session_title(r.session),
+        agenda_item: r.agenda_item,
+        agenda_footnote: r.agenda_footnote.clone(),
+        agenda_title: r.agenda_title.clone(),
+        date: r.date,
+        date_text: r.date.long(),
+        original: r.original.clone(),
+        mandate: r.mandate.clone(),
+        cutoff: r.cutoff,
+        cutoff_text: r.cutoff.map(|d| d.long()),
+        job_number: r.job_number.clone(),
+        word_limit: r.word_limit,
+        draft: options.include_drafts,
+    }
+}
+
+fn state_ref(s: &Submission) -> StateRef {
+    StateRef {
+        iso3: s.state.iso3,
+        name: s.state.name,
+    }
+}
+
+fn reply(s: &Submission, config: &Config) -> Reply {
+    let late = config.report.cutoff.is_some_and(|c| s.received > c);
+    Reply {
+        iso3: s.state.iso3,
+        state: s.state.name,
+        m49: s.state.m49,
+        standing: s.state.standing,
+        regional_group: s.state.group.map(RegionalGroup::code),
+        regional_group_name: s.state.group.map(RegionalGroup::name),
+        file: s.path.clone(),
+        received: s.received,
+        received_text: s.received.long(),
+        late,
+        language: s.language.clone(),
+        language_name: language::name(&s.language).unwrap_or("English"),
+        reference: s.reference.clone(),
+        status: s.status,
+        note: s.note.clone(),
+        challenges: s
+            .challenges
+            .iter()
+            .map(|c| ReplyChallenge {
+                category: c.category.clone(),
+                category_title: config
+                    .category(&c.category)
+                    .map(|cat| cat.title.clone())
+                    .unwrap_or_default(),
+                themes: c.themes.clone(),
+                summary: c.summary.clone(),
+            })
+            .collect(),
+        body: s.body.clone(),
+    }
+}
+
+fn category(
+    id: &str,
+    title: &str,
+    description: Option<String>,
+    replies: &[&Submission],
+) -> CategorySummary {
+    let mut raised: Vec<&Submission> = Vec::new();
+    let mut summaries = Vec::new();
+    // Theme key -> index in `themes`; the first spelling met is kept for display.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut themes: Vec<ThemeCount> = Vec::new();
+    for s in replies {
+        let Some(challenge) = s.challenges.iter().find(|c| c.category == id) else {
+            continue;
+        };
+        raised.push(s);
+        summaries.push(CategoryEntry {
+            iso3: s.state.iso3,
+            name: s.state.name,
+            themes: challenge.themes.clone(),
+            summary: challenge.summary.clone(),
+        });
+        for theme in &challenge.themes {
+            let key = collate::theme_key(theme);
+            let i = *index.entry(key).or_insert_with(|| {
+                themes.push(ThemeCount {
+                    theme: theme.clone(),
+                    count: 0,
+                    states: Vec::new(),
+                });
+                themes.len() - 1
+            });
+            // A reply lists each theme once per category (duplicates are dropped on load).
+            themes[i].states.push(state_ref(s));
+            themes[i].count += 1;
+        }
+    }
+    themes.sort_by_cached_key(|t| (std::cmp::Reverse(t.count), collate::sort_key(&t.theme)));
+    let total = replies.len();
+    let share = if total == 0 {
+        0.0
+    } else {
+        raised.len() as f64 / total as f64
+    };
+    CategorySummary {
+        id: id.to_string(),
+        title: title.to_string(),
+        description,
+        state_count: raised.len(),
+        share,
+        share_percent: percent(raised.len(), total),
+        states: raised.iter().map(|s| state_ref(s)).collect(),
+        themes,
+        regional_groups: group_counts(&raised),
+        summaries,
+    }
+}
+
+/// Whole per cent, rounded half up, computed in integers so it never disagrees across
+/// outputs.
+pub fn percent(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        return 0;
+    }
+    ((part * 200 + whole) / (2 * whole)) as u32
+}
+
+fn group_counts(replies: &[&Submission]) -> Vec<GroupCount> {
+    RegionalGroup::ALL
+        .iter()
+        .map(|g| GroupCount {
+            code: g.code(),
+            name: g.name(),
+            count: replies.iter().filter(|s| s.state.group == Some(*g)).count(),
+        })
+        .collect()
+}

@@ -1,0 +1,89 @@
+//! The command line, defined with clap's derive API. Only definitions live here; each
+//! subcommand's behaviour is in `cmd/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Compile Member States' replies into the Secretary-General's report";
+
+const LONG_ABOUT: &str = "\
+Compile Member States' replies into the Secretary-General's report.
+
+A report root is a folder with:
+  book.toml          report metadata, challenge categories, output settings
+  submissions/*.md   one Markdown file per reply, with TOML front matter between +++ lines
+  templates/         optional templates that override the built-in ones
+report writes everything it generates into output/ (PDF, HTML site, data.json).";
+
+const EXAMPLES: &str = "\
+Examples:
+  report check                 check the report in the current folder
+  report build                 build the report into ./output
+  report build ../a74-130 --out /tmp/draft
+
+Exit codes: 0 success, 1 the input has errors (all are listed), 2 usage or internal error.";
+
+#[derive(Debug, Parser)]
+#[command(name = "report", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour diagnostics
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check book.toml and every reply, and list every problem found
+    #[command(
+        long_about = "Check book.toml and every reply, and list every problem found.\n\n\
+            Reads book.toml and every *.md file under submissions/, checks the front matter \
+            (State names, dates, languages, categories, themes) and that no State replied \
+            twice, then prints each problem with its file, line and column and how to fix it. \
+            Writes nothing.",
+        after_help = "Examples:\n  report check\n  report check path/to/report\n\n\
+            Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error."
+    )]
+    Check(CheckArgs),
+
+    /// Check the report, then write everything into output/
+    #[command(
+        long_about = "Check the report, then write everything into output/.\n\n\
+            Runs every check of `report check`; if there are errors, prints them all and \
+            leaves the previous output folder untouched. Otherwise writes output/data.json \
+            (the aggregated data) and the outputs book.toml asks for, replacing the output \
+            folder in one step.",
+        after_help = "Examples:\n  report build\n  report build path/to/report --out /tmp/report-output\n\n\
+            Exit codes: 0 built, 1 the input has errors (nothing written), 2 usage or internal error."
+    )]
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Where to write the output [default: DIR/output]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when printing to a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}

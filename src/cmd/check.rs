@@ -1,0 +1,40 @@
+//! `report check [DIR]`: load and validate, print every problem, write nothing.
+
+use crate::cli::CheckArgs;
+use crate::cmd::{Ui, exit};
+use crate::load;
+use crate::submission::Status;
+
+pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
+    let loaded = load::load(&args.dir);
+    ui.diagnostics(&loaded.sources, &loaded.diagnostics);
+    let diags = &loaded.diagnostics;
+    if diags.has_errors() {
+        ui.error(format!("the report has problems: {}", diags.summary()));
+        return exit::INPUT_ERRORS;
+    }
+    let submissions = loaded
+        .project
+        .as_ref()
+        .map_or(&[][..], |p| &p.submissions[..]);
+    let drafts = submissions
+        .iter()
+        .filter(|s| s.status == Status::Draft)
+        .count();
+    let replies = submissions.len();
+    ui.status(
+        "Checked",
+        format!(
+            "{replies} {}{} in {}: {}",
+            if replies == 1 { "reply" } else { "replies" },
+            match drafts {
+                0 => String::new(),
+                1 => " (1 draft)".to_string(),
+                n => format!(" ({n} drafts)"),
+            },
+            args.dir.display(),
+            diags.summary()
+        ),
+    );
+    exit::OK
+}

@@ -1,0 +1,64 @@
+//! One small module per subcommand: take the parsed arguments, call the library, print,
+//! and return the exit code. Shared printing lives here.
+
+pub mod build;
+pub mod check;
+
+use std::io::{IsTerminal, Write};
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::cli::Color;
+use crate::diag::{Diagnostics, Sources};
+
+/// Exit codes, defined once.
+pub mod exit {
+    /// Success (warnings allowed).
+    pub const OK: u8 = 0;
+    /// The input has errors; all of them were printed.
+    pub const INPUT_ERRORS: u8 = 1;
+    /// Usage error (clap also exits with 2) or an internal failure such as a write error.
+    pub const FAILURE: u8 = 2;
+}
+
+/// Where and how messages for the editor are printed (always standard error).
+pub struct Ui {
+    color: ColorChoice,
+}
+
+impl Ui {
+    pub fn new(color: Color) -> Ui {
+        let color = match color {
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+            Color::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                if std::io::stderr().is_terminal() && !no_color {
+                    ColorChoice::Auto
+                } else {
+                    ColorChoice::Never
+                }
+            }
+        };
+        Ui { color }
+    }
+
+    /// Prints every diagnostic, then nothing else.
+    pub fn diagnostics(&self, sources: &Sources, diags: &Diagnostics) {
+        let mut out = StandardStream::stderr(self.color);
+        if let Err(e) = sources.emit(diags, &mut out) {
+            eprintln!("error: cannot print diagnostics: {e}");
+        }
+    }
+
+    /// A status line such as "    Finished ...", in cargo's style.
+    pub fn status(&self, verb: &str, message: impl std::fmt::Display) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{verb:>12} {message}");
+    }
+
+    /// A final error line.
+    pub fn error(&self, message: impl std::fmt::Display) {
+        eprintln!("error: {message}");
+    }
+}

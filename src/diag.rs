@@ -1,0 +1,321 @@
+//! Diagnostics: every problem the build finds, collected rather than returned early.
+//!
+//! Each stage pushes [`Diagnostic`]s into a [`Diagnostics`] list; the command prints the whole
+//! list at the end, sorted by file and position, with the offending line underlined (through
+//! codespan-reporting, the crate Typst's own diagnostics use), then decides the exit code.
+//! Spans are byte ranges into the text registered in [`Sources`]. Nothing here reads files.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
+use codespan_reporting::files::{Files, SimpleFiles};
+use codespan_reporting::term::{self, termcolor};
+
+/// A byte range in one source file.
+pub type Span = Range<usize>;
+
+/// Index of a file registered in [`Sources`].
+pub type FileId = usize;
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A secondary place that explains the problem (the other file of a duplicate, say).
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file and span the problem is in; `None` for problems with no place (I/O).
+    pub at: Option<(FileId, Span)>,
+    pub message: String,
+    /// Short text printed under the underlined span.
+    pub label: String,
+    pub related: Vec<Related>,
+    /// "help: ..." lines: what to write instead.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, Some((file, span)), message)
+    }
+
+    pub fn warning(file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, Some((file, span)), message)
+    }
+
+    /// A problem that belongs to no place in a file, such as an unreadable directory.
+    pub fn error_nowhere(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, None, message)
+    }
+
+    pub fn warning_nowhere(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, None, message)
+    }
+
+    fn new(severity: Severity, at: Option<(FileId, Span)>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            at,
+            message: message.into(),
+            label: String::new(),
+            related: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The list of problems found so far.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.list.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.list.len() - self.errors()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Orders the list as an editor reads it: file by file (in the order files were
+    /// registered, which is path order), then by position; placeless problems first.
+    pub fn sort(&mut self) {
+        self.list.sort_by(|a, b| {
+            let key = |d: &Diagnostic| d.at.as_ref().map(|(f, s)| (*f, s.start, s.end));
+            key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
+        });
+    }
+
+    /// A one-line count for the end of a run: "2 errors, 1 warning".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        format!(
+            "{}, {}",
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning")
+        )
+    }
+}
+
+/// The text of every file a diagnostic may point into, under the path the editor knows it by.
+#[derive(Debug)]
+pub struct Sources {
+    files: SimpleFiles<String, String>,
+}
+
+impl Default for Sources {
+    fn default() -> Self {
+        Sources {
+            files: SimpleFiles::new(),
+        }
+    }
+}
+
+impl Sources {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Registers a file's text under its display name and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        self.files.add(name.into(), text.into())
+    }
+
+    pub fn name(&self, file: FileId) -> &str {
+        self.files
+            .get(file)
+            .map(|f| f.name().as_str())
+            .unwrap_or("?")
+    }
+
+    pub fn text(&self, file: FileId) -> &str {
+        self.files
+            .get(file)
+            .map(|f| f.source().as_str())
+            .unwrap_or("")
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, file: FileId, offset: usize) -> (usize, usize) {
+        match self.files.location(file, offset) {
+            Ok(loc) => (loc.line_number, loc.column_number),
+            Err(_) => (1, 1),
+        }
+    }
+
+    /// Prints every diagnostic, in order, to `out`.
+    pub fn emit(
+        &self,
+        diagnostics: &Diagnostics,
+        out: &mut dyn termcolor::WriteColor,
+    ) -> std::io::Result<()> {
+        let config = term::Config::default();
+        for diagnostic in diagnostics.iter() {
+            let report = self.to_report(diagnostic);
+            if let Err(err) = term::emit(out, &config, &self.files, &report) {
+                writeln!(out, "{}: {err}", diagnostic.message)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The diagnostics as plain text, as printed without colours (for tests and logs).
+    pub fn render_plain(&self, diagnostics: &Diagnostics) -> String {
+        let mut buffer = termcolor::NoColor::new(Vec::new());
+        self.emit(diagnostics, &mut buffer)
+            .expect("writing to memory cannot fail");
+        String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+    }
+
+    fn to_report(&self, d: &Diagnostic) -> Report<FileId> {
+        let report = match d.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        };
+        let mut labels = Vec::new();
+        if let Some((file, span)) = &d.at {
+            let span = self.clamp(*file, span.clone());
+            labels.push(Label::new(LabelStyle::Primary, *file, span).with_message(&d.label));
+        }
+        for r in &d.related {
+            let span = self.clamp(r.file, r.span.clone());
+            labels.push(Label::new(LabelStyle::Secondary, r.file, span).with_message(&r.message));
+        }
+        report
+            .with_message(&d.message)
+            .with_labels(labels)
+            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+    }
+
+    /// Keeps a span inside its file and on character boundaries, so printing never fails.
+    fn clamp(&self, file: FileId, span: Span) -> Span {
+        let text = self.text(file);
+        let mut start = span.start.min(text.len());
+        let mut end = span.end.clamp(start, text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_path_line_column_and_help() {
+        let mut sources = Sources::new();
+        let file = sources.add("submissions/x.md", "+++\nstate = \"Turky\"\n+++\n");
+        let mut diags = Diagnostics::new();
+        diags.push(
+            Diagnostic::error(file, 12..19, "unknown State \"Turky\"")
+                .label("not a Member State")
+                .help("did you mean \"Türkiye\"?"),
+        );
+        let text = sources.render_plain(&diags);
+        assert!(text.contains("error: unknown State \"Turky\""), "{text}");
+        assert!(text.contains("submissions/x.md:2:9"), "{text}");
+        assert!(text.contains("^^^^^^^ not a Member State"), "{text}");
+        assert!(text.contains("help: did you mean \"Türkiye\"?"), "{text}");
+    }
+
+    #[test]
+    fn sorts_by_file_then_position() {
+        let mut diags = Diagnostics::new();
+        diags.push(Diagnostic::error(1, 5..6, "b"));
+        diags.push(Diagnostic::warning(0, 9..10, "a2"));
+        diags.push(Diagnostic::error(0, 1..2, "a1"));
+        diags.sort();
+        let order: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["a1", "a2", "b"]);
+        assert_eq!(diags.summary(), "2 errors, 1 warning");
+    }
+}

@@ -1,0 +1,29 @@
+//! `report` compiles Member States' replies into the Secretary-General's report.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! load       book.toml + submissions/*.md -> Project      (config, submission, validate)
+//! aggregate  Project -> Model: categories x States x themes, UN order
+//! render     Model -> output files (data.json; PDF and HTML in later stages)
+//! write      files -> output/, swapped in atomically
+//! ```
+//!
+//! Problems are collected as [`diag::Diagnostic`]s, never returned early; commands print
+//! them all and choose the exit code. Submission text is data at every stage.
+
+pub mod aggregate;
+pub mod cli;
+pub mod cmd;
+pub mod collate;
+pub mod config;
+pub mod diag;
+pub mod english;
+pub mod language;
+pub mod load;
+pub mod registry;
+pub mod render;
+pub mod submission;
+pub mod tomlread;
+pub mod validate;
+pub mod write;

@@ -1,0 +1,281 @@
+//! Reading a report root from disk: `book.toml`, then every `*.md` under `submissions/`.
+//!
+//! This is the only stage that reads the editor's files (templates are read by the renderer).
+//! The walk is sorted by file name so the result never depends on directory order, and it
+//! never leaves the root: symbolic links are not followed out of it. Each file's text is
+//! registered in [`Sources`] so diagnostics can quote it; every problem becomes a diagnostic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::submission::{self, Submission};
+use crate::validate;
+
+/// The largest reply file accepted. Typst has no timeout, so what one reply may cost is
+/// capped before it reaches the typesetter; a real reply is rarely over 100 KB.
+pub const MAX_SUBMISSION_BYTES: u64 = 1024 * 1024;
+
+/// A report root that was read and checked.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Every reply, final and draft, in path order.
+    pub submissions: Vec<Submission>,
+}
+
+/// What loading found: the project (if `book.toml` could be read), the text of every file
+/// read, and every problem.
+#[derive(Debug)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+    pub project: Option<Project>,
+}
+
+/// How a path is shown to the editor: relative to where they ran the command.
+fn display(root: &Path, rel: &str) -> String {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        rel.to_string()
+    } else {
+        format!("{}/{rel}", root.display()).replace("//", "/")
+    }
+}
+
+/// Reads and checks the report root at `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut sources = Sources::new();
+    let mut diags = Diagnostics::new();
+    let project = load_into(root, &mut sources, &mut diags);
+    diags.sort();
+    Loaded {
+        sources,
+        diagnostics: diags,
+        project,
+    }
+}
+
+fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Project> {
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error_nowhere(format!("no report at `{}`: no such folder", root.display()))
+                .help("pass the folder that holds book.toml and submissions/"),
+        );
+        return None;
+    }
+    let book_path = root.join("book.toml");
+    let text = match fs::read(&book_path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let file = sources.add(display(root, "book.toml"), lossy);
+                diags.push(not_utf8(file, valid));
+                return None;
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "no book.toml in `{}`: this is not a report root",
+                    root.display()
+                ))
+                .help("run the command in the folder that holds book.toml and submissions/, or pass that folder: report check path/to/report"),
+            );
+            return None;
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error_nowhere(format!(
+                "cannot read {}: {e}",
+                book_path.display()
+            )));
+            return None;
+        }
+    };
+    let file = sources.add(display(root, "book.toml"), text.clone());
+    let config = Config::parse(&text, file, diags)?;
+
+    let submissions = read_submissions(root, &config, sources, diags);
+    validate::across_replies(&submissions, diags);
+    Some(Project {
+        root: root.to_path_buf(),
+        config,
+        submissions,
+    })
+}
+
+fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        valid_up_to..valid_up_to + 1,
+        "the file is not valid UTF-8 text",
+    )
+    .label("this byte is not UTF-8")
+    .help("save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)")
+}
+
+fn read_submissions(
+    root: &Path,
+    config: &Config,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Vec<Submission> {
+    let dir = root.join("submissions");
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::error_nowhere(format!("no submissions/ folder in `{}`", root.display()))
+                .help("create submissions/ and put one Markdown file per reply in it"),
+        );
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut out = Vec::new();
+    let walk = WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                diags.push(Diagnostic::error_nowhere(format!(
+                    "cannot read submissions/: {e}"
+                )));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let shown = display(root, &rel);
+        let name = entry.file_name().to_string_lossy();
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            continue;
+        }
+        if !name.ends_with(".md") {
+            let lower = name.to_lowercase();
+            if [".md", ".markdown", ".mdown", ".md.txt"]
+                .iter()
+                .any(|ext| lower.ends_with(ext))
+            {
+                diags.push(
+                    Diagnostic::warning_nowhere(format!(
+                        "{shown}: not read, only *.md files are replies"
+                    ))
+                    .help(format!(
+                        "rename it to end in .md if it is a reply: {}",
+                        fix_extension(&name)
+                    )),
+                );
+            }
+            continue;
+        }
+        if file_type.is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
+                Ok(target) if target.is_dir() => {
+                    diags.push(Diagnostic::warning_nowhere(format!(
+                        "{shown}: not read, it links to a folder"
+                    )));
+                    continue;
+                }
+                _ => {
+                    diags.push(
+                        Diagnostic::error_nowhere(format!(
+                            "{shown}: the link points outside the report root"
+                        ))
+                        .help("copy the reply into submissions/ instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if let Some(s) = read_one(path, &rel, &shown, config, sources, diags) {
+            out.push(s);
+        }
+    }
+    if out.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error_nowhere(format!("no replies in {}", display(root, "submissions/")))
+                .help("add one Markdown file per reply, e.g. submissions/cri.md"),
+        );
+    }
+    out
+}
+
+fn fix_extension(name: &str) -> String {
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .trim_end_matches(".md");
+    format!("{stem}.md")
+}
+
+fn read_one(
+    path: &Path,
+    rel: &str,
+    shown: &str,
+    config: &Config,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<Submission> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => {
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "{shown}: the reply is {} KB, more than the limit of {} KB",
+                    meta.len() / 1024,
+                    MAX_SUBMISSION_BYTES / 1024
+                ))
+                .help("a reply this large is almost certainly a pasted attachment: keep the reply's text and move annexes out"),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            diags.push(Diagnostic::error_nowhere(format!(
+                "{shown}: cannot read: {e}"
+            )));
+            return None;
+        }
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diags.push(Diagnostic::error_nowhere(format!(
+                "{shown}: cannot read: {e}"
+            )));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let utf16 =
+                e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
+            let valid = e.utf8_error().valid_up_to();
+            let file = sources.add(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let mut d = not_utf8(file, valid);
+            if utf16 {
+                d = d.help("this file looks like UTF-16; save it as UTF-8");
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    let file = sources.add(shown, text);
+    let text = sources.text(file).to_string();
+    submission::parse(&text, file, rel, config, diags)
+}

@@ -1,0 +1,17 @@
+//! `report`: parse the command line, run the subcommand, exit with its code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use report::cli::{Cli, Command};
+use report::cmd::{self, Ui};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = Ui::new(cli.color);
+    let code = match &cli.command {
+        Command::Check(args) => cmd::check::run(args, &ui),
+        Command::Build(args) => cmd::build::run(args, &ui),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,521 @@
+//! One reply file -> [`Submission`]: split the `+++` front matter from the Markdown body,
+//! read the front matter field by field, and check each value against the registry of
+//! States, the ISO 639-1 codes and the categories of `book.toml`.
+//!
+//! Every problem of the file is pushed as a diagnostic pointing into the file. The returned
+//! submission (if the State and date could be read) carries defaults where a field was bad,
+//! so checks across files (duplicates) still run; the build fails on the errors anyway.
+//! The body is kept as written: it is data and is never interpreted here.
+
+use serde::Serialize;
+
+use crate::collate;
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
+use crate::english::Date;
+use crate::language;
+use crate::registry::{self, MemberState, Resolution};
+use crate::tomlread::{self, Table};
+
+/// A reply of one State, validated.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub file: FileId,
+    /// Path relative to the report root, with `/` separators ("submissions/arg.md").
+    pub path: String,
+    pub state: &'static MemberState,
+    pub state_span: Span,
+    pub received: Date,
+    /// ISO 639-1 code of the original language.
+    pub language: String,
+    pub reference: Option<String>,
+    pub status: Status,
+    pub note: Option<String>,
+    pub challenges: Vec<Challenge>,
+    /// The reply's Markdown text, after the front matter.
+    pub body: String,
+    /// Byte offset of the body in the file, to point diagnostics into it.
+    pub body_offset: usize,
+}
+
+/// One challenge a reply raises, as the editor summarised it.
+#[derive(Debug, Clone)]
+pub struct Challenge {
+    pub category: String,
+    /// Themes as written, trimmed and with white space collapsed.
+    pub themes: Vec<String>,
+    /// The editor's summary, Markdown.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Final,
+    Draft,
+}
+
+const KEYS: &[&str] = &[
+    "state",
+    "received",
+    "language",
+    "reference",
+    "status",
+    "note",
+    "challenges",
+];
+const CHALLENGE_KEYS: &[&str] = &["category", "themes", "summary"];
+
+/// What the front matter of a new reply looks like, for hints.
+const SKELETON: &str = "+++\nstate = \"Costa Rica\"\nreceived = 2019-04-30\nlanguage = \"es\"\n\n[[challenges]]\ncategory = \"international-cooperation\"\nthemes = [\"mutual legal assistance\"]\nsummary = \"...\"\n+++\n\nText of the reply.";
+
+/// The parts of a reply file.
+struct Parts<'t> {
+    front_matter: &'t str,
+    front_matter_offset: usize,
+    /// The span of the opening `+++` line, where missing-key errors point.
+    opening: Span,
+    body: &'t str,
+    body_offset: usize,
+}
+
+/// Splits `+++` front matter from the body, or explains what is wrong.
+fn split<'t>(text: &'t str, file: FileId, diags: &mut Diagnostics) -> Option<Parts<'t>> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if text[start..].trim().is_empty() {
+        diags.push(
+            Diagnostic::error(
+                file,
+                0..0,
+                "empty file: a reply needs front matter and text",
+            )
+            .help(format!("start from this:\n{SKELETON}")),
+        );
+        return None;
+    }
+    let mut lines = line_spans(text, start);
+    let (first, first_end) = lines.next().expect("text is not empty");
+    let first_line = text[first.clone()].trim_end();
+    if first_line != "+++" {
+        let mut d = Diagnostic::error(
+            file,
+            first.clone(),
+            "missing front matter: the file must start with a `+++` line",
+        )
+        .label("expected `+++` here");
+        if first_line == "---" {
+            d = d.help("front matter is TOML between `+++` lines, not YAML between `---` lines");
+        } else {
+            d = d.help(format!(
+                "put the reply's metadata first, like this:\n{SKELETON}"
+            ));
+        }
+        diags.push(d);
+        return None;
+    }
+    for (line, end) in lines {
+        if text[line.clone()].trim_end() == "+++" {
+            return Some(Parts {
+                front_matter: &text[first_end..line.start],
+                front_matter_offset: first_end,
+                opening: first,
+                body: &text[end..],
+                body_offset: end,
+            });
+        }
+    }
+    diags.push(
+        Diagnostic::error(file, first, "the front matter is never closed")
+            .label("opened here")
+            .help("add a line with only `+++` after the last line of front matter"),
+    );
+    None
+}
+
+/// Each line's span (without its line break) and the offset where the next line starts.
+fn line_spans(text: &str, start: usize) -> impl Iterator<Item = (Span, usize)> + '_ {
+    let mut pos = start;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let rest = &text[pos..];
+        let (len, next) = match rest.find('\n') {
+            Some(i) => (i, pos + i + 1),
+            None => (rest.len(), text.len()),
+        };
+        let line = pos..pos + len;
+        pos = next;
+        Some((line, next))
+    })
+}
+
+/// Reads one reply. `path` is relative to the report root.
+pub fn parse(
+    text: &str,
+    file: FileId,
+    path: &str,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<Submission> {
+    let parts = split(text, file, diags)?;
+    let doc = tomlread::parse_document(parts.front_matter, file, parts.front_matter_offset, diags)?;
+    let fm = Table::new(
+        &doc,
+        file,
+        parts.front_matter_offset,
+        "the front matter",
+        parts.opening.clone(),
+        KEYS,
+    );
+    fm.reject_unknown_keys(diags);
+
+    let state = fm
+        .required_string("state", "state = \"Costa Rica\"", diags)
+        .and_then(|s| resolve_state(file, &s.value, s.span.clone(), diags).map(|st| (st, s.span)));
+    let received = fm.required_date("received", diags);
+    let language = read_language(&fm, diags);
+    let reference = fm
+        .string("reference", "reference = \"Note verbale 123/2019\"", diags)
+        .map(|s| s.value);
+    let note = fm
+        .string("note", "note = \"Translated from Spanish\"", diags)
+        .map(|s| s.value);
+    let status = read_status(&fm, diags);
+    let challenges = read_challenges(&fm, config, diags);
+
+    if parts.body.trim().is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                parts.body_offset..parts.body_offset,
+                "the reply has no text",
+            )
+            .label("nothing after the front matter")
+            .help("paste the reply's text after the closing `+++` line"),
+        );
+    }
+
+    if let Some(received) = &received {
+        check_received(file, received.value, received.span.clone(), config, diags);
+    }
+
+    let ((state, state_span), received) = (state?, received?);
+    Some(Submission {
+        file,
+        path: path.to_string(),
+        state,
+        state_span,
+        received: received.value,
+        language,
+        reference,
+        status,
+        note,
+        challenges,
+        body: parts.body.to_string(),
+        body_offset: parts.body_offset,
+    })
+}
+
+fn resolve_state(
+    file: FileId,
+    written: &str,
+    span: Span,
+    diags: &mut Diagnostics,
+) -> Option<&'static MemberState> {
+    match registry::resolve(written) {
+        Resolution::Exact(state) => Some(state),
+        Resolution::Alias(state) => {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    span,
+                    format!("\"{written}\" is not the UN short name of {}", state.name),
+                )
+                .label(format!("read as {}", state.name))
+                .help(format!(
+                    "write state = \"{}\" (or \"{}\")",
+                    state.name, state.iso3
+                )),
+            );
+            Some(state)
+        }
+        Resolution::Unknown(suggestions) => {
+            let mut d = Diagnostic::error(file, span, format!("unknown State \"{written}\""))
+                .label("not a Member State or observer State of the United Nations");
+            if !suggestions.is_empty() {
+                let names: Vec<String> = suggestions.iter().map(|n| format!("\"{n}\"")).collect();
+                d = d.help(format!("did you mean {}?", names.join(" or ")));
+            }
+            diags.push(d.help(
+                "write the UN short name (\"Bolivia (Plurinational State of)\") or the ISO \
+                 alpha-3 code (\"BOL\")",
+            ));
+            None
+        }
+    }
+}
+
+fn read_language(fm: &Table, diags: &mut Diagnostics) -> String {
+    let Some(lang) = fm.string("language", "language = \"es\"", diags) else {
+        return "en".into();
+    };
+    let Some(code) = config::check_language(fm.file(), &lang.value, lang.span.clone(), diags)
+    else {
+        return "en".into();
+    };
+    if !language::is_official(&code) {
+        let name = language::name(&code).unwrap_or("?");
+        diags.push(
+            Diagnostic::warning(
+                fm.file(),
+                lang.span,
+                format!("{name} is not an official language of the United Nations"),
+            )
+            .label(format!("printed as [Original: {name}]"))
+            .help("if the text is a translation, give the language of the original reply"),
+        );
+    }
+    code
+}
+
+fn read_status(fm: &Table, diags: &mut Diagnostics) -> Status {
+    let Some(status) = fm.string("status", "status = \"final\"", diags) else {
+        return Status::Final;
+    };
+    match status.value.as_str() {
+        "final" => Status::Final,
+        "draft" => Status::Draft,
+        other => {
+            let mut d = Diagnostic::error(
+                fm.file(),
+                status.span,
+                format!("unknown status \"{other}\""),
+            )
+            .label("expected \"final\" or \"draft\"");
+            if let Some(close) = collate::closest(other, ["final", "draft"]) {
+                d = d.help(format!("did you mean \"{close}\"?"));
+            }
+            diags.push(d.help("write status = \"final\" (the default) or status = \"draft\""));
+            Status::Final
+        }
+    }
+}
+
+fn read_challenges(fm: &Table, config: &Config, diags: &mut Diagnostics) -> Vec<Challenge> {
+    let mut out: Vec<(Challenge, Span)> = Vec::new();
+    for t in fm.tables("challenges", CHALLENGE_KEYS, diags) {
+        t.reject_unknown_keys(diags);
+        let category = t.required_string(
+            "category",
+            "category = \"international-cooperation\"",
+            diags,
+        );
+        let themes = read_themes(&t, diags);
+        let summary = t.required_string("summary", "summary = \"One or two sentences.\"", diags);
+        let Some(category) = category else { continue };
+        if config.category(&category.value).is_none() {
+            let mut d = Diagnostic::error(
+                t.file(),
+                category.span.clone(),
+                format!("unknown category \"{}\"", category.value),
+            )
+            .label("not defined in book.toml");
+            let ids = config.categories.iter().map(|c| c.id.as_str());
+            if let Some(close) = collate::closest(&category.value, ids) {
+                d = d.help(format!("did you mean \"{close}\"?"));
+            }
+            diags.push(d.help(format!("valid categories: {}", config.category_ids())));
+            continue;
+        }
+        if let Some((_, first)) = out.iter().find(|(c, _)| c.category == category.value) {
+            diags.push(
+                Diagnostic::error(
+                    t.file(),
+                    category.span.clone(),
+                    format!(
+                        "category \"{}\" appears twice in this reply",
+                        category.value
+                    ),
+                )
+                .label("second time")
+                .related(t.file(), first.clone(), "first time")
+                .help("merge the two [[challenges]] entries into one"),
+            );
+            continue;
+        }
+        out.push((
+            Challenge {
+                category: category.value,
+                themes,
+                summary: summary.map(|s| s.value).unwrap_or_default(),
+            },
+            category.span,
+        ));
+    }
+    out.into_iter().map(|(c, _)| c).collect()
+}
+
+fn read_themes(t: &Table, diags: &mut Diagnostics) -> Vec<String> {
+    let example = "themes = [\"ransomware\", \"online fraud\"]";
+    if !t.require("themes", example, diags) {
+        return Vec::new();
+    }
+    let Some(list) = t.string_list("themes", example, diags) else {
+        return Vec::new();
+    };
+    if list.value.is_empty() {
+        diags.push(
+            Diagnostic::error(t.file(), list.span.clone(), "`themes` is empty")
+                .label("no theme")
+                .help(format!("name at least one theme: {example}")),
+        );
+    }
+    let mut themes: Vec<String> = Vec::new();
+    for theme in list.value {
+        let clean = collate::collapse_whitespace(&theme.value);
+        if clean.is_empty() {
+            diags.push(
+                Diagnostic::error(t.file(), theme.span, "empty theme")
+                    .label("a theme must have words")
+                    .help("remove the empty string from the list"),
+            );
+        } else if themes
+            .iter()
+            .any(|seen| collate::theme_key(seen) == collate::theme_key(&clean))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    t.file(),
+                    theme.span,
+                    format!("theme \"{clean}\" is listed twice"),
+                )
+                .label("counted once")
+                .help("remove the repeated theme"),
+            );
+        } else {
+            themes.push(clean);
+        }
+    }
+    themes
+}
+
+fn check_received(
+    file: FileId,
+    received: Date,
+    span: Span,
+    config: &Config,
+    diags: &mut Diagnostics,
+) {
+    let report = &config.report;
+    if received > report.date {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                span,
+                format!(
+                    "received {} is after the report's date ({})",
+                    received.long(),
+                    report.date.long()
+                ),
+            )
+            .label("later than the report")
+            .help("check the date the reply reached the Secretariat"),
+        );
+    } else if let Some(cutoff) = report.cutoff.filter(|c| received > *c) {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                span,
+                format!(
+                    "received after the cutoff of {}: listed as a late reply",
+                    cutoff.long()
+                ),
+            )
+            .label("late reply"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Sources;
+
+    fn config() -> (Sources, Config) {
+        let mut sources = Sources::new();
+        let text = "[book]\ntitle = \"T\"\n[report]\nsymbol = \"A/74/130\"\nsession = 74\ndate = 2019-07-30\nmandate = \"73/187\"\ncutoff = 2019-05-31\n[[categories]]\nid = \"jurisdiction\"\ntitle = \"J\"\n";
+        let file = sources.add("book.toml", text);
+        let mut diags = Diagnostics::new();
+        let config = Config::parse(text, file, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{}", sources.render_plain(&diags));
+        (sources, config)
+    }
+
+    fn read(text: &str) -> (Option<Submission>, String) {
+        let (mut sources, config) = config();
+        let file = sources.add("submissions/x.md", text);
+        let mut diags = Diagnostics::new();
+        let s = parse(text, file, "submissions/x.md", &config, &mut diags);
+        (s, sources.render_plain(&diags))
+    }
+
+    #[test]
+    fn reads_a_valid_reply() {
+        let (s, out) = read(
+            "\u{feff}+++\r\nstate = \"CRI\"\r\nreceived = 2019-04-30\r\nlanguage = \"es\"\r\n[[challenges]]\r\ncategory = \"jurisdiction\"\r\nthemes = [\" Cloud   storage \"]\r\nsummary = \"S\"\r\n+++\r\nTexto.\r\n",
+        );
+        let s = s.expect(&out);
+        assert_eq!(out, "");
+        assert_eq!(s.state.name, "Costa Rica");
+        assert_eq!(s.language, "es");
+        assert_eq!(s.challenges[0].themes, ["Cloud storage"]);
+        assert_eq!(s.body, "Texto.\r\n");
+        assert_eq!(s.status, Status::Final);
+    }
+
+    #[test]
+    fn reports_every_problem_of_a_file() {
+        let (_, out) = read(
+            "+++\nstate = \"Turkey\"\nreceived = \"2019-04-30\"\nlanguage = \"Spanish\"\nstatus = \"finale\"\nnotes = \"x\"\n[[challenges]]\ncategory = \"jurisdictoin\"\nthemes = [\"\"]\n+++\n",
+        );
+        for expected in [
+            "warning: \"Turkey\" is not the UN short name of Türkiye",
+            "error: `received` must be a TOML date, not a string",
+            "help: did you mean \"es\"?",
+            "error: unknown status \"finale\"",
+            "error: unknown key `notes` in the front matter",
+            "help: did you mean `note`?",
+            "error: unknown category \"jurisdictoin\"",
+            "help: valid categories: jurisdiction",
+            "error: empty theme",
+            "error: missing `summary` in [[challenges]] number 1",
+            "warning: the reply has no text",
+        ] {
+            assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+        }
+    }
+
+    #[test]
+    fn explains_missing_or_unclosed_front_matter() {
+        let (s, out) = read("---\nstate: Chile\n---\n");
+        assert!(s.is_none());
+        assert!(out.contains("missing front matter"), "{out}");
+        assert!(out.contains("not YAML"), "{out}");
+        let (_, out) = read("+++\nstate = \"Chile\"\n");
+        assert!(out.contains("the front matter is never closed"), "{out}");
+        let (_, out) = read(" \n\n");
+        assert!(out.contains("empty file"), "{out}");
+    }
+
+    #[test]
+    fn late_replies_are_warnings() {
+        let (s, out) = read("+++\nstate = \"Chile\"\nreceived = 2019-06-03\n+++\nText.\n");
+        assert!(s.is_some());
+        assert!(
+            out.contains("warning: received after the cutoff of 31 May 2019"),
+            "{out}"
+        );
+        assert!(!out.contains("error"), "{out}");
+    }
+}
