@@ -1,0 +1,127 @@
+//! Aggregation of the `valid` fixture, against figures computed by hand.
+
+use report::aggregate::{self, Model, Options};
+use report::load;
+
+use crate::support::fixture;
+
+fn model(options: Options) -> Model {
+    let loaded = load::load(&fixture("valid"));
+    assert!(
+        !loaded.diagnostics.has_errors(),
+        "{}",
+        loaded.sources.render_plain(&loaded.diagnostics)
+    );
+    aggregate::aggregate(loaded.project.as_ref().unwrap(), options)
+}
+
+fn themes(model: &Model, category: usize) -> Vec<(String, usize, Vec<&'static str>)> {
+    model.categories[category]
+        .themes
+        .iter()
+        .map(|t| {
+            (
+                t.theme.clone(),
+                t.count,
+                t.states.iter().map(|s| s.iso3).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn themes_are_merged_ignoring_case_and_spacing_and_ranked() {
+    let m = model(Options::default());
+    // cooperation: CRI "Mutual legal assistance" + "24/7 network"; CIV "mutual  legal
+    // assistance" + "extradition"; HRV and PSE "extradition"; TKM "24/7 Network".
+    assert_eq!(
+        themes(&m, 0),
+        [
+            ("extradition".to_string(), 3, vec!["CIV", "HRV", "PSE"]),
+            ("24/7 network".to_string(), 2, vec!["CRI", "TKM"]),
+            ("Mutual legal assistance".to_string(), 2, vec!["CRI", "CIV"]),
+        ]
+    );
+    // evidence: a tie of two, broken alphabetically; first spelling ("cloud storage") wins.
+    assert_eq!(
+        themes(&m, 1),
+        [
+            ("cloud storage".to_string(), 2, vec!["CRI", "CIV"]),
+            ("forensic laboratories".to_string(), 2, vec!["CIV", "TUR"]),
+        ]
+    );
+}
+
+#[test]
+fn counts_shares_and_regional_groups() {
+    let m = model(Options::default());
+    let [cooperation, evidence, prevention] = &m.categories[..] else {
+        panic!("three categories")
+    };
+    assert_eq!(
+        (cooperation.state_count, cooperation.share_percent),
+        (5, 83)
+    );
+    assert_eq!((evidence.state_count, evidence.share_percent), (3, 50));
+    assert_eq!((prevention.state_count, prevention.share_percent), (0, 0));
+    let groups = |c: &aggregate::CategorySummary| -> Vec<(&str, usize)> {
+        c.regional_groups
+            .iter()
+            .map(|g| (g.code, g.count))
+            .collect()
+    };
+    assert_eq!(
+        groups(cooperation),
+        [
+            ("AFR", 1),
+            ("APG", 2),
+            ("EEG", 1),
+            ("GRULAC", 1),
+            ("WEOG", 0)
+        ]
+    );
+    assert_eq!(
+        groups(evidence),
+        [
+            ("AFR", 1),
+            ("APG", 0),
+            ("EEG", 0),
+            ("GRULAC", 1),
+            ("WEOG", 1)
+        ]
+    );
+    assert_eq!(m.totals.categories_raised, 2);
+    let all: Vec<(&str, usize)> = m
+        .regional_groups
+        .iter()
+        .map(|g| (g.code, g.count))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("AFR", 1),
+            ("APG", 2),
+            ("EEG", 1),
+            ("GRULAC", 1),
+            ("WEOG", 1)
+        ]
+    );
+    let late: Vec<&str> = m
+        .replies
+        .iter()
+        .filter(|r| r.late)
+        .map(|r| r.iso3)
+        .collect();
+    assert_eq!(late, ["TUR"], "received on the cutoff day is not late");
+}
+
+#[test]
+fn drafts_only_in_draft_builds() {
+    let m = model(Options {
+        include_drafts: true,
+    });
+    assert_eq!(m.totals.replies, 7);
+    assert_eq!(m.categories[2].state_count, 1);
+    assert!(m.replies.iter().any(|r| r.state == "Peru"));
+    assert!(m.report.draft);
+}

@@ -1,0 +1,114 @@
+//! `report build`: data.json from a valid root; nothing touched when the input is bad.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::check::copy_dir;
+use crate::support::{assert_contains_all, fixture, report_in};
+
+#[test]
+fn writes_data_json_whose_counts_match_the_replies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(root.join("output/data.json")).unwrap()).unwrap();
+
+    assert_eq!(data["schema_version"], 1);
+    assert_eq!(data["report"]["date_text"], "30 July 2019");
+    assert_eq!(data["report"]["session_title"], "Seventy-fourth session");
+    assert_eq!(data["totals"]["replies"], 6, "the draft is left out");
+    assert_eq!(data["totals"]["member_states"], 5);
+    assert_eq!(data["totals"]["observer_states"], 1);
+    assert_eq!(data["totals"]["late_replies"], 1);
+    let order: Vec<&str> = data["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "Costa Rica",
+            "Côte d\u{2019}Ivoire",
+            "Croatia",
+            "State of Palestine",
+            "Türkiye",
+            "Turkmenistan"
+        ]
+    );
+    let cooperation = &data["categories"][0];
+    assert_eq!(cooperation["id"], "cooperation");
+    assert_eq!(cooperation["state_count"], 5);
+    assert_eq!(cooperation["themes"][0]["theme"], "extradition");
+    assert_eq!(cooperation["themes"][0]["count"], 3);
+    assert_eq!(data["replies"][1]["language_name"], "French");
+    assert_eq!(data["replies"][1]["file"], "submissions/civ.md");
+}
+
+#[test]
+fn out_overrides_the_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("elsewhere/out");
+    let run = report_in(
+        &crate::support::repo(),
+        &[
+            "build",
+            "tests/fixtures/valid",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("data.json").is_file());
+    assert!(!fixture("valid").join("output").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("invalid"), &root);
+    fs::create_dir_all(root.join("output")).unwrap();
+    fs::write(root.join("output/data.json"), "previous").unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains_all(
+        &run.stderr,
+        &["build failed", "the output folder was left as it was"],
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("output/data.json")).unwrap(),
+        "previous"
+    );
+    let leftovers: Vec<_> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".output"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn symlinks_out_of_the_root_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let outside = tmp.path().join("outside.md");
+    fs::write(
+        &outside,
+        "+++\nstate = \"Chile\"\nreceived = 2019-04-01\n+++\nText.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("submissions/chl.md")).unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains_all(
+        &run.stderr,
+        &["submissions/chl.md: the link points outside the report root"],
+    );
+}

@@ -1,0 +1,125 @@
+//! `report check`: every kind of bad input is reported, all in one run, with its place.
+
+use crate::support::{assert_contains_all, fixture, report};
+
+#[test]
+fn valid_root_passes_with_warnings_only() {
+    let run = report(&["check", "tests/fixtures/valid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.lines().any(|l| l.starts_with("error")),
+        "{}",
+        run.stderr
+    );
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning: received after the cutoff of 31 May 2019: listed as a late reply",
+            "tests/fixtures/valid/submissions/tur.md:3:12",
+            "Checked 7 replies (1 draft)",
+        ],
+    );
+    // A README.txt beside the replies is not a reply and is not mentioned.
+    assert!(!run.stderr.contains("README"), "{}", run.stderr);
+}
+
+/// Each mistake of the `invalid` root, with where it must be reported.
+const EXPECTED: &[(&str, &str)] = &[
+    ("book.toml:4:1", "error: unknown key `authors` in [book]"),
+    (
+        "submissions/malformed.md:2:15",
+        "error: invalid TOML: invalid basic string",
+    ),
+    (
+        "submissions/unknown-state.md:2:9",
+        "error: unknown State \"Argentinia\"",
+    ),
+    (
+        "submissions/alias.md:2:9",
+        "warning: \"Turkey\" is not the UN short name of Türkiye",
+    ),
+    (
+        "submissions/peru-2.md:2:9",
+        "error: a second reply from Peru: submissions/peru-1.md and submissions/peru-2.md both name it",
+    ),
+    (
+        "submissions/unknown-category.md:6:12",
+        "error: unknown category \"cybercrime\"",
+    ),
+    (
+        "submissions/no-front-matter.md:1:1",
+        "error: missing front matter: the file must start with a `+++` line",
+    ),
+    (
+        "submissions/latin1.md:6:4",
+        "error: the file is not valid UTF-8 text",
+    ),
+    (
+        "submissions/empty.md:1:1",
+        "error: empty file: a reply needs front matter and text",
+    ),
+];
+
+#[test]
+fn every_mistake_is_reported_in_one_run() {
+    let run = report(&["check", "tests/fixtures/invalid"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (place, message) in EXPECTED {
+        // The message, then on the next line the place it points at.
+        let at = run
+            .stderr
+            .find(message)
+            .unwrap_or_else(|| panic!("missing {message:?} in:\n{}", run.stderr));
+        let next = &run.stderr[at..];
+        let location = next.lines().nth(1).unwrap_or_default();
+        assert!(
+            location.ends_with(&format!("tests/fixtures/invalid/{place}")),
+            "{message:?} should point at {place}, not {location:?}"
+        );
+    }
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "help: did you mean \"Argentina\"",
+            "help: valid categories: cooperation, evidence",
+            "help: write state = \"Türkiye\" (or \"TUR\")",
+            "first reply",
+            "help: valid keys here: title, language",
+            "help: save the file as UTF-8",
+            "error: the report has problems: 8 errors, 1 warning",
+        ],
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!root.join("output").exists());
+}
+
+#[test]
+fn a_folder_without_book_toml_is_not_a_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = report(&["check", tmp.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_contains_all(
+        &run.stderr,
+        &["no book.toml in", "this is not a report root"],
+    );
+}
+
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

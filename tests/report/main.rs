@@ -1,0 +1,10 @@
+//! End-to-end tests: the real `report` binary run on fixture report roots under
+//! `tests/fixtures/`, one module per feature.
+
+mod aggregate;
+mod build;
+mod check;
+mod cli;
+mod registry;
+mod shipped;
+mod support;
