@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::english::{self, Date};
 use crate::language;
 use crate::load::Project;
+use crate::prose::{self, Facts, Named, Prose};
 use crate::registry::{RegionalGroup, Standing};
 use crate::submission::{Status, Submission};
 
@@ -31,6 +32,8 @@ pub struct Model {
     pub schema_version: u32,
     pub report: ReportInfo,
     pub totals: Totals,
+    /// The data-dependent sentences of the Summary, Introduction and chapter II.
+    pub prose: Prose,
     /// Every category of book.toml, in its order, raised or not.
     pub categories: Vec<CategorySummary>,
     /// Replies per regional group, in the order AFR, APG, EEG, GRULAC, WEOG.
@@ -81,13 +84,19 @@ pub struct Totals {
 pub struct StateRef {
     pub iso3: &'static str,
     pub name: &'static str,
+    pub standing: Standing,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CategorySummary {
     pub id: String,
+    /// "A", "B", ... in chapter II; `None` if no State raised it (it gets no section).
+    pub letter: Option<String>,
     pub title: String,
     pub description: Option<String>,
+    /// "Challenges in this category were raised by five of the 22 Member States that
+    /// replied (23 per cent): A, B and C." (empty if no State raised it).
+    pub sentence: String,
     /// How many States raised it.
     pub state_count: usize,
     /// `state_count` over all replies, from 0 to 1.
@@ -178,10 +187,30 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
     included.sort_by_cached_key(|s| collate::sort_key(s.state.name));
 
     let replies: Vec<Reply> = included.iter().map(|s| reply(s, config)).collect();
+    let named: Vec<Named> = replies.iter().map(named).collect();
+    let noun = prose::states_noun(&named);
+    let mut letters = (b'A'..=b'Z').map(|b| char::from(b).to_string());
     let categories: Vec<CategorySummary> = config
         .categories
         .iter()
-        .map(|c| category(&c.id, &c.title, c.description.clone(), &included))
+        .map(|c| {
+            let mut summary = category(&c.id, &c.title, c.description.clone(), &included);
+            if summary.state_count > 0 {
+                summary.letter = letters.next();
+                let raised: Vec<Named> = summary
+                    .states
+                    .iter()
+                    .map(|s| Named {
+                        name: s.name,
+                        standing: s.standing,
+                        late: false,
+                    })
+                    .collect();
+                summary.sentence =
+                    prose::category_sentence(&raised, replies.len(), summary.share_percent, noun);
+            }
+            summary
+        })
         .collect();
     let totals = Totals {
         replies: replies.len(),
@@ -196,13 +225,36 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
         late_replies: replies.iter().filter(|r| r.late).count(),
         categories_raised: categories.iter().filter(|c| c.state_count > 0).count(),
     };
+    let report = report_info(config, options);
+    let prose = prose::write(&Facts {
+        subject: &report.title,
+        mandate: &report.mandate,
+        session: &report.session_title.to_lowercase(),
+        cutoff: report.cutoff_text.as_deref(),
+        replies: named,
+        categories_raised: totals.categories_raised,
+        unraised: categories
+            .iter()
+            .filter(|c| c.state_count == 0)
+            .map(|c| c.title.as_str())
+            .collect(),
+    });
     Model {
         schema_version: SCHEMA_VERSION,
-        report: report_info(config, options),
+        report,
         totals,
+        prose,
         categories,
         regional_groups: group_counts(&included),
         replies,
+    }
+}
+
+fn named(r: &Reply) -> Named<'_> {
+    Named {
+        name: r.state,
+        standing: r.standing,
+        late: r.late,
     }
 }
 
@@ -235,6 +287,7 @@ fn state_ref(s: &Submission) -> StateRef {
     StateRef {
         iso3: s.state.iso3,
         name: s.state.name,
+        standing: s.state.standing,
     }
 }
 
@@ -319,8 +372,10 @@ fn category(
     };
     CategorySummary {
         id: id.to_string(),
+        letter: None,
         title: title.to_string(),
         description,
+        sentence: String::new(),
         state_count: raised.len(),
         share,
         share_percent: percent(raised.len(), total),

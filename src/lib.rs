@@ -21,6 +21,7 @@ pub mod diag;
 pub mod english;
 pub mod language;
 pub mod load;
+pub mod prose;
 pub mod registry;
 pub mod render;
 pub mod submission;

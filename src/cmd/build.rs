@@ -3,34 +3,34 @@
 use crate::aggregate::{self, Options};
 use crate::cli::BuildArgs;
 use crate::cmd::{Ui, exit};
-use crate::{load, render, write};
+use crate::english::Date;
+use crate::render::templates::Templates;
+use crate::render::{self, RenderOptions};
+use crate::{load, write};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
-    let loaded = load::load(&args.dir);
-    ui.diagnostics(&loaded.sources, &loaded.diagnostics);
-    let diags = &loaded.diagnostics;
+    let mut loaded = load::load(&args.dir);
+    let (sources, diags) = (&mut loaded.sources, &mut loaded.diagnostics);
     let project = match loaded.project {
         Some(project) if !diags.has_errors() => project,
-        _ => {
-            ui.error(format!(
-                "build failed: {}; the output folder was left as it was",
-                diags.summary()
-            ));
-            return exit::INPUT_ERRORS;
-        }
+        _ => return failed(ui, sources, diags),
     };
+    let templates = Templates::load(&project.root, diags);
+    let model = aggregate::aggregate(&project, Options::default());
+    let options = RenderOptions {
+        date: source_date().unwrap_or(project.config.report.date),
+    };
+    let files = render::render(&project, &model, &templates, options, sources, diags);
+    diags.sort();
+    let files = match files {
+        Some(files) if !diags.has_errors() => files,
+        _ => return failed(ui, sources, diags),
+    };
+    ui.diagnostics(sources, diags);
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("output"));
-    let model = aggregate::aggregate(&project, Options::default());
-    let files = match render::render(&project, &model) {
-        Ok(files) => files,
-        Err(e) => {
-            ui.error(format!("{e:#}"));
-            return exit::FAILURE;
-        }
-    };
     if let Err(e) = write::replace_output(&out, &files) {
         ui.error(format!("cannot write {}: {e}", out.display()));
         return exit::FAILURE;
@@ -52,4 +52,23 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
         ),
     );
     exit::OK
+}
+
+fn failed(ui: &Ui, sources: &crate::diag::Sources, diags: &crate::diag::Diagnostics) -> u8 {
+    ui.diagnostics(sources, diags);
+    ui.error(format!(
+        "build failed: {}; the output folder was left as it was",
+        diags.summary()
+    ));
+    exit::INPUT_ERRORS
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed build date.
+fn source_date() -> Option<Date> {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Date::from_unix_seconds(seconds)
 }

@@ -5,6 +5,8 @@ mod aggregate;
 mod build;
 mod check;
 mod cli;
+mod html;
+mod pdf;
 mod registry;
 mod shipped;
 mod support;

@@ -52,3 +52,27 @@ pub fn assert_contains_all(text: &str, expected: &[&str]) {
     let missing: Vec<&&str> = expected.iter().filter(|e| !text.contains(**e)).collect();
     assert!(missing.is_empty(), "missing {missing:?} in:\n{text}");
 }
+
+/// The text of a PDF, pages in order, with lines joined: a word hyphenated at a line end
+/// is joined again and every run of white space becomes one space.
+pub fn pdf_text(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("PDF text");
+    let joined = text.replace("-\n", "");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Width and height in points of every page of a PDF.
+pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
+    let doc = lopdf::Document::load(path).expect("a readable PDF");
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let page = doc.get_dictionary(*id).unwrap();
+            let bbox = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let n = |i: usize| bbox[i].as_float().unwrap();
+            (n(2) - n(0), n(3) - n(1))
+        })
+        .collect()
+}

@@ -1,0 +1,190 @@
+//! The report model -> `output/html/`: a static site of relative links that works from
+//! `file://`, under any path of a web server and as a CI artifact.
+//!
+//! Pages: `index.html` (masthead, Summary, Introduction, the category overview),
+//! `categories/<id>.html` per raised category, `states/<iso3>.html` per reply and
+//! `print.html` with the whole report. Rust decides the pages, their order and the
+//! previous/next links; the templates lay each page out. Reply text reaches the templates
+//! only as escaped values or through the Markdown writer, which escapes every text leaf.
+
+pub mod markup;
+
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+use crate::aggregate::Model;
+use crate::diag::{Diagnostics, Sources};
+use crate::render::markdown;
+use crate::render::templates::Templates;
+use crate::write::OutputFiles;
+
+/// One page of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// From the site's top folder, with `/` ("states/arg.html").
+    pub url: String,
+    pub title: String,
+}
+
+/// Static files copied into `assets/` as they are.
+const ASSETS: &[&str] = &["style.css", "site.js"];
+
+/// Every page in reading order (the order of previous/next links), print.html last.
+pub fn pages(model: &Model) -> Vec<Page> {
+    let mut pages = vec![Page {
+        url: "index.html".into(),
+        title: "Summary and introduction".into(),
+    }];
+    for c in &model.categories {
+        if let Some(letter) = &c.letter {
+            pages.push(Page {
+                url: format!("categories/{}.html", c.id),
+                title: format!("{letter}. {}", c.title),
+            });
+        }
+    }
+    for r in &model.replies {
+        pages.push(Page {
+            url: format!("states/{}.html", r.iso3.to_lowercase()),
+            title: r.state.to_string(),
+        });
+    }
+    pages.push(Page {
+        url: "print.html".into(),
+        title: "The whole report".into(),
+    });
+    pages
+}
+
+/// Renders the site into `files` under `dir`. `pdf` is the PDF's file name, for a link.
+pub fn render(
+    model: &Model,
+    templates: &Templates,
+    dir: &str,
+    pdf: Option<&str>,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    files: &mut OutputFiles,
+) -> Option<()> {
+    let env = templates.html();
+    let base = Value::from(Serde(model));
+    let all = pages(model);
+    let reading = &all[..all.len() - 1];
+    let mut ok = true;
+    for (i, page) in all.iter().enumerate() {
+        let in_sequence = i < reading.len();
+        let prev = (in_sequence && i > 0).then(|| &reading[i - 1]);
+        let next = reading.get(i + 1).filter(|_| in_sequence);
+        let root = "../".repeat(page.url.matches('/').count());
+        let (template, extra) = if page.url == "index.html" {
+            ("index.html.j2", Value::UNDEFINED)
+        } else if page.url == "print.html" {
+            ("print.html.j2", Value::UNDEFINED)
+        } else if let Some(id) = page.url.strip_prefix("categories/") {
+            let id = id.trim_end_matches(".html");
+            let category = model.categories.iter().find(|c| c.id == id);
+            ("category.html.j2", Value::from(Serde(category)))
+        } else {
+            let iso3 = page
+                .url
+                .trim_start_matches("states/")
+                .trim_end_matches(".html");
+            let reply = model
+                .replies
+                .iter()
+                .find(|r| r.iso3.eq_ignore_ascii_case(iso3));
+            ("state.html.j2", Value::from(Serde(reply)))
+        };
+        let ctx = context! {
+            page => Serde(page),
+            root => root,
+            prev => Serde(prev),
+            next => Serde(next),
+            category => extra.clone(),
+            reply => extra,
+            files => context! { pdf => pdf },
+            ..base.clone()
+        };
+        match templates.render(&env, template, ctx, sources, diags) {
+            Some(html) => files.add(format!("{dir}/{}", page.url), html),
+            None => ok = false,
+        }
+    }
+    for asset in ASSETS {
+        if let Some(file) = templates.get(asset) {
+            files.add(format!("{dir}/assets/{asset}"), file.source.clone());
+        }
+    }
+    files.add(format!("{dir}/assets/search-index.js"), search_index(model));
+    ok.then_some(())
+}
+
+/// One searchable page: title, URL, kind, text.
+#[derive(Serialize)]
+struct Entry<'a> {
+    t: &'a str,
+    u: String,
+    k: &'static str,
+    x: String,
+}
+
+/// `window.REPORT_SEARCH = [...]`: a script rather than JSON, so that it loads from file://.
+fn search_index(model: &Model) -> String {
+    let mut entries = Vec::new();
+    for c in &model.categories {
+        if c.letter.is_none() {
+            continue;
+        }
+        let themes: Vec<&str> = c.themes.iter().map(|t| t.theme.as_str()).collect();
+        entries.push(Entry {
+            t: &c.title,
+            u: format!("categories/{}.html", c.id),
+            k: "category",
+            x: themes.join(" · "),
+        });
+    }
+    for r in &model.replies {
+        let mut text = String::new();
+        for challenge in &r.challenges {
+            text.push_str(&challenge.themes.join(" · "));
+            text.push_str(" · ");
+        }
+        let doc = markdown::parse(&r.body);
+        for block in &doc.blocks {
+            block_text(block, &mut text);
+        }
+        entries.push(Entry {
+            t: r.state,
+            u: format!("states/{}.html", r.iso3.to_lowercase()),
+            k: "reply",
+            x: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        });
+    }
+    // `<` only occurs inside JSON strings: escaping it keeps `</script>` out of the file,
+    // so the index stays safe even if someone inlines it in a page.
+    let json = serde_json::to_string(&entries)
+        .expect("plain data")
+        .replace('<', "\\u003c");
+    format!("window.REPORT_SEARCH = {json};\n")
+}
+
+fn block_text(block: &markdown::Block, out: &mut String) {
+    use markdown::Block;
+    match block {
+        Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+            markdown::plain_text(inlines, out);
+        }
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_text(b, out)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
+        Block::Code(code) => out.push_str(code),
+        Block::Table { head, rows, .. } => {
+            for cell in head.iter().chain(rows.iter().flatten()) {
+                markdown::plain_text(cell, out);
+                out.push(' ');
+            }
+        }
+        Block::Rule => {}
+    }
+    out.push(' ');
+}

@@ -1,0 +1,607 @@
+//! Markdown -> a small document tree, shared by the Typst and HTML writers.
+//!
+//! pulldown-cmark does the parsing (CommonMark, GFM tables, footnotes, strikethrough, smart
+//! punctuation). This module turns its events into [`Doc`]: blocks and inlines whose text
+//! leaves are plain strings. Writers then emit structure as their own markup and text leaves
+//! through their own escaping, so nothing a reply contains can become markup.
+//!
+//! Raw HTML is kept as literal text. Nesting deeper than [`MAX_BLOCK_DEPTH`] (lists, quotes)
+//! or [`MAX_INLINE_DEPTH`] (emphasis, links) is flattened here: the text stays, the extra
+//! levels go, so a hostile reply cannot exhaust the typesetter or the stack.
+
+use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// Deepest nesting of lists and block quotes kept.
+pub const MAX_BLOCK_DEPTH: usize = 6;
+/// Deepest nesting of inline formatting kept.
+pub const MAX_INLINE_DEPTH: usize = 8;
+
+/// A parsed Markdown text.
+#[derive(Debug, Default, PartialEq)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    /// Footnote definitions by label, in the order they were written.
+    pub footnotes: Vec<(String, Vec<Block>)>,
+}
+
+impl Doc {
+    pub fn footnote(&self, label: &str) -> Option<&[Block]> {
+        self.footnotes
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, b)| b.as_slice())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// A heading inside a reply; printed as a run-in subheading.
+    Heading(u8, Vec<Inline>),
+    List {
+        /// `Some(n)` for a numbered list starting at n.
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Quote(Vec<Block>),
+    Code(String),
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Rule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Emph(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    /// A link whose target is http, https or mailto; any other link is kept as its text.
+    Link(String, Vec<Inline>),
+    FootnoteRef(String),
+    SoftBreak,
+    HardBreak,
+}
+
+/// Whether a link target may be kept: only web and mail addresses.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Parses Markdown into a [`Doc`].
+pub fn parse(text: &str) -> Doc {
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(text, options()) {
+        builder.event(event);
+    }
+    builder.finish()
+}
+
+/// What an open container collects.
+#[derive(Debug)]
+enum Frame {
+    /// Root, list item, quote, footnote definition: blocks.
+    Blocks(Container, Vec<Block>),
+    List(Option<u64>, Vec<Vec<Block>>),
+    /// Paragraph, heading, table cell, emphasis...: inlines.
+    Inlines(InlineKind, Vec<Inline>),
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        in_head: bool,
+    },
+    Row(Vec<Vec<Inline>>),
+    Code(String),
+    /// A container flattened away because it was nested too deep.
+    Skipped,
+}
+
+#[derive(Debug, PartialEq)]
+enum Container {
+    Root,
+    Item,
+    Quote,
+    Footnote(String),
+}
+
+#[derive(Debug)]
+enum InlineKind {
+    Paragraph,
+    /// Inlines of a tight list item, gathered without a paragraph tag.
+    Implicit,
+    Heading(u8),
+    Cell,
+    Emph,
+    Strong,
+    Strike,
+    Link(Option<String>),
+    /// An image: its description is kept as text.
+    Image,
+}
+
+impl InlineKind {
+    /// Formatting inside a paragraph, as opposed to what makes a paragraph or cell.
+    fn is_inline(&self) -> bool {
+        !matches!(
+            self,
+            InlineKind::Paragraph
+                | InlineKind::Implicit
+                | InlineKind::Heading(_)
+                | InlineKind::Cell
+        )
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    footnotes: Vec<(String, Vec<Block>)>,
+}
+
+impl Builder {
+    fn block_depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| matches!(f, Frame::List(..) | Frame::Blocks(Container::Quote, _)))
+            .count()
+    }
+
+    fn inline_depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| matches!(f, Frame::Inlines(..)))
+            .count()
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        if self.stack.is_empty() {
+            self.stack.push(Frame::Blocks(Container::Root, Vec::new()));
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if let Some(Frame::Code(code)) = self.stack.last_mut() {
+                    code.push_str(&text);
+                } else {
+                    self.inline(Inline::Text(text.into_string()));
+                }
+            }
+            Event::Code(code) => self.inline(Inline::Code(code.into_string())),
+            // Raw HTML is never passed through: it is shown as the text it is.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.inline(Inline::Text(html.into_string()))
+            }
+            Event::InlineMath(math) => self.inline(Inline::Text(format!("${math}$"))),
+            Event::DisplayMath(math) => self.inline(Inline::Text(format!("$${math}$$"))),
+            Event::FootnoteReference(label) => {
+                self.inline(Inline::FootnoteRef(label.into_string()))
+            }
+            Event::SoftBreak => self.inline(Inline::SoftBreak),
+            Event::HardBreak => self.inline(Inline::HardBreak),
+            Event::Rule => self.block(Block::Rule),
+            Event::TaskListMarker(done) => {
+                self.inline(Inline::Text(if done { "[x] " } else { "[ ] " }.into()))
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        // A block (even one flattened away) ends the implicit paragraph before it.
+        if matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::FootnoteDefinition(_)
+                | Tag::Table(_)
+        ) {
+            self.close_implicit();
+        }
+        let frame = match tag {
+            Tag::Paragraph => Frame::Inlines(InlineKind::Paragraph, Vec::new()),
+            Tag::Heading { level, .. } => {
+                Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new())
+            }
+            Tag::BlockQuote(_) if self.block_depth() >= MAX_BLOCK_DEPTH => Frame::Skipped,
+            Tag::BlockQuote(_) => Frame::Blocks(Container::Quote, Vec::new()),
+            Tag::CodeBlock(_) => Frame::Code(String::new()),
+            Tag::HtmlBlock => Frame::Inlines(InlineKind::Paragraph, Vec::new()),
+            Tag::List(_) if self.block_depth() >= MAX_BLOCK_DEPTH => Frame::Skipped,
+            Tag::List(start) => Frame::List(start, Vec::new()),
+            Tag::Item if matches!(self.stack.last(), Some(Frame::List(..))) => {
+                Frame::Blocks(Container::Item, Vec::new())
+            }
+            Tag::Item => Frame::Skipped,
+            Tag::FootnoteDefinition(label) => {
+                Frame::Blocks(Container::Footnote(label.into_string()), Vec::new())
+            }
+            Tag::Table(align) => Frame::Table {
+                align: align.into_iter().map(convert_align).collect(),
+                head: Vec::new(),
+                rows: Vec::new(),
+                in_head: false,
+            },
+            Tag::TableHead => {
+                if let Some(Frame::Table { in_head, .. }) = self.stack.last_mut() {
+                    *in_head = true;
+                }
+                Frame::Row(Vec::new())
+            }
+            Tag::TableRow => Frame::Row(Vec::new()),
+            Tag::TableCell => Frame::Inlines(InlineKind::Cell, Vec::new()),
+            _ if self.inline_depth() >= MAX_INLINE_DEPTH => Frame::Skipped,
+            Tag::Emphasis => Frame::Inlines(InlineKind::Emph, Vec::new()),
+            Tag::Strong => Frame::Inlines(InlineKind::Strong, Vec::new()),
+            Tag::Strikethrough => Frame::Inlines(InlineKind::Strike, Vec::new()),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                // An email autolink (<a@b.org>) comes without its scheme.
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.into_string(),
+                };
+                let url = is_safe_url(&dest).then(|| dest.trim().to_string());
+                Frame::Inlines(InlineKind::Link(url), Vec::new())
+            }
+            Tag::Image { .. } => Frame::Inlines(InlineKind::Image, Vec::new()),
+            // Definition lists, metadata blocks: not enabled; keep whatever text comes.
+            _ => Frame::Skipped,
+        };
+        // Inline containers in a tight list item need an implicit paragraph.
+        if matches!(&frame, Frame::Inlines(kind, _) if kind.is_inline()) {
+            self.ensure_inline_context();
+        }
+        self.stack.push(frame);
+    }
+
+    fn end(&mut self, _tag: TagEnd) {
+        self.close_implicit();
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        match frame {
+            Frame::Skipped => {}
+            Frame::Code(code) => self.block(Block::Code(code)),
+            Frame::Blocks(Container::Root, blocks) => {
+                self.stack.push(Frame::Blocks(Container::Root, blocks));
+            }
+            Frame::Blocks(Container::Item, blocks) => {
+                if let Some(Frame::List(_, items)) = self.stack.last_mut() {
+                    items.push(blocks);
+                }
+            }
+            Frame::Blocks(Container::Quote, blocks) => self.block(Block::Quote(blocks)),
+            Frame::Blocks(Container::Footnote(label), blocks) => {
+                self.footnotes.push((label, blocks));
+            }
+            Frame::List(start, items) => self.block(Block::List { start, items }),
+            Frame::Table {
+                align, head, rows, ..
+            } => self.block(Block::Table { align, head, rows }),
+            Frame::Row(cells) => {
+                if let Some(Frame::Table {
+                    head,
+                    rows,
+                    in_head,
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    if *in_head {
+                        *head = cells;
+                        *in_head = false;
+                    } else {
+                        rows.push(cells);
+                    }
+                }
+            }
+            Frame::Inlines(kind, inlines) => self.finish_inlines(kind, inlines),
+        }
+    }
+
+    fn finish_inlines(&mut self, kind: InlineKind, inlines: Vec<Inline>) {
+        match kind {
+            InlineKind::Paragraph | InlineKind::Implicit => {
+                if !inlines.is_empty() {
+                    self.block(Block::Paragraph(inlines));
+                }
+            }
+            InlineKind::Heading(level) => self.block(Block::Heading(level, inlines)),
+            InlineKind::Cell => {
+                if let Some(Frame::Row(cells)) = self.stack.last_mut() {
+                    cells.push(inlines);
+                }
+            }
+            InlineKind::Emph => self.inline(Inline::Emph(inlines)),
+            InlineKind::Strong => self.inline(Inline::Strong(inlines)),
+            InlineKind::Strike => self.inline(Inline::Strike(inlines)),
+            InlineKind::Link(Some(url)) => self.inline(Inline::Link(url, inlines)),
+            InlineKind::Link(None) | InlineKind::Image => {
+                for inline in inlines {
+                    self.inline(inline);
+                }
+            }
+        }
+    }
+
+    /// The innermost frame that was not flattened away.
+    fn innermost(&mut self) -> Option<&mut Frame> {
+        self.stack
+            .iter_mut()
+            .rev()
+            .find(|f| !matches!(f, Frame::Skipped))
+    }
+
+    /// If the innermost frame collects blocks, opens an implicit paragraph for inlines.
+    fn ensure_inline_context(&mut self) {
+        if matches!(
+            self.innermost(),
+            Some(Frame::Blocks(..)) | Some(Frame::List(..)) | None
+        ) {
+            self.stack
+                .push(Frame::Inlines(InlineKind::Implicit, Vec::new()));
+        }
+    }
+
+    /// Closes an implicit paragraph before a block starts or a container ends.
+    fn close_implicit(&mut self) {
+        if matches!(
+            self.stack.last(),
+            Some(Frame::Inlines(InlineKind::Implicit, _))
+        ) && let Some(Frame::Inlines(kind, inlines)) = self.stack.pop()
+        {
+            self.finish_inlines(kind, inlines);
+        }
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        self.ensure_inline_context();
+        match self.innermost() {
+            Some(Frame::Inlines(_, inlines)) => {
+                // Merge neighbouring text so each run becomes one string.
+                if let (Some(Inline::Text(last)), Inline::Text(text)) =
+                    (inlines.last_mut(), &inline)
+                {
+                    last.push_str(text);
+                } else {
+                    inlines.push(inline);
+                }
+            }
+            Some(Frame::Code(code)) => {
+                if let Inline::Text(text) = inline {
+                    code.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn block(&mut self, block: Block) {
+        self.close_implicit();
+        match self.innermost() {
+            Some(Frame::Blocks(_, blocks)) => blocks.push(block),
+            // A block met where only items are expected (flattened nesting): keep it.
+            Some(Frame::List(_, items)) => items.push(vec![block]),
+            Some(Frame::Inlines(_, inlines)) => inlines.extend(flatten_block(block)),
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Doc {
+        self.close_implicit();
+        while self.stack.len() > 1 {
+            self.end(TagEnd::Paragraph);
+        }
+        let blocks = match self.stack.pop() {
+            Some(Frame::Blocks(_, blocks)) => blocks,
+            _ => Vec::new(),
+        };
+        Doc {
+            blocks,
+            footnotes: self.footnotes,
+        }
+    }
+}
+
+/// A block met inside inline content (only through flattening): keep its text.
+fn flatten_block(block: Block) -> Vec<Inline> {
+    match block {
+        Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+            let mut out = vec![Inline::SoftBreak];
+            out.extend(inlines);
+            out
+        }
+        Block::Code(code) => vec![Inline::Code(code)],
+        Block::List { items, .. } => items
+            .into_iter()
+            .flatten()
+            .flat_map(flatten_block)
+            .collect(),
+        Block::Quote(blocks) => blocks.into_iter().flat_map(flatten_block).collect(),
+        Block::Table { head, rows, .. } => std::iter::once(head)
+            .chain(rows)
+            .flatten()
+            .flat_map(|mut cell| {
+                cell.insert(0, Inline::SoftBreak);
+                cell
+            })
+            .collect(),
+        Block::Rule => Vec::new(),
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn convert_align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+/// The plain text of inlines, for counting words or checking glyphs.
+pub fn plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link(_, c) => {
+                plain_text(c, out)
+            }
+            Inline::FootnoteRef(_) => {}
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_string())
+    }
+
+    #[test]
+    fn paragraphs_emphasis_and_smart_quotes() {
+        let doc = parse("A *b* **c** \"d\".\n\nNext.");
+        assert_eq!(
+            doc.blocks,
+            [
+                Block::Paragraph(vec![
+                    text("A "),
+                    Inline::Emph(vec![text("b")]),
+                    text(" "),
+                    Inline::Strong(vec![text("c")]),
+                    text(" \u{201c}d\u{201d}."),
+                ]),
+                Block::Paragraph(vec![text("Next.")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn tight_and_loose_lists_nest() {
+        let doc = parse("1. one\n   - a\n   - b\n2. two\n");
+        let Block::List { start, items } = &doc.blocks[0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(*start, Some(1));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0][0], Block::Paragraph(vec![text("one")]));
+        assert!(matches!(&items[0][1], Block::List { start: None, items } if items.len() == 2));
+    }
+
+    #[test]
+    fn html_and_unsafe_links_stay_text() {
+        let doc = parse(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](https://un.org) <b>z</b>",
+        );
+        assert_eq!(
+            doc.blocks[0],
+            Block::Paragraph(vec![text("<script>alert(1)</script>\n")])
+        );
+        assert_eq!(
+            doc.blocks[1],
+            Block::Paragraph(vec![
+                text("x "),
+                Inline::Link("https://un.org".into(), vec![text("y")]),
+                text(" <b>z</b>"),
+            ])
+        );
+    }
+
+    #[test]
+    fn footnotes_and_tables() {
+        let doc = parse("Text[^1].\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n[^1]: Note.\n");
+        assert_eq!(
+            doc.footnote("1"),
+            Some(&[Block::Paragraph(vec![text("Note.")])][..])
+        );
+        assert!(matches!(
+            &doc.blocks[1],
+            Block::Table { align, head, rows } if align == &[Align::Left, Align::Right] && head.len() == 2 && rows.len() == 1
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_fatal() {
+        let quotes = ">".repeat(200) + " deep";
+        let doc = parse(&quotes);
+        let mut depth = 0;
+        let mut block = &doc.blocks[0];
+        while let Block::Quote(inner) = block {
+            depth += 1;
+            block = &inner[0];
+        }
+        assert_eq!(depth, MAX_BLOCK_DEPTH);
+        assert_eq!(*block, Block::Paragraph(vec![text("deep")]));
+
+        let list: String = (0..100)
+            .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+            .collect();
+        let doc = parse(&list);
+        let mut out = String::new();
+        fn walk(blocks: &[Block], out: &mut String) {
+            for b in blocks {
+                match b {
+                    Block::Paragraph(i) => {
+                        plain_text(i, out);
+                        out.push('\n');
+                    }
+                    Block::List { items, .. } => items.iter().for_each(|it| walk(it, out)),
+                    _ => {}
+                }
+            }
+        }
+        walk(&doc.blocks, &mut out);
+        assert!(out.contains("level 0") && out.contains("level 99"), "{out}");
+        assert!(
+            !out.contains("level 50level 51"),
+            "flattened items stay apart: {out}"
+        );
+
+        let emph = "*".repeat(500) + "x" + &"*".repeat(500);
+        let _ = parse(&emph);
+    }
+}

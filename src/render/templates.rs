@@ -1,0 +1,343 @@
+//! Templates: the built-in defaults compiled into the binary, which a report root may
+//! override file by file with its own `templates/` folder.
+//!
+//! One minijinja environment per output format, each with its own escaping, so a template
+//! cannot forget it: in Typst templates every `{{ value }}` becomes a Typst string literal
+//! (`#"...";`), in HTML templates it is HTML-escaped. Text from replies only ever reaches a
+//! template as a value; it is never itself parsed as a template.
+
+use std::path::Path;
+
+use minijinja::value::{Value, ValueKind};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::english;
+use crate::render::typst::markup;
+use crate::render::{html, markdown};
+
+/// The built-in templates, by file name.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    (
+        "report.typ.j2",
+        include_str!("../../templates/report.typ.j2"),
+    ),
+    (
+        "layout.html.j2",
+        include_str!("../../templates/layout.html.j2"),
+    ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
+    (
+        "category.html.j2",
+        include_str!("../../templates/category.html.j2"),
+    ),
+    (
+        "state.html.j2",
+        include_str!("../../templates/state.html.j2"),
+    ),
+    (
+        "print.html.j2",
+        include_str!("../../templates/print.html.j2"),
+    ),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("site.js", include_str!("../../templates/site.js")),
+];
+
+/// The auto-escape mode of Typst templates.
+const TYPST: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("typst"));
+
+/// One template's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    pub name: String,
+    pub source: String,
+    /// How diagnostics name it: "templates/report.typ.j2" or "report.typ.j2 (built-in)".
+    pub shown: String,
+}
+
+/// The templates of one build.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: Vec<TemplateFile>,
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn builtin() -> Templates {
+        Templates {
+            files: DEFAULTS
+                .iter()
+                .map(|(name, source)| TemplateFile {
+                    name: name.to_string(),
+                    source: source.to_string(),
+                    shown: format!("{name} (built-in template)"),
+                })
+                .collect(),
+        }
+    }
+
+    /// The built-in templates, replaced by the files of `root/templates/` with the same
+    /// name; other `*.j2` files there are added (for `{% include %}`).
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> Templates {
+        let mut templates = Self::builtin();
+        let dir = root.join("templates");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return templates;
+        };
+        let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        names.sort();
+        for path in names {
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            let known = DEFAULTS.iter().any(|(n, _)| *n == name);
+            if !(known || name.ends_with(".j2")) || !path.is_file() {
+                continue;
+            }
+            let shown = path.display().to_string();
+            let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(source) => templates.set(TemplateFile {
+                    name,
+                    source,
+                    shown,
+                }),
+                Err(e) => diags.push(Diagnostic::error_nowhere(format!(
+                    "{shown}: cannot read the template: {e}"
+                ))),
+            }
+        }
+        templates
+    }
+
+    fn set(&mut self, file: TemplateFile) {
+        match self.files.iter_mut().find(|f| f.name == file.name) {
+            Some(existing) => *existing = file,
+            None => self.files.push(file),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&TemplateFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// The environment for templates that produce Typst.
+    pub fn typst(&self) -> Environment<'_> {
+        let mut env = self.environment(|name| {
+            if name.ends_with(".typ.j2") {
+                TYPST
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if *state.auto_escape() != TYPST || value.is_safe() {
+                return minijinja::escape_formatter(out, state, value);
+            }
+            let text = match value.kind() {
+                ValueKind::Undefined | ValueKind::None => return Ok(()),
+                ValueKind::Number | ValueKind::Bool => value.to_string(),
+                _ => markup::text(&value.to_string()),
+            };
+            out.write_str(&text).map_err(Error::from)
+        });
+        env.add_filter("str", |text: &str| {
+            Value::from_safe_string(markup::string_literal(text))
+        });
+        env.add_filter("label", label);
+        env
+    }
+
+    /// An environment holding every template. The auto-escape callback must be set before
+    /// templates are added: each template keeps the mode it was added with.
+    /// The environment for templates that produce HTML.
+    pub fn html(&self) -> Environment<'_> {
+        let mut env = self.environment(|name| {
+            if name.ends_with(".html.j2") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        // minijinja's own HTML escaping also escapes `/`; ours leaves URLs readable.
+        env.set_formatter(|out, state, value| {
+            if *state.auto_escape() != AutoEscape::Html || value.is_safe() {
+                return minijinja::escape_formatter(out, state, value);
+            }
+            match value.kind() {
+                ValueKind::Undefined | ValueKind::None => Ok(()),
+                _ => out
+                    .write_str(&html::markup::escape(&value.to_string()))
+                    .map_err(Error::from),
+            }
+        });
+        env
+    }
+
+    fn environment(&self, auto_escape: fn(&str) -> AutoEscape) -> Environment<'_> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(auto_escape);
+        for file in &self.files {
+            // Syntax errors surface when the template is used, with the line.
+            let _ = env.add_template(&file.name, &file.source);
+        }
+        env.add_filter("markdown", markdown_filter);
+        env.add_filter("english_list", |items: Vec<String>| {
+            english::join_list(&items)
+        });
+        env.add_filter("count", |n: usize| english::count(n));
+        env.add_filter("state_list", state_list);
+        env
+    }
+
+    /// Renders `name` with `context`, or explains what went wrong in which template line.
+    pub fn render(
+        &self,
+        env: &Environment<'_>,
+        name: &str,
+        context: Value,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let result = env
+            .get_template(name)
+            .and_then(|template| template.render(context));
+        match result {
+            Ok(text) => Some(text),
+            Err(err) => {
+                diags.push(self.diagnostic(&err, sources));
+                None
+            }
+        }
+    }
+
+    fn diagnostic(&self, err: &Error, sources: &mut Sources) -> Diagnostic {
+        let message = format!(
+            "template error: {}",
+            err.detail().unwrap_or(&err.to_string())
+        );
+        let file = err.name().and_then(|name| self.get(name));
+        let (Some(file), Some(line)) = (file, err.line()) else {
+            return Diagnostic::error_nowhere(format!("{err:#}"));
+        };
+        let id = sources.add(&file.shown, &file.source);
+        let span = err.range().unwrap_or_else(|| {
+            let start: usize = file
+                .source
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let len = file.source[start..].find('\n').unwrap_or(0);
+            start..start + len
+        });
+        Diagnostic::error(id, span, message)
+            .label(format!("{:?}", err.kind()))
+            .help("templates lay out the data; check the variable and filter names against docs/data-json.md")
+    }
+}
+
+/// `{{ text|markdown }}`: Markdown converted for the output format of the template, safe
+/// by construction (text leaves are escaped by the writer). In HTML, an optional prefix
+/// keeps footnote ids unique when several texts share a page: `{{ body|markdown("arg-") }}`.
+fn markdown_filter(state: &State, text: &str, prefix: Option<&str>) -> Result<Value, Error> {
+    let doc = markdown::parse(text);
+    match state.auto_escape() {
+        AutoEscape::Html => Ok(Value::from_safe_string(html::markup::doc(
+            &doc,
+            prefix.unwrap_or(""),
+        ))),
+        escape if *escape == TYPST => Ok(Value::from_safe_string(markup::doc(&doc))),
+        _ => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "the markdown filter works only in .typ.j2 and .html.j2 templates",
+        )),
+    }
+}
+
+/// `{{ replies|state_list }}`: the States' names as an English list ("A, B and C"), observer
+/// States named as such. Takes replies (`state`) or State references (`name`).
+fn state_list(items: Vec<Value>) -> Result<String, Error> {
+    let mut names = Vec::with_capacity(items.len());
+    for item in items {
+        let name = item.get_attr("state")?;
+        let name = if name.is_undefined() {
+            item.get_attr("name")?
+        } else {
+            name
+        };
+        let observer = item.get_attr("standing")?.as_str() == Some("observer");
+        names.push(if observer {
+            format!("{name} (observer State)")
+        } else {
+            name.to_string()
+        });
+    }
+    Ok(english::join_list(&names))
+}
+
+/// `{{ id|label }}`: a Typst label `<id>`; only letters, digits and `-` are accepted.
+fn label(text: &str) -> Result<Value, Error> {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        Ok(Value::from_safe_string(format!("<{text}>")))
+    } else {
+        Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("{text:?} cannot be a label: use only letters, digits and -"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    fn render(template: &str, ctx: Value) -> String {
+        let mut templates = Templates::builtin();
+        templates.set(TemplateFile {
+            name: "t.typ.j2".into(),
+            source: template.into(),
+            shown: "t".into(),
+        });
+        let env = templates.typst();
+        let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
+        let out = templates.render(&env, "t.typ.j2", ctx, &mut sources, &mut diags);
+        out.unwrap_or_else(|| sources.render_plain(&diags))
+    }
+
+    #[test]
+    fn values_become_typst_strings_and_never_code() {
+        let out = render(
+            "{{ a }} {{ n }} {{ b|str }} {{ id|label }}",
+            context! { a => "#read(\"/etc/passwd\") {{ 7*7 }}", n => 74, b => "x\"y", id => "reply-cri" },
+        );
+        assert_eq!(
+            out,
+            r##"#"#read(\"/etc/passwd\") {{ 7*7 }}"; 74 "x\"y" <reply-cri>"##
+        );
+    }
+
+    #[test]
+    fn markdown_filter_gives_markup_with_string_leaves() {
+        let out = render("{{ body|markdown }}", context! { body => "*a* <b>" });
+        assert_eq!(out, "#emph[#\"a\";]#\" <b>\";");
+    }
+
+    #[test]
+    fn template_errors_name_the_template_and_line() {
+        let out = render("line one\n{{ missing.field }}", context! {});
+        assert!(out.contains("template error"), "{out}");
+        assert!(out.contains("t:2:"), "{out}");
+    }
+
+    #[test]
+    fn labels_refuse_anything_but_simple_ids() {
+        let out = render("{{ id|label }}", context! { id => "x> #eval" });
+        assert!(out.contains("cannot be a label"), "{out}");
+    }
+}

@@ -1,0 +1,151 @@
+//! The fonts Typst may use: Liberation Serif (metric-compatible with Times New Roman, so
+//! page breaks fall as in real UN documents) and typst-assets' fonts, all compiled into the
+//! binary, plus the folders `[output.pdf] font-dirs` names. System fonts are never read.
+//!
+//! Also checks, before typesetting, that every character of the replies has a glyph in
+//! some font: Typst would otherwise print an empty box without any warning.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+use walkdir::WalkDir;
+
+static LIBERATION_SERIF: [&[u8]; 4] = [
+    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The embedded fonts, parsed once per process.
+static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
+    let ours = LIBERATION_SERIF
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)));
+    let typst_assets = typst_kit::fonts::embedded().map(|(font, _)| font);
+    ours.chain(typst_assets).collect()
+});
+
+/// A set of fonts with its book, as the World serves them.
+pub struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// A font file in a `font-dirs` folder that could not be used.
+#[derive(Debug)]
+pub struct BadFontFile {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Fonts {
+    /// The embedded fonts only.
+    pub fn embedded() -> Fonts {
+        Self::from_fonts(EMBEDDED.clone())
+    }
+
+    /// The embedded fonts and every font file under `dirs` (paths as given, already
+    /// checked to lie inside the report root).
+    pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> (Fonts, Vec<BadFontFile>) {
+        let mut fonts = EMBEDDED.clone();
+        let mut bad = Vec::new();
+        for dir in dirs {
+            for entry in WalkDir::new(dir.as_ref())
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                let path = entry.path();
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                if !entry.file_type().is_file()
+                    || !["ttf", "otf", "ttc", "otc"].contains(&ext.as_str())
+                {
+                    continue;
+                }
+                match std::fs::read(path) {
+                    Ok(data) => {
+                        let before = fonts.len();
+                        fonts.extend(Font::iter(Bytes::new(data)));
+                        if fonts.len() == before {
+                            bad.push(BadFontFile {
+                                path: path.display().to_string(),
+                                reason: "not a font Typst can read".into(),
+                            });
+                        }
+                    }
+                    Err(e) => bad.push(BadFontFile {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    }),
+                }
+            }
+        }
+        (Self::from_fonts(fonts), bad)
+    }
+
+    fn from_fonts(fonts: Vec<Font>) -> Fonts {
+        let book = FontBook::from_infos(fonts.iter().map(|f| f.info().clone()));
+        Fonts {
+            book: LazyHash::new(book),
+            fonts,
+        }
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    pub fn infos(&self) -> impl Iterator<Item = &FontInfo> {
+        self.fonts.iter().map(Font::info)
+    }
+
+    /// The characters of `text` that no font has a glyph for, in order, without repeats.
+    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+        let mut seen = BTreeSet::new();
+        let mut missing = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || is_invisible(c) || !seen.insert(c) {
+                continue;
+            }
+            if !self.infos().any(|info| info.coverage.contains(c as u32)) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+}
+
+/// Formatting characters that draw nothing, so need no glyph.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ad}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_greek_and_cyrillic_are_covered_chinese_is_not() {
+        let fonts = Fonts::embedded();
+        assert!(fonts.book().contains_family("liberation serif"));
+        assert!(
+            fonts
+                .missing_glyphs("Côte d’Ivoire, Ελλάδα, Россия — “quoted” № 5 €")
+                .is_empty()
+        );
+        assert_eq!(fonts.missing_glyphs("中国 中"), ['中', '国']);
+    }
+}

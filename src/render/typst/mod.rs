@@ -1,0 +1,210 @@
+//! The report model -> `report.typ` (through the Typst templates) -> `report.pdf`, with the
+//! typst compiler embedded as a library.
+//!
+//! Before typesetting, every character of the replies is checked against the fonts, since
+//! Typst draws a missing glyph as an empty box without a word. Typst's own diagnostics are
+//! shown against the generated source; they can only point at templates, because reply
+//! text reaches Typst as string values only.
+
+pub mod fonts;
+pub mod markup;
+pub mod world;
+
+use std::path::PathBuf;
+
+use minijinja::value::{Serde, Value};
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::aggregate::Model;
+use crate::config::Paper;
+use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
+use crate::english::Date;
+use crate::load::Project;
+use crate::render::templates::Templates;
+use fonts::Fonts;
+use world::ReportWorld;
+
+/// The template the Typst source is generated from.
+pub const TEMPLATE: &str = "report.typ.j2";
+
+/// What the Typst stage produced.
+pub struct TypstOutput {
+    /// The generated source, written to `output/report.typ`.
+    pub source: String,
+    /// `None` if typesetting failed (the errors are in the diagnostics).
+    pub pdf: Option<Vec<u8>>,
+}
+
+/// Generates the Typst source and typesets it.
+pub fn render(
+    project: &Project,
+    model: &Model,
+    templates: &Templates,
+    date: Date,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<TypstOutput> {
+    let pdf_config = project.config.pdf.as_ref()?;
+    let fonts = load_fonts(project, sources, diags);
+    check_glyphs(project, model, &fonts, sources, diags);
+
+    let paper = match pdf_config.paper {
+        Paper::A4 => "a4",
+        Paper::Letter => "us-letter",
+    };
+    let context = minijinja::context! { paper => paper, ..Value::from(Serde(model)) };
+    let env = templates.typst();
+    let source = templates.render(&env, TEMPLATE, context, sources, diags)?;
+    let pdf = typeset(&source, &fonts, &model.report.symbol, date, sources, diags);
+    Some(TypstOutput { source, pdf })
+}
+
+fn load_fonts(project: &Project, sources: &mut Sources, diags: &mut Diagnostics) -> Fonts {
+    let dirs: &[PathBuf] = project
+        .config
+        .pdf
+        .as_ref()
+        .map_or(&[], |p| p.font_dirs.as_slice());
+    if dirs.is_empty() {
+        return Fonts::embedded();
+    }
+    let book = project.config.file;
+    let root = project
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| project.root.clone());
+    let mut inside = Vec::new();
+    for dir in dirs {
+        let path = project.root.join(dir);
+        match path.canonicalize() {
+            Ok(real) if real.starts_with(&root) && real.is_dir() => inside.push(real),
+            _ => diags.push(
+                Diagnostic::error(book, 0..0, format!("font folder `{}` is not a folder inside the report root", dir.display()))
+                    .help("put the font files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"]"),
+            ),
+        }
+    }
+    let (fonts, bad) = Fonts::with_dirs(&inside);
+    for b in bad {
+        diags.push(Diagnostic::warning_nowhere(format!(
+            "{}: font not used: {}",
+            b.path, b.reason
+        )));
+    }
+    let _ = sources;
+    fonts
+}
+
+/// Warns about every reply with characters that no font can draw.
+fn check_glyphs(
+    project: &Project,
+    model: &Model,
+    fonts: &Fonts,
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) {
+    for reply in &model.replies {
+        let Some(submission) = project.submissions.iter().find(|s| s.path == reply.file) else {
+            continue;
+        };
+        let text = sources.text(submission.file);
+        let missing = fonts.missing_glyphs(text);
+        if missing.is_empty() {
+            continue;
+        }
+        let first = text.find(missing[0]).unwrap_or(0);
+        let shown: Vec<String> = missing
+            .iter()
+            .take(8)
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
+        let more = missing.len().saturating_sub(8);
+        let mut message = format!(
+            "no embedded font can draw {}{}",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more characters")
+            } else {
+                String::new()
+            }
+        );
+        message.push_str(": they would print as empty boxes in the PDF");
+        diags.push(
+            Diagnostic::warning(submission.file, first..first + missing[0].len_utf8(), message)
+                .label("first character without a glyph")
+                .help("add a font that covers them: put its files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"] under [output.pdf] in book.toml"),
+        );
+    }
+}
+
+/// Typesets a Typst source with the given fonts into a PDF; problems go to `diags`.
+pub fn typeset(
+    source: &str,
+    fonts: &Fonts,
+    symbol: &str,
+    date: Date,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    let today =
+        Datetime::from_ymd(i32::from(date.year), date.month, date.day).expect("a valid date");
+    let world = ReportWorld::new(source.to_string(), fonts, today);
+    let result = typst::compile::<PagedDocument>(&world);
+    let mut generated = None;
+    let mut report = |d: &SourceDiagnostic, diags: &mut Diagnostics| {
+        let file = *generated.get_or_insert_with(|| {
+            sources.add(format!("report.typ (generated from {TEMPLATE})"), source)
+        });
+        diags.push(convert(&world, d, file));
+    };
+    for warning in &result.warnings {
+        report(warning, diags);
+    }
+    let document = match result.output {
+        Ok(document) => document,
+        Err(errors) => {
+            for error in &errors {
+                report(error, diags);
+            }
+            return None;
+        }
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(symbol.to_string()),
+        creator: Smart::Custom(Some("report".into())),
+        timestamp: Some(Timestamp::new_utc(today)),
+        ..PdfOptions::default()
+    };
+    match typst_pdf::pdf(&document, &options) {
+        Ok(bytes) => Some(bytes),
+        Err(errors) => {
+            for error in &errors {
+                report(error, diags);
+            }
+            None
+        }
+    }
+}
+
+/// A Typst diagnostic as one of ours, pointing into the generated source.
+fn convert(world: &ReportWorld, d: &SourceDiagnostic, file: FileId) -> Diagnostic {
+    let message = format!("typesetting: {}", d.message);
+    let mut out = match world.range(d.span) {
+        Some(span) => match d.severity {
+            Severity::Error => Diagnostic::error(file, span, message),
+            Severity::Warning => Diagnostic::warning(file, span, message),
+        },
+        None => match d.severity {
+            Severity::Error => Diagnostic::error_nowhere(message),
+            Severity::Warning => Diagnostic::warning_nowhere(message),
+        },
+    };
+    for hint in &d.hints {
+        out = out.help(hint.v.to_string());
+    }
+    out
+}

@@ -1,0 +1,78 @@
+// The site's only script: folds the contents on small screens, and searches State names,
+// themes and the text of the replies on the client.
+// The index (assets/search-index.js) sets window.REPORT_SEARCH: [{t, u, k, x}]
+// = title, URL from the site's top folder, kind, text. Works from file:// too.
+(function () {
+  "use strict";
+  var toc = document.querySelector("nav.toc details");
+  if (toc && window.matchMedia && window.matchMedia("(max-width: 52em)").matches) {
+    toc.open = false;
+  }
+  var input = document.getElementById("search");
+  var list = document.getElementById("search-results");
+  var index = window.REPORT_SEARCH || [];
+  var root = document.documentElement.getAttribute("data-root") || "";
+  if (!input || !list) return;
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  var folded = index.map(function (e) {
+    return { title: fold(e.t), text: fold(e.x) };
+  });
+
+  function snippet(text, at, length) {
+    var start = Math.max(0, at - 40);
+    var end = Math.min(text.length, at + length + 60);
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
+  function show(query) {
+    list.textContent = "";
+    var q = fold(query.trim());
+    if (q.length < 2) {
+      list.hidden = true;
+      return;
+    }
+    var hits = [];
+    for (var i = 0; i < index.length; i++) {
+      var inTitle = folded[i].title.indexOf(q);
+      var inText = folded[i].text.indexOf(q);
+      if (inTitle >= 0 || inText >= 0) {
+        hits.push({ entry: index[i], rank: inTitle >= 0 ? 0 : 1, at: inText });
+      }
+    }
+    hits.sort(function (a, b) { return a.rank - b.rank; });
+    hits.slice(0, 12).forEach(function (hit) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = root + hit.entry.u;
+      a.textContent = hit.entry.t;
+      var kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = " " + hit.entry.k;
+      li.appendChild(a);
+      li.appendChild(kind);
+      if (hit.rank === 1) {
+        var p = document.createElement("p");
+        p.textContent = snippet(hit.entry.x, hit.at, q.length);
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    if (!hits.length) {
+      var none = document.createElement("li");
+      none.textContent = "No match";
+      list.appendChild(none);
+    }
+    list.hidden = false;
+  }
+
+  input.addEventListener("input", function () { show(input.value); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      input.value = "";
+      show("");
+    }
+  });
+})();

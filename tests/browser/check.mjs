@@ -1,0 +1,90 @@
+// Browser test of the generated HTML site, in Debian's Chromium through playwright-core.
+//
+// Usage: node check.mjs <path/to/output/html> [screenshot folder]
+// For index.html, a category page, a State page and print.html, at desktop and phone
+// widths: the page renders (non-empty screenshot, one <h1>), axe-core finds no serious or
+// critical violation; on index.html the search box finds a State; keyboard focus reaches
+// the skip link first. Exits 1 on any failure, listing every one.
+
+import { chromium } from "playwright-core";
+import { readFileSync, readdirSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const site = resolve(process.argv[2] ?? "../../output/html");
+const shots = process.argv[3] ? resolve(process.argv[3]) : null;
+if (shots) mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const category = readdirSync(join(site, "categories")).sort()[0];
+const state = readdirSync(join(site, "states")).sort()[0];
+const pages = ["index.html", `categories/${category}`, `states/${state}`, "print.html"];
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+const failures = [];
+const fail = (message) => { failures.push(message); console.log(`FAIL ${message}`); };
+
+try {
+  for (const [name, viewport] of Object.entries(widths)) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const requests = [];
+    page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.url()); });
+    page.on("pageerror", (e) => fail(`${name}: script error: ${e.message}`));
+    for (const path of pages) {
+      const url = pathToFileURL(join(site, path)).href;
+      await page.goto(url);
+      const where = `${name} ${path}`;
+      const shot = await page.screenshot({ fullPage: false });
+      if (shot.length < 5000) fail(`${where}: the screenshot is nearly empty (${shot.length} bytes)`);
+      if (shots) await page.screenshot({ path: join(shots, `${name}-${path.replace(/\//g, "-")}.png`) });
+      const h1 = await page.locator("h1").count();
+      if (h1 !== 1) fail(`${where}: ${h1} <h1> elements`);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () =>
+        await window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of result.violations) {
+        const line = `${where}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`;
+        if (v.impact === "serious" || v.impact === "critical") fail(line);
+        else console.log(`note ${line}`);
+      }
+      console.log(`ok ${where}`);
+    }
+
+    // Search: typing a State's name lists a link to its page.
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    await page.fill("#search", "Argentina");
+    const hit = page.locator("#search-results a", { hasText: "Argentina" });
+    if ((await hit.count()) === 0) fail(`${name}: search for "Argentina" found nothing`);
+    else if (!(await hit.first().getAttribute("href")).endsWith("states/arg.html")) {
+      fail(`${name}: search result does not link to states/arg.html`);
+    }
+    await page.fill("#search", "ransomware");
+    if ((await page.locator("#search-results a").count()) === 0) fail(`${name}: search for a theme found nothing`);
+
+    // Keyboard: the first Tab reaches the skip link.
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.className);
+    if (focused !== "skip") fail(`${name}: first Tab focuses "${focused}", not the skip link`);
+
+    if (requests.length) fail(`${name}: network requests: ${requests.join(", ")}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+if (failures.length) {
+  console.log(`\n${failures.length} failure(s)`);
+  process.exit(1);
+}
+console.log("\nbrowser checks passed");

@@ -1,0 +1,217 @@
+//! `report build` -> output/html/: every page is there, every internal link resolves to a
+//! file and an anchor, the site agrees with data.json, hostile text stays text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{fixture, repo, report};
+
+fn build(root: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+/// Every value of `attr="..."` in an HTML text, entities for & decoded.
+fn attributes(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest[..rest.find('"').unwrap()].replace("&amp;", "&")
+        })
+        .collect()
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+#[test]
+fn every_page_exists_and_every_internal_link_resolves() {
+    let out = build(&repo());
+    let site = out.path().join("html");
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
+
+    let mut expected = vec!["index.html".to_string(), "print.html".to_string()];
+    for c in data["categories"].as_array().unwrap() {
+        if c["state_count"].as_u64().unwrap() > 0 {
+            expected.push(format!("categories/{}.html", c["id"].as_str().unwrap()));
+        }
+    }
+    for r in data["replies"].as_array().unwrap() {
+        expected.push(format!(
+            "states/{}.html",
+            r["iso3"].as_str().unwrap().to_lowercase()
+        ));
+    }
+    for page in &expected {
+        assert!(site.join(page).is_file(), "missing page {page}");
+    }
+    let pages = html_files(&site);
+    assert_eq!(pages.len(), expected.len(), "unexpected pages: {pages:?}");
+
+    // Ids of every page, then every href and src checked against files and ids.
+    let ids: BTreeMap<PathBuf, BTreeSet<String>> = pages
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                attributes(&fs::read_to_string(p).unwrap(), "id")
+                    .into_iter()
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut checked = 0;
+    for page in &pages {
+        let html = fs::read_to_string(page).unwrap();
+        let mut links = attributes(&html, "href");
+        links.extend(attributes(&html, "src"));
+        for link in links {
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("mailto:")
+            {
+                continue;
+            }
+            assert!(
+                !link.starts_with('/') && !link.contains("://"),
+                "{}: not relative: {link}",
+                page.display()
+            );
+            let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                normalize(&page.parent().unwrap().join(path))
+            };
+            assert!(target.exists(), "{}: broken link {link}", page.display());
+            if !fragment.is_empty() {
+                let known = ids.get(&target).is_some_and(|ids| ids.contains(fragment));
+                assert!(
+                    known,
+                    "{}: no anchor #{fragment} in {}",
+                    page.display(),
+                    target.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+/// `a/b/../c` -> `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_site_agrees_with_data_json() {
+    let out = build(&repo());
+    let site = out.path().join("html");
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+
+    // The list of replies on the index page, in data.json's order.
+    let list = &index[index.find("<ul class=\"states\">").unwrap()..];
+    let mut at = 0;
+    for r in data["replies"].as_array().unwrap() {
+        let link = format!(
+            "states/{}.html\">{}</a>",
+            r["iso3"].as_str().unwrap().to_lowercase(),
+            r["state"].as_str().unwrap()
+        );
+        let found = list[at..]
+            .find(&link)
+            .unwrap_or_else(|| panic!("{link} out of order"));
+        at += found + link.len();
+    }
+    // Each category's count in the overview table and its sentence on its page.
+    for c in data["categories"].as_array().unwrap() {
+        let Some(letter) = c["letter"].as_str() else {
+            continue;
+        };
+        let id = c["id"].as_str().unwrap();
+        let row = format!(
+            "<a href=\"categories/{id}.html\">{letter}. {}</a></th><td class=\"right\">{}</td>",
+            c["title"].as_str().unwrap(),
+            c["state_count"]
+        );
+        assert!(index.contains(&row), "{row}");
+        let page = fs::read_to_string(site.join(format!("categories/{id}.html"))).unwrap();
+        assert!(page.contains(c["sentence"].as_str().unwrap()), "{id}");
+        for t in c["themes"].as_array().unwrap() {
+            assert!(page.contains(&format!(
+                "<th scope=\"row\">{}</th><td class=\"right\">{}</td>",
+                t["theme"].as_str().unwrap(),
+                t["count"]
+            )));
+        }
+    }
+    // Replies in other languages carry their lang.
+    let fra = fs::read_to_string(site.join("states/fra.html")).unwrap();
+    assert!(fra.contains("<div class=\"reply-text\" lang=\"fr\">"));
+    assert!(fra.contains("[Original: French]"));
+}
+
+#[test]
+fn hostile_replies_are_text_in_html() {
+    let out = build(&fixture("hostile"));
+    let site = out.path().join("html");
+    for page in html_files(&site) {
+        let html = fs::read_to_string(&page).unwrap();
+        assert!(!html.contains("<script>alert"), "{}", page.display());
+        assert!(!html.contains("<img"), "{}", page.display());
+        assert!(!html.contains("javascript:"), "{}", page.display());
+        assert!(
+            !html.contains("and 49 and"),
+            "{}: a template expression ran",
+            page.display()
+        );
+    }
+    let chile = fs::read_to_string(site.join("states/chl.html")).unwrap();
+    for text in [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "{{ 7*7 }}",
+        "{% for x in y %}",
+        "#read(",
+        "#text(fill: red)[note]",
+    ] {
+        assert!(chile.contains(text), "{text} not shown in:\n{chile}");
+    }
+    let index = fs::read_to_string(site.join("assets/search-index.js")).unwrap();
+    assert!(index.starts_with("window.REPORT_SEARCH = ["));
+    assert!(
+        !index.contains("</script"),
+        "the index must not close a script element"
+    );
+}

@@ -1,0 +1,295 @@
+//! `report build` -> output/report.pdf, read back as text: the masthead, the order of the
+//! replies, the analysis figures, footnotes and tables, hostile replies shown literally.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::check::copy_dir;
+use crate::support::{assert_contains_all, fixture, pdf_text, repo, report, report_in};
+
+/// Builds `root` into a fresh folder; returns the folder and what was printed.
+fn build(root: &Path) -> (tempfile::TempDir, crate::support::Run) {
+    let out = tempfile::tempdir().unwrap();
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    (out, run)
+}
+
+fn data(out: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(out.join("data.json")).unwrap()).unwrap()
+}
+
+/// Asserts that `names` appear in this order in `text`, starting from `from`.
+#[track_caller]
+fn assert_in_order(text: &str, from: usize, names: &[&str]) {
+    let mut at = from;
+    for name in names {
+        match text[at..].find(name) {
+            Some(i) => at += i + name.len(),
+            None => panic!(
+                "{name:?} not found after position {at} in:\n{}",
+                &text[from..]
+            ),
+        }
+    }
+}
+
+#[test]
+fn shipped_report_has_the_un_layout_and_every_reply_in_order() {
+    let (out, run) = build(&repo());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&out.path().join("report.pdf"));
+    let data = data(out.path());
+
+    assert_contains_all(
+        &text,
+        &[
+            "United Nations",
+            "A/74/130",
+            "General Assembly",
+            "Distr.: General",
+            "30 July 2019",
+            "Original: English",
+            "Seventy-fourth session",
+            "Item 109 of the provisional agenda",
+            "A/74/150.",
+            "Report of the Secretary-General",
+            "Summary",
+            "Contents",
+            "V.19-08182",
+            "Introduction",
+            "Challenges by category",
+            "Replies received from Governments",
+        ],
+    );
+    // The masthead footnote is on page 1, before the Contents.
+    assert!(text.find("A/74/150.").unwrap() < text.find("Contents").unwrap());
+
+    // Chapter III: every State heading in UN order, after the chapter's heading (the
+    // first occurrence of the title is the Contents entry).
+    let chapter = text.rfind("Replies received from Governments").unwrap();
+    let states: Vec<&str> = data["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states.len(), 22);
+    assert_in_order(&text, chapter, &states);
+    assert_in_order(
+        &text,
+        chapter,
+        &["Argentina", "[Original: Spanish]", "Australia"],
+    );
+    assert_in_order(&text, chapter, &["France", "[Original: French]", "Georgia"]);
+    assert_in_order(
+        &text,
+        chapter,
+        &["Russian Federation", "[Original: Russian]"],
+    );
+    assert!(text.contains("Illustrative sample, not an official text"));
+
+    // Chapter II: every raised category with its count in words or figures.
+    for c in data["categories"].as_array().unwrap() {
+        let title = c["title"].as_str().unwrap();
+        let count = c["state_count"].as_u64().unwrap() as usize;
+        assert!(text.contains(title), "{title}");
+        let sentence = format!(
+            "raised by {} of the 22 Member States that replied ({} per cent)",
+            report::english::count(count),
+            c["share_percent"]
+        );
+        assert!(text.contains(&sentence), "{title}: {sentence}");
+    }
+    // A footnote of the Netherlands' reply and a cell of Australia's table.
+    assert_contains_all(
+        &text,
+        &[
+            "The Convention entered into force for the Netherlands in 2007.",
+            "Australian Cyber Security Centre",
+        ],
+    );
+}
+
+#[test]
+fn introduction_counts_come_from_the_replies() {
+    let (out, run) = build(&fixture("valid"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&out.path().join("report.pdf"));
+    assert_contains_all(
+        &text,
+        &[
+            "As at 31 May 2019, replies had been received from the following five States: \
+             Costa Rica, Côte d’Ivoire, Croatia, State of Palestine (observer State) and \
+             Turkmenistan.",
+            "A reply was subsequently received from Türkiye.",
+            "Challenges in this category were raised by five of the six States that replied (83 per cent)",
+            "No State raised challenges in the following category: Prevention.",
+            "[Original: French]",
+        ],
+    );
+    // The draft reply is left out of a final build.
+    assert!(!text.contains("Borrador"));
+}
+
+#[test]
+fn hostile_replies_print_literally_and_read_nothing() {
+    let (out, run) = build(&fixture("hostile"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&out.path().join("report.pdf"));
+    assert_contains_all(
+        &text,
+        &[
+            "#read(",
+            "/etc/passwd",
+            "#import",
+            "@preview/cetz:0.2.0",
+            "#set page(fill: red)",
+            "$x^2$",
+            "{{ 7*7 }}",
+            "{% for x in y %}",
+            "<script>alert(1)</script>",
+            "javascript link",
+            "<img src=x onerror=alert(1)>",
+            "#eval(\"1 + 1\")",
+            "#panic(\"from a code block\")",
+            "#text(fill: red)[note]",
+            "#emph[theme]",
+            "] #panic(",
+            "Deep quote.",
+            "level 0",
+            "level 59",
+            "deep emphasis",
+        ],
+    );
+    assert!(!text.contains("root:x:0:0"), "file content leaked");
+    let typ = fs::read_to_string(out.path().join("report.typ")).unwrap();
+    assert!(!typ.contains("javascript:"), "unsafe link kept");
+    // Chinese has no embedded font: a warning names the reply and the characters.
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning: no embedded font can draw 中 (U+4E2D)",
+            "hostile/submissions/chn.md:7:1",
+            "font-dirs",
+        ],
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let (first, run) = build(&fixture("valid"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (second, _) = build(&fixture("valid"));
+    for file in ["report.pdf", "report.typ", "data.json"] {
+        assert!(
+            fs::read(first.path().join(file)).unwrap()
+                == fs::read(second.path().join(file)).unwrap(),
+            "{file} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn letter_paper_is_an_option() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    fs::write(
+        root.join("book.toml"),
+        book.replace("paper = \"a4\"", "paper = \"letter\""),
+    )
+    .unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sizes = crate::support::pdf_page_sizes(&root.join("output/report.pdf"));
+    assert!(
+        sizes
+            .iter()
+            .all(|&(w, h)| (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5),
+        "{sizes:?}"
+    );
+    let (out, _) = build(&fixture("valid"));
+    let a4 = crate::support::pdf_page_sizes(&out.path().join("report.pdf"));
+    assert!(
+        a4.iter()
+            .all(|&(w, h)| (w - 595.3).abs() < 0.5 && (h - 841.9).abs() < 0.5),
+        "{a4:?}"
+    );
+}
+
+#[test]
+fn templates_cannot_read_files_or_import_packages() {
+    for (template, expected) in [
+        (
+            "#read(\"/etc/passwd\")\n",
+            "error: typesetting: file not found",
+        ),
+        (
+            "#import \"@preview/cetz:0.2.0\": canvas\n",
+            "packages are not available",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        copy_dir(&fixture("valid"), &root);
+        fs::create_dir_all(root.join("templates")).unwrap();
+        fs::write(root.join("templates/report.typ.j2"), template).unwrap();
+        fs::create_dir_all(root.join("output")).unwrap();
+        fs::write(root.join("output/report.pdf"), "previous").unwrap();
+        let run = report_in(&root, &["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_contains_all(
+            &run.stderr,
+            &[
+                expected,
+                "report.typ (generated from report.typ.j2):1:",
+                "the output folder was left as it was",
+            ],
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("output/report.pdf")).unwrap(),
+            "previous"
+        );
+    }
+}
+
+#[test]
+fn an_oversized_reply_is_refused_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let big = format!(
+        "+++\nstate = \"Chile\"\nreceived = 2019-04-01\n+++\n\n{}",
+        "All work and no play. ".repeat(60_000)
+    );
+    fs::write(root.join("submissions/chl.md"), big).unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 1);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "submissions/chl.md: the reply is",
+            "more than the limit of 1024 KB",
+        ],
+    );
+}
+
+/// The generated Typst of two small roots, reviewed as snapshots: layout changes show up
+/// as diffs, and the hostile one shows how reply text reaches Typst (string literals only).
+#[test]
+fn generated_typst_snapshots() {
+    for name in ["valid", "hostile"] {
+        let (out, run) = build(&fixture(name));
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let typ = fs::read_to_string(out.path().join("report.typ")).unwrap();
+        insta::assert_snapshot!(format!("{name}_report_typ"), typ);
+    }
+}
