@@ -1,0 +1,186 @@
+//! Synthetic report roots for the benchmarks: the shipped book.toml and N replies of about
+//! 900 words of Markdown each (paragraphs, a run-in heading, a list, a table, footnotes),
+//! for the first N Member States in UN order. Deterministic: the same N, the same files.
+
+use std::path::Path;
+
+use report::registry::{self, Standing};
+
+/// Deterministic pseudo-random numbers (a linear congruential generator).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, bound: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % bound as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "Government",
+    "cybercrime",
+    "legislation",
+    "cooperation",
+    "evidence",
+    "electronic",
+    "investigation",
+    "providers",
+    "international",
+    "national",
+    "authorities",
+    "offences",
+    "data",
+    "capacity",
+    "training",
+    "prosecutors",
+    "judges",
+    "assistance",
+    "mutual",
+    "legal",
+    "criminal",
+    "procedure",
+    "framework",
+    "challenges",
+    "technologies",
+    "information",
+    "communications",
+    "access",
+    "jurisdiction",
+    "and",
+    "of",
+    "in",
+    "to",
+    "for",
+    "with",
+    "on",
+    "a",
+    "its",
+    "which",
+    "are",
+    "is",
+    "by",
+    "as",
+    "that",
+    "law",
+    "enforcement",
+    "request",
+];
+
+const THEMES: &[&str] = &[
+    "mutual legal assistance",
+    "ransomware",
+    "online fraud",
+    "child sexual exploitation",
+    "darknet trafficking",
+    "virtual assets",
+    "data preservation",
+    "cloud storage",
+    "training of judges and prosecutors",
+    "service providers",
+    "encryption",
+    "Budapest Convention",
+    "24/7 network",
+    "identity theft",
+];
+
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let mut s: Vec<&str> = (0..words).map(|_| WORDS[rng.next(WORDS.len())]).collect();
+    s[0] = "The";
+    format!("{}.", s.join(" "))
+}
+
+fn paragraph(rng: &mut Rng, words: usize) -> String {
+    let mut out = Vec::new();
+    let mut left = words;
+    while left > 0 {
+        let n = left.min(12 + rng.next(14));
+        out.push(sentence(rng, n));
+        left -= n;
+    }
+    out.join(" ")
+}
+
+/// A reply of about 900 words: paragraphs, a list, a table and two footnotes.
+fn reply(rng: &mut Rng, name: &str, categories: &[&str]) -> String {
+    let mut front = format!(
+        "+++\nstate = \"{name}\"\nreceived = 2019-04-{:02}\nnote = \"Synthetic benchmark text\"\n",
+        1 + rng.next(28)
+    );
+    let picked = 2 + rng.next(3);
+    for k in 0..picked {
+        let category = categories[(rng.next(categories.len()) + k * 5) % categories.len()];
+        if front.contains(&format!("\"{category}\"")) {
+            continue;
+        }
+        let a = THEMES[rng.next(THEMES.len())];
+        let b = THEMES[rng.next(THEMES.len())];
+        let themes = if a == b {
+            format!("\"{a}\"")
+        } else {
+            format!("\"{a}\", \"{b}\"")
+        };
+        front.push_str(&format!(
+            "\n[[challenges]]\ncategory = \"{category}\"\nthemes = [{themes}]\nsummary = \"{}\"\n",
+            sentence(rng, 30)
+        ));
+    }
+    front.push_str("+++\n\n");
+    let mut body = String::new();
+    body.push_str(&format!("{}[^1]\n\n", paragraph(rng, 150)));
+    body.push_str("### Challenges\n");
+    body.push_str(&format!("{}\n\n", paragraph(rng, 150)));
+    for _ in 0..5 {
+        body.push_str(&format!("- {}\n", sentence(rng, 18)));
+    }
+    body.push_str("\n| Institution | Role |\n|---|---|\n");
+    for _ in 0..4 {
+        body.push_str(&format!(
+            "| {} | {} |\n",
+            sentence(rng, 3),
+            sentence(rng, 10)
+        ));
+    }
+    body.push_str(&format!(
+        "\n{}[^2]\n\n{}\n\n",
+        paragraph(rng, 200),
+        paragraph(rng, 220)
+    ));
+    body.push_str(&format!(
+        "[^1]: {}\n[^2]: {}\n",
+        sentence(rng, 15),
+        sentence(rng, 12)
+    ));
+    front + &body
+}
+
+pub fn synthetic_root(root: &Path, states: usize) {
+    std::fs::create_dir_all(root.join("submissions")).unwrap();
+    let book = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/book.toml")).unwrap();
+    std::fs::write(root.join("book.toml"), &book).unwrap();
+    let categories: Vec<String> = book_categories(&book);
+    let categories: Vec<&str> = categories.iter().map(String::as_str).collect();
+    let mut rng = Rng(74);
+    for state in registry::all()
+        .iter()
+        .filter(|s| s.standing == Standing::Member)
+        .take(states)
+    {
+        let text = reply(&mut rng, state.name, &categories);
+        std::fs::write(
+            root.join(format!("submissions/{}.md", state.iso3.to_lowercase())),
+            text,
+        )
+        .unwrap();
+    }
+}
+
+fn book_categories(book: &str) -> Vec<String> {
+    book.lines()
+        .filter_map(|l| l.strip_prefix("id = \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .collect()
+}
