@@ -34,7 +34,7 @@ fn main() {
         .nth(1)
         .map(std::path::PathBuf::from);
     let exe = env!("CARGO_BIN_EXE_report");
-    println!("report build, median of {runs} runs (after one warm-up run)\n");
+    println!("report build, median of {runs} interleaved runs (after one warm-up run)\n");
     println!(
         "{:>7} {:>6} {:>12} {:>12} {:>14} {:>8}",
         "States", "pages", "build", "peak RSS", "typst alone", "ratio"
@@ -63,27 +63,29 @@ fn main() {
             (start.elapsed(), rss_kb)
         };
         build();
+        let fonts = Fonts::embedded();
+        let date = Date::new(2019, 7, 30).unwrap();
+        let typst_alone = |source: &str| {
+            typst::comemo::evict(0);
+            let start = Instant::now();
+            let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
+            let pdf = typeset(source, &fonts, "A/74/130", date, &mut sources, &mut diags);
+            assert!(pdf.is_some(), "{}", sources.render_plain(&diags));
+            start.elapsed()
+        };
+        let source = std::fs::read_to_string(out.join("report.typ")).expect("report.typ");
+        typst_alone(&source);
+        // Interleaved, so that drift in the machine's load affects both alike.
         let mut times = Vec::new();
+        let mut typst_times = Vec::new();
         let mut peak = 0;
         for _ in 0..runs {
             let (time, rss) = build();
             times.push(time);
             peak = peak.max(rss);
+            typst_times.push(typst_alone(&source));
         }
-        let source = std::fs::read_to_string(out.join("report.typ")).expect("report.typ");
         let pages = count_pages(&out.join("report.pdf"));
-        let fonts = Fonts::embedded();
-        let date = Date::new(2019, 7, 30).unwrap();
-        let mut typst_times = Vec::new();
-        for _ in 0..=runs {
-            typst::comemo::evict(0);
-            let start = Instant::now();
-            let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
-            let pdf = typeset(&source, &fonts, "A/74/130", date, &mut sources, &mut diags);
-            assert!(pdf.is_some(), "{}", sources.render_plain(&diags));
-            typst_times.push(start.elapsed());
-        }
-        typst_times.remove(0);
         let (build, alone) = (median(&mut times), median(&mut typst_times));
         println!(
             "{:>7} {:>6} {:>10.0}ms {:>9.0} MB {:>12.0}ms {:>7.3}x",

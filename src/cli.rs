@@ -33,6 +33,14 @@ pub struct Cli {
     /// When to colour diagnostics
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// Print nothing but errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print the time each stage took
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -143,6 +143,13 @@ impl Diagnostics {
         self.list.iter().any(Diagnostic::is_error)
     }
 
+    /// A copy holding only the errors.
+    pub fn only_errors(&self) -> Diagnostics {
+        Diagnostics {
+            list: self.list.iter().filter(|d| d.is_error()).cloned().collect(),
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.list.iter()
     }
@@ -185,12 +192,14 @@ impl Diagnostics {
 #[derive(Debug)]
 pub struct Sources {
     files: SimpleFiles<String, String>,
+    count: usize,
 }
 
 impl Default for Sources {
     fn default() -> Self {
         Sources {
             files: SimpleFiles::new(),
+            count: 0,
         }
     }
 }
@@ -202,7 +211,25 @@ impl Sources {
 
     /// Registers a file's text under its display name and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        self.count += 1;
         self.files.add(name.into(), text.into())
+    }
+
+    /// Takes over the files of `other` (filled by another thread) and the diagnostics that
+    /// point into them, renumbered to point into `self`.
+    pub fn absorb(&mut self, other: &Sources, diags: Diagnostics, into: &mut Diagnostics) {
+        let ids: Vec<FileId> = (0..other.count)
+            .map(|id| self.add(other.name(id), other.text(id)))
+            .collect();
+        for mut d in diags.list {
+            if let Some((file, _)) = &mut d.at {
+                *file = ids[*file];
+            }
+            for r in &mut d.related {
+                r.file = ids[r.file];
+            }
+            into.push(d);
+        }
     }
 
     pub fn name(&self, file: FileId) -> &str {

@@ -25,6 +25,7 @@ pub mod prose;
 pub mod registry;
 pub mod render;
 pub mod submission;
+pub mod timing;
 pub mod tomlread;
 pub mod validate;
 pub mod write;

@@ -8,7 +8,7 @@ use report::cmd::{self, Ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ui = Ui::new(cli.color);
+    let ui = Ui::new(cli.color, cli.quiet, cli.verbose);
     let code = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &ui),
         Command::Build(args) => cmd::build::run(args, &ui),

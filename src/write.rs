@@ -22,6 +22,10 @@ impl OutputFiles {
         self.files.insert(path.into(), contents.into());
     }
 
+    pub fn extend(&mut self, other: OutputFiles) {
+        self.files.extend(other.files);
+    }
+
     pub fn get(&self, path: impl AsRef<Path>) -> Option<&[u8]> {
         self.files.get(path.as_ref()).map(Vec::as_slice)
     }

@@ -6,21 +6,33 @@ use crate::cmd::{Ui, exit};
 use crate::english::Date;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
+use crate::timing::Timings;
 use crate::{load, write};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
-    let mut loaded = load::load(&args.dir);
+    let mut timings = Timings::new();
+    let mut loaded = timings.time("load", || load::load(&args.dir));
     let (sources, diags) = (&mut loaded.sources, &mut loaded.diagnostics);
     let project = match loaded.project {
         Some(project) if !diags.has_errors() => project,
         _ => return failed(ui, sources, diags),
     };
     let templates = Templates::load(&project.root, diags);
-    let model = aggregate::aggregate(&project, Options::default());
+    let model = timings.time("aggregate", || {
+        aggregate::aggregate(&project, Options::default())
+    });
     let options = RenderOptions {
         date: source_date().unwrap_or(project.config.report.date),
     };
-    let files = render::render(&project, &model, &templates, options, sources, diags);
+    let files = render::render(
+        &project,
+        &model,
+        &templates,
+        options,
+        sources,
+        diags,
+        &mut timings,
+    );
     diags.sort();
     let files = match files {
         Some(files) if !diags.has_errors() => files,
@@ -31,9 +43,12 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("output"));
-    if let Err(e) = write::replace_output(&out, &files) {
+    if let Err(e) = timings.time("write", || write::replace_output(&out, &files)) {
         ui.error(format!("cannot write {}: {e}", out.display()));
         return exit::FAILURE;
+    }
+    if ui.verbose() {
+        ui.status("Timings", &timings);
     }
     ui.status(
         "Finished",

@@ -24,10 +24,12 @@ pub mod exit {
 /// Where and how messages for the editor are printed (always standard error).
 pub struct Ui {
     color: ColorChoice,
+    quiet: bool,
+    verbose: bool,
 }
 
 impl Ui {
-    pub fn new(color: Color) -> Ui {
+    pub fn new(color: Color, quiet: bool, verbose: bool) -> Ui {
         let color = match color {
             Color::Always => ColorChoice::Always,
             Color::Never => ColorChoice::Never,
@@ -40,12 +42,27 @@ impl Ui {
                 }
             }
         };
-        Ui { color }
+        Ui {
+            color,
+            quiet,
+            verbose,
+        }
     }
 
-    /// Prints every diagnostic, then nothing else.
+    pub fn verbose(&self) -> bool {
+        self.verbose
+    }
+
+    /// Prints every diagnostic (only the errors with `--quiet`).
     pub fn diagnostics(&self, sources: &Sources, diags: &Diagnostics) {
         let mut out = StandardStream::stderr(self.color);
+        let shown;
+        let diags = if self.quiet {
+            shown = diags.only_errors();
+            &shown
+        } else {
+            diags
+        };
         if let Err(e) = sources.emit(diags, &mut out) {
             eprintln!("error: cannot print diagnostics: {e}");
         }
@@ -53,6 +70,9 @@ impl Ui {
 
     /// A status line such as "    Finished ...", in cargo's style.
     pub fn status(&self, verb: &str, message: impl std::fmt::Display) {
+        if self.quiet {
+            return;
+        }
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{verb:>12} {message}");
     }

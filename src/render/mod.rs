@@ -14,6 +14,7 @@ use crate::aggregate::Model;
 use crate::diag::{Diagnostics, Sources};
 use crate::english::Date;
 use crate::load::Project;
+use crate::timing::Timings;
 use crate::write::OutputFiles;
 use templates::Templates;
 
@@ -25,7 +26,8 @@ pub struct RenderOptions {
 }
 
 /// Renders every output the project asks for. `None` if any output failed; the
-/// diagnostics say why.
+/// diagnostics say why. The HTML site is rendered on a second thread while Typst lays out
+/// the PDF (Typst keeps one core busy on a report with few page breaks).
 pub fn render(
     project: &Project,
     model: &Model,
@@ -33,25 +35,58 @@ pub fn render(
     options: RenderOptions,
     sources: &mut Sources,
     diags: &mut Diagnostics,
+    timings: &mut Timings,
 ) -> Option<OutputFiles> {
     let mut files = OutputFiles::new();
     files.add(data_json::FILE, data_json::render(model));
-    let mut ok = true;
-    if let Some(pdf) = &project.config.pdf {
-        match typst::render(project, model, templates, options.date, sources, diags) {
-            Some(output) => {
-                files.add("report.typ", output.source);
-                match output.pdf {
-                    Some(pdf_bytes) => files.add(&pdf.file, pdf_bytes),
-                    None => ok = false,
+    let pdf_name = project.config.pdf.as_ref().map(|p| p.file.as_str());
+    std::thread::scope(|scope| {
+        let site = project.config.html.as_ref().map(|site| {
+            scope.spawn(move || {
+                let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
+                let mut files = OutputFiles::new();
+                let start = std::time::Instant::now();
+                let ok = html::render(
+                    model,
+                    templates,
+                    &site.dir,
+                    pdf_name,
+                    &mut sources,
+                    &mut diags,
+                    &mut files,
+                );
+                (ok.is_some(), sources, diags, files, start.elapsed())
+            })
+        });
+        let mut ok = true;
+        if let Some(pdf) = &project.config.pdf {
+            match typst::render(
+                project,
+                model,
+                templates,
+                options.date,
+                sources,
+                diags,
+                timings,
+            ) {
+                Some(output) => {
+                    files.add("report.typ", output.source);
+                    match output.pdf {
+                        Some(bytes) => files.add(&pdf.file, bytes),
+                        None => ok = false,
+                    }
                 }
+                None => ok = false,
             }
-            None => ok = false,
         }
-    }
-    if let Some(site) = &project.config.html {
-        let pdf = project.config.pdf.as_ref().map(|p| p.file.as_str());
-        ok &= html::render(model, templates, &site.dir, pdf, sources, diags, &mut files).is_some();
-    }
-    ok.then_some(files)
+        if let Some(site) = site {
+            let (site_ok, site_sources, site_diags, site_files, time) =
+                site.join().expect("the HTML thread does not panic");
+            timings.add("html (in parallel)", time);
+            sources.absorb(&site_sources, site_diags, diags);
+            files.extend(site_files);
+            ok &= site_ok;
+        }
+        ok.then_some(files)
+    })
 }

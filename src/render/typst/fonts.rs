@@ -113,11 +113,12 @@ impl Fonts {
     }
 
     /// The characters of `text` that no font has a glyph for, in order, without repeats.
+    /// ASCII is skipped: Liberation Serif covers all of it.
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
         let mut seen = BTreeSet::new();
         let mut missing = Vec::new();
         for c in text.chars() {
-            if c.is_whitespace() || c.is_control() || is_invisible(c) || !seen.insert(c) {
+            if c.is_ascii() || c.is_whitespace() || is_invisible(c) || !seen.insert(c) {
                 continue;
             }
             if !self.infos().any(|info| info.coverage.contains(c as u32)) {
@@ -147,5 +148,12 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(fonts.missing_glyphs("中国 中"), ['中', '国']);
+        // The ASCII shortcut holds: every printable ASCII character has a glyph.
+        let ascii: String = (' '..='~').collect();
+        assert!(
+            fonts
+                .infos()
+                .any(|f| ascii.chars().all(|c| f.coverage.contains(c as u32)))
+        );
     }
 }

@@ -25,6 +25,7 @@ use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::english::Date;
 use crate::load::Project;
 use crate::render::templates::Templates;
+use crate::timing::Timings;
 use fonts::Fonts;
 use world::ReportWorld;
 
@@ -47,10 +48,13 @@ pub fn render(
     date: Date,
     sources: &mut Sources,
     diags: &mut Diagnostics,
+    timings: &mut Timings,
 ) -> Option<TypstOutput> {
     let pdf_config = project.config.pdf.as_ref()?;
-    let fonts = load_fonts(project, sources, diags);
-    check_glyphs(project, model, &fonts, sources, diags);
+    let fonts = timings.time("fonts", || load_fonts(project, sources, diags));
+    timings.time("glyph check", || {
+        check_glyphs(project, model, &fonts, sources, diags)
+    });
 
     let paper = match pdf_config.paper {
         Paper::A4 => "a4",
@@ -58,8 +62,12 @@ pub fn render(
     };
     let context = minijinja::context! { paper => paper, ..Value::from(Serde(model)) };
     let env = templates.typst();
-    let source = templates.render(&env, TEMPLATE, context, sources, diags)?;
-    let pdf = typeset(&source, &fonts, &model.report.symbol, date, sources, diags);
+    let source = timings.time("typst template", || {
+        templates.render(&env, TEMPLATE, context, sources, diags)
+    })?;
+    let pdf = timings.time("typeset", || {
+        typeset(&source, &fonts, &model.report.symbol, date, sources, diags)
+    });
     Some(TypstOutput { source, pdf })
 }
 

@@ -1,0 +1,49 @@
+//! How long each stage of a build took, for `-v` and the benchmarks.
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+/// Stage names and durations, in the order they ended.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    stages: Vec<(String, Duration)>,
+}
+
+impl Timings {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `f`, recording its duration under `name`.
+    pub fn time<T>(&mut self, name: &str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let value = f();
+        self.add(name, start.elapsed());
+        value
+    }
+
+    pub fn add(&mut self, name: &str, duration: Duration) {
+        self.stages.push((name.to_string(), duration));
+    }
+
+    pub fn extend(&mut self, other: Timings) {
+        self.stages.extend(other.stages);
+    }
+
+    pub fn get(&self, name: &str) -> Option<Duration> {
+        self.stages.iter().find(|(n, _)| n == name).map(|(_, d)| *d)
+    }
+}
+
+/// "load 12 ms, aggregate 1 ms, ...".
+impl fmt::Display for Timings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (name, d)) in self.stages.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{name} {:.0} ms", d.as_secs_f64() * 1e3)?;
+        }
+        Ok(())
+    }
+}
