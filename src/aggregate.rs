@@ -34,6 +34,8 @@ pub struct Model {
     pub totals: Totals,
     /// The data-dependent sentences of the Summary, Introduction and chapter II.
     pub prose: Prose,
+    /// Word counts of the Secretariat's text and of the whole document.
+    pub words: Words,
     /// Every category of book.toml, in its order, raised or not.
     pub categories: Vec<CategorySummary>,
     /// Replies per regional group, in the order AFR, APG, EEG, GRULAC, WEOG.
@@ -97,6 +99,8 @@ pub struct CategorySummary {
     /// "Challenges in this category were raised by five of the 22 Member States that
     /// replied (23 per cent): A, B and C." (empty if no State raised it).
     pub sentence: String,
+    /// "By regional group: African States (1), Asia-Pacific States (2)." or `None`.
+    pub groups_sentence: Option<String>,
     /// How many States raised it.
     pub state_count: usize,
     /// `state_count` over all replies, from 0 to 1.
@@ -110,6 +114,20 @@ pub struct CategorySummary {
     pub regional_groups: Vec<GroupCount>,
     /// Each State's summary for this category, in UN order.
     pub summaries: Vec<CategoryEntry>,
+}
+
+/// Words of the document, as the Editorial Manual's limit counts them.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Words {
+    /// The Secretariat's own text: headings, the Summary, the Introduction and chapter II
+    /// (sentences, theme tables and the editors' summaries).
+    pub secretariat: usize,
+    /// The replies as reproduced in chapter III (State names, notes, texts).
+    pub replies: usize,
+    pub total: usize,
+    /// `[report] word-limit` (8,500 by default) for the Secretariat's text.
+    pub limit: u32,
+    pub over_limit: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,6 +226,12 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
                     .collect();
                 summary.sentence =
                     prose::category_sentence(&raised, replies.len(), summary.share_percent, noun);
+                let groups: Vec<(&str, usize)> = summary
+                    .regional_groups
+                    .iter()
+                    .map(|g| (g.name, g.count))
+                    .collect();
+                summary.groups_sentence = prose::groups_sentence(&groups);
             }
             summary
         })
@@ -239,11 +263,13 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
             .map(|c| c.title.as_str())
             .collect(),
     });
+    let words = count_words(&report, &prose, &categories, &replies);
     Model {
         schema_version: SCHEMA_VERSION,
         report,
         totals,
         prose,
+        words,
         categories,
         regional_groups: group_counts(&included),
         replies,
@@ -376,6 +402,7 @@ fn category(
         title: title.to_string(),
         description,
         sentence: String::new(),
+        groups_sentence: None,
         state_count: raised.len(),
         share,
         share_percent: percent(raised.len(), total),
@@ -383,6 +410,73 @@ fn category(
         themes,
         regional_groups: group_counts(&raised),
         summaries,
+    }
+}
+
+/// Headings the default templates print around the data.
+const HEADINGS: &[&str] = &[
+    "Report of the Secretary-General",
+    "Summary",
+    "Contents",
+    "Introduction",
+    "Challenges by category",
+    "Replies received from Governments",
+];
+
+fn markdown_words(text: &str) -> usize {
+    let doc = crate::render::markdown::parse(text);
+    let mut plain = String::new();
+    for block in &doc.blocks {
+        crate::render::markdown::block_text(block, &mut plain);
+    }
+    for (_, blocks) in &doc.footnotes {
+        for block in blocks {
+            crate::render::markdown::block_text(block, &mut plain);
+        }
+    }
+    english::count_words(&plain)
+}
+
+fn count_words(
+    report: &ReportInfo,
+    prose: &Prose,
+    categories: &[CategorySummary],
+    replies: &[Reply],
+) -> Words {
+    let w = english::count_words;
+    let mut secretariat = w(&report.title) + HEADINGS.iter().map(|h| w(h)).sum::<usize>();
+    secretariat += [
+        &prose.summary_mandate,
+        &prose.summary_contents,
+        &prose.mandate,
+        &prose.request,
+        &prose.received,
+        &prose.structure,
+        &prose.categories_intro,
+    ]
+    .iter()
+    .map(|t| w(t))
+    .sum::<usize>();
+    secretariat += prose.late.as_deref().map_or(0, w) + prose.unraised.as_deref().map_or(0, w);
+    for c in categories.iter().filter(|c| c.letter.is_some()) {
+        secretariat += w(&c.title) + w(&c.sentence) + c.groups_sentence.as_deref().map_or(0, w);
+        for t in &c.themes {
+            secretariat += w(&t.theme) + t.states.iter().map(|s| w(s.name)).sum::<usize>() + 1;
+        }
+        for s in &c.summaries {
+            secretariat += w(s.name) + markdown_words(&s.summary);
+        }
+    }
+    let replies: usize = replies
+        .iter()
+        .map(|r| w(r.state) + r.note.as_deref().map_or(0, w) + markdown_words(&r.body))
+        .sum();
+    Words {
+        secretariat,
+        replies,
+        total: secretariat + replies,
+        limit: report.word_limit,
+        over_limit: secretariat > report.word_limit as usize,
     }
 }
 

@@ -68,6 +68,69 @@ pub enum Command {
             Exit codes: 0 built, 1 the input has errors (nothing written), 2 usage or internal error."
     )]
     Build(BuildArgs),
+
+    /// Print the report's figures: categories, top themes, regional groups, words
+    #[command(
+        long_about = "Print the report's figures: categories (States, share), the themes most \
+            States raised, replies per regional group, word counts and late replies. The \
+            figures are the ones the PDF and HTML print.",
+        after_help = "Examples:\n  report stats\n  report stats path/to/report --format json | jq .top_themes\n\n\
+            Exit codes: 0 printed, 1 the input has errors, 2 usage error."
+    )]
+    Stats(StatsArgs),
+
+    /// Show what changed between two versions of the report
+    #[command(
+        long_about = "Show what changed between two versions of the report: States added or \
+            removed, replies whose text changed (with the changed paragraphs), summaries, \
+            themes and categories changed, and counts that moved. OLD and NEW are report \
+            roots or data.json files from earlier builds.",
+        after_help = "Examples:\n  report diff ../report-main .\n  report diff old/output/data.json . --format markdown > diff.md\n\n\
+            Exit codes: 0 compared (changes or not), 1 an input has errors, 2 usage error."
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A table for the terminal
+    Text,
+    /// JSON for scripts
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version: a report root or a data.json file
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later version: a report root or a data.json file
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text for the terminal
+    Text,
+    /// Markdown, e.g. for a comment on a pull request
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -196,6 +196,27 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// A number with thousands separated by commas, as in UN documents ("8,500").
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Words in running text: runs of non-space characters with at least one letter or digit
+/// ("24/7" is a word, "—" is not).
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +248,19 @@ mod tests {
         assert_eq!(count(3), "three");
         assert_eq!(count(10), "10");
         assert_eq!(count(0), "0");
+    }
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        assert_eq!(thousands(8500), "8,500");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn words_are_counted_as_in_a_word_processor() {
+        assert_eq!(count_words("The 24/7 network — a “test”, isn’t it?"), 7);
+        assert_eq!(count_words("  \n "), 0);
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! write      files -> output/, swapped in atomically
 //! ```
 //!
+//! Beside the pipeline: `stats` (the figures of a model) and `diff` (two models compared,
+//! as data.json values) serve `report stats` and `report diff`.
+//!
 //! Problems are collected as [`diag::Diagnostic`]s, never returned early; commands print
 //! them all and choose the exit code. Submission text is data at every stage.
 
@@ -18,12 +21,14 @@ pub mod cmd;
 pub mod collate;
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod english;
 pub mod language;
 pub mod load;
 pub mod prose;
 pub mod registry;
 pub mod render;
+pub mod stats;
 pub mod submission;
 pub mod timing;
 pub mod tomlread;

@@ -12,6 +12,8 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &ui),
         Command::Build(args) => cmd::build::run(args, &ui),
+        Command::Stats(args) => cmd::stats::run(args, &ui),
+        Command::Diff(args) => cmd::diff::run(args, &ui),
     };
     ExitCode::from(code)
 }

@@ -178,6 +178,17 @@ pub fn category_sentence(raised: &[Named], total: usize, percent: u32, noun: &st
     )
 }
 
+/// "By regional group: African States (1), Asia-Pacific States (2)." Groups with no State
+/// are left out; `None` if no State of the category belongs to a group.
+pub fn groups_sentence(groups: &[(&str, usize)]) -> Option<String> {
+    let parts: Vec<String> = groups
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(name, n)| format!("{name} ({n})"))
+        .collect();
+    (!parts.is_empty()).then(|| format!("By regional group: {}.", join_list(&parts)))
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -272,6 +283,22 @@ mod tests {
             none.received,
             "As at 31 May 2019, no replies had been received."
         );
+    }
+
+    #[test]
+    fn group_sentences_skip_empty_groups() {
+        assert_eq!(
+            groups_sentence(&[
+                ("African States", 1),
+                ("Asia-Pacific States", 0),
+                ("Western European and other States", 3)
+            ])
+            .as_deref(),
+            Some(
+                "By regional group: African States (1) and Western European and other States (3)."
+            )
+        );
+        assert_eq!(groups_sentence(&[("African States", 0)]), None);
     }
 
     #[test]

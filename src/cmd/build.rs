@@ -7,7 +7,7 @@ use crate::english::Date;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 use crate::timing::Timings;
-use crate::{load, write};
+use crate::{load, validate, write};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let mut timings = Timings::new();
@@ -21,6 +21,7 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let model = timings.time("aggregate", || {
         aggregate::aggregate(&project, Options::default())
     });
+    validate::word_limit(&model, diags);
     let options = RenderOptions {
         date: source_date().unwrap_or(project.config.report.date),
     };

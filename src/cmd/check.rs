@@ -1,12 +1,19 @@
 //! `report check [DIR]`: load and validate, print every problem, write nothing.
 
+use crate::aggregate::{self, Options};
 use crate::cli::CheckArgs;
 use crate::cmd::{Ui, exit};
-use crate::load;
 use crate::submission::Status;
+use crate::{load, validate};
 
 pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
-    let loaded = load::load(&args.dir);
+    let mut loaded = load::load(&args.dir);
+    if let Some(project) = &loaded.project
+        && !loaded.diagnostics.has_errors()
+    {
+        let model = aggregate::aggregate(project, Options::default());
+        validate::word_limit(&model, &mut loaded.diagnostics);
+    }
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
     let diags = &loaded.diagnostics;
     if diags.has_errors() {

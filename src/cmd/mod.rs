@@ -3,13 +3,18 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
+pub mod stats;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::aggregate::{self, Model, Options};
 use crate::cli::Color;
 use crate::diag::{Diagnostics, Sources};
+use crate::{load, validate};
 
 /// Exit codes, defined once.
 pub mod exit {
@@ -19,6 +24,29 @@ pub mod exit {
     pub const INPUT_ERRORS: u8 = 1;
     /// Usage error (clap also exits with 2) or an internal failure such as a write error.
     pub const FAILURE: u8 = 2;
+}
+
+/// Loads and checks the report root at `dir` and aggregates it (final replies only), or
+/// prints every problem and returns the exit code to stop with.
+pub fn load_model(dir: &Path, ui: &Ui) -> Result<Model, u8> {
+    let mut loaded = load::load(dir);
+    let model = match &loaded.project {
+        Some(project) if !loaded.diagnostics.has_errors() => {
+            let model = aggregate::aggregate(project, Options::default());
+            validate::word_limit(&model, &mut loaded.diagnostics);
+            Some(model)
+        }
+        _ => None,
+    };
+    ui.diagnostics(&loaded.sources, &loaded.diagnostics);
+    model.ok_or_else(|| {
+        ui.error(format!(
+            "{} has problems: {}",
+            dir.display(),
+            loaded.diagnostics.summary()
+        ));
+        exit::INPUT_ERRORS
+    })
 }
 
 /// Where and how messages for the editor are printed (always standard error).

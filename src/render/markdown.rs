@@ -480,6 +480,24 @@ fn convert_align(a: Alignment) -> Align {
     }
 }
 
+/// The plain text of a block, for counting words and the search index.
+pub fn block_text(block: &Block, out: &mut String) {
+    match block {
+        Block::Paragraph(inlines) | Block::Heading(_, inlines) => plain_text(inlines, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_text(b, out)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
+        Block::Code(code) => out.push_str(code),
+        Block::Table { head, rows, .. } => {
+            for cell in head.iter().chain(rows.iter().flatten()) {
+                plain_text(cell, out);
+                out.push(' ');
+            }
+        }
+        Block::Rule => {}
+    }
+    out.push(' ');
+}
+
 /// The plain text of inlines, for counting words or checking glyphs.
 pub fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {

@@ -42,6 +42,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "print.html.j2",
         include_str!("../../templates/print.html.j2"),
     ),
+    (
+        "chart.html.j2",
+        include_str!("../../templates/chart.html.j2"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
     ("site.js", include_str!("../../templates/site.js")),
 ];
@@ -333,6 +337,20 @@ mod tests {
         let out = render("line one\n{{ missing.field }}", context! {});
         assert!(out.contains("template error"), "{out}");
         assert!(out.contains("t:2:"), "{out}");
+    }
+
+    #[test]
+    fn every_file_of_templates_is_built_in() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name != "README.md" {
+                assert!(
+                    DEFAULTS.iter().any(|(n, _)| *n == name),
+                    "templates/{name} is not in DEFAULTS"
+                );
+            }
+        }
     }
 
     #[test]

@@ -154,16 +154,18 @@ fn the_site_agrees_with_data_json() {
             .unwrap_or_else(|| panic!("{link} out of order"));
         at += found + link.len();
     }
-    // Each category's count in the overview table and its sentence on its page.
+    // Each category's count in the overview list and its sentence on its page.
     for c in data["categories"].as_array().unwrap() {
         let Some(letter) = c["letter"].as_str() else {
             continue;
         };
         let id = c["id"].as_str().unwrap();
+        let count = c["state_count"].as_u64().unwrap();
         let row = format!(
-            "<a href=\"categories/{id}.html\">{letter}. {}</a></th><td class=\"right\">{}</td>",
+            "<li><a href=\"categories/{id}.html\">{letter}. {}</a>: {count} {} ({} per cent)</li>",
             c["title"].as_str().unwrap(),
-            c["state_count"]
+            if count == 1 { "State" } else { "States" },
+            c["share_percent"]
         );
         assert!(index.contains(&row), "{row}");
         let page = fs::read_to_string(site.join(format!("categories/{id}.html"))).unwrap();

@@ -2,6 +2,7 @@
 //! `tests/fixtures/`, one module per feature.
 
 mod aggregate;
+mod analysis;
 mod build;
 mod check;
 mod cli;

@@ -152,7 +152,7 @@ fn search_index(model: &Model) -> String {
         }
         let doc = markdown::parse(&r.body);
         for block in &doc.blocks {
-            block_text(block, &mut text);
+            markdown::block_text(block, &mut text);
         }
         entries.push(Entry {
             t: r.state,
@@ -167,24 +167,4 @@ fn search_index(model: &Model) -> String {
         .expect("plain data")
         .replace('<', "\\u003c");
     format!("window.REPORT_SEARCH = {json};\n")
-}
-
-fn block_text(block: &markdown::Block, out: &mut String) {
-    use markdown::Block;
-    match block {
-        Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
-            markdown::plain_text(inlines, out);
-        }
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_text(b, out)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
-        Block::Code(code) => out.push_str(code),
-        Block::Table { head, rows, .. } => {
-            for cell in head.iter().chain(rows.iter().flatten()) {
-                markdown::plain_text(cell, out);
-                out.push(' ');
-            }
-        }
-        Block::Rule => {}
-    }
-    out.push(' ');
 }

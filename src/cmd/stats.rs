@@ -1,0 +1,21 @@
+//! `report stats [DIR] [--format text|json]`: the figures editors check before publishing.
+
+use crate::cli::{StatsArgs, StatsFormat};
+use crate::cmd::{Ui, exit, load_model};
+use crate::stats;
+
+pub fn run(args: &StatsArgs, ui: &Ui) -> u8 {
+    let model = match load_model(&args.dir, ui) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
+    let stats = stats::stats(&model);
+    match args.format {
+        StatsFormat::Text => print!("{}", stats::text(&stats)),
+        StatsFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&stats).expect("plain data")
+        ),
+    }
+    exit::OK
+}

@@ -1,0 +1,447 @@
+//! What changed between two versions of a report, for a reviewer: States added or
+//! removed, replies whose text changed (with the changed paragraphs), summaries, themes and
+//! categories changed, counts that moved.
+//!
+//! Works on the data.json shape (a `serde_json::Value`), so either side may be a report
+//! root (aggregated first) or a `data.json` file kept from an earlier build.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+/// One side of the comparison, reduced to what the diff looks at.
+struct Side<'a> {
+    replies: BTreeMap<&'a str, &'a Value>,
+    order: Vec<&'a str>,
+    categories: Vec<&'a Value>,
+    total: u64,
+}
+
+fn side(data: &Value) -> Side<'_> {
+    let replies: Vec<&Value> = data["replies"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    Side {
+        order: replies.iter().filter_map(|r| r["iso3"].as_str()).collect(),
+        replies: replies
+            .iter()
+            .filter_map(|r| Some((r["iso3"].as_str()?, *r)))
+            .collect(),
+        categories: data["categories"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
+        total: data["totals"]["replies"].as_u64().unwrap_or(0),
+    }
+}
+
+/// The differences, ready to print.
+#[derive(Debug, Default, PartialEq)]
+pub struct Diff {
+    pub replies: (u64, u64),
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<ChangedReply>,
+    /// Category title, States before and after, themes whose count moved.
+    pub counts: Vec<CountChange>,
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct ChangedReply {
+    pub state: String,
+    pub file: String,
+    /// "received: 2019-04-01 -> 2019-04-03", "language: en -> fr".
+    pub fields: Vec<String>,
+    pub paragraphs_removed: Vec<String>,
+    pub paragraphs_added: Vec<String>,
+    pub categories_added: Vec<String>,
+    pub categories_removed: Vec<String>,
+    /// Category title, old summary, new summary.
+    pub summaries: Vec<(String, String, String)>,
+    /// Category title, themes removed, themes added.
+    pub themes: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct CountChange {
+    pub category: String,
+    pub states: (u64, u64),
+    pub themes: Vec<(String, u64, u64)>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.counts.is_empty()
+    }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Paragraphs of a Markdown text: blocks separated by blank lines, white space collapsed.
+fn paragraphs(markdown: &str) -> Vec<String> {
+    markdown
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Paragraphs only in `old` and only in `new`, by a longest common subsequence.
+fn changed_paragraphs(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
+    let (n, m) = (old.len(), new.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if old[i] == new[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    while i < n && j < m {
+        if old[i] == new[j] {
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            removed.push(old[i].clone());
+            i += 1;
+        } else {
+            added.push(new[j].clone());
+            j += 1;
+        }
+    }
+    removed.extend(old[i..].iter().cloned());
+    added.extend(new[j..].iter().cloned());
+    (removed, added)
+}
+
+fn challenges(reply: &Value) -> BTreeMap<String, &Value> {
+    reply["challenges"]
+        .as_array()
+        .map(|a| a.iter().map(|c| (text(&c["category_title"]), c)).collect())
+        .unwrap_or_default()
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(text).collect())
+        .unwrap_or_default()
+}
+
+fn compare_reply(old: &Value, new: &Value) -> Option<ChangedReply> {
+    let mut change = ChangedReply {
+        state: text(&new["state"]),
+        file: text(&new["file"]),
+        ..ChangedReply::default()
+    };
+    for field in [
+        "received",
+        "language",
+        "status",
+        "reference",
+        "note",
+        "file",
+    ] {
+        if old[field] != new[field] {
+            change.fields.push(format!(
+                "{field}: {} -> {}",
+                display(&old[field]),
+                display(&new[field])
+            ));
+        }
+    }
+    let (removed, added) = changed_paragraphs(
+        &paragraphs(&text(&old["body"])),
+        &paragraphs(&text(&new["body"])),
+    );
+    change.paragraphs_removed = removed;
+    change.paragraphs_added = added;
+    let (before, after) = (challenges(old), challenges(new));
+    for (title, c) in &after {
+        match before.get(title) {
+            None => change.categories_added.push(title.clone()),
+            Some(was) => {
+                if was["summary"] != c["summary"] {
+                    change.summaries.push((
+                        title.clone(),
+                        text(&was["summary"]).trim().to_string(),
+                        text(&c["summary"]).trim().to_string(),
+                    ));
+                }
+                let (old_themes, new_themes) = (strings(&was["themes"]), strings(&c["themes"]));
+                let gone: Vec<String> = old_themes
+                    .iter()
+                    .filter(|t| !new_themes.contains(t))
+                    .cloned()
+                    .collect();
+                let came: Vec<String> = new_themes
+                    .iter()
+                    .filter(|t| !old_themes.contains(t))
+                    .cloned()
+                    .collect();
+                if !gone.is_empty() || !came.is_empty() {
+                    change.themes.push((title.clone(), gone, came));
+                }
+            }
+        }
+    }
+    change.categories_removed = before
+        .keys()
+        .filter(|t| !after.contains_key(*t))
+        .cloned()
+        .collect();
+    let unchanged = change.fields.is_empty()
+        && change.paragraphs_removed.is_empty()
+        && change.paragraphs_added.is_empty()
+        && change.categories_added.is_empty()
+        && change.categories_removed.is_empty()
+        && change.summaries.is_empty()
+        && change.themes.is_empty();
+    (!unchanged).then_some(change)
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::Null => "(none)".into(),
+        other => text(other),
+    }
+}
+
+/// Compares two data.json values.
+pub fn diff(old: &Value, new: &Value) -> Diff {
+    let (a, b) = (side(old), side(new));
+    let name = |side: &Side, iso3: &str| text(&side.replies[iso3]["state"]);
+    let mut result = Diff {
+        replies: (a.total, b.total),
+        added: b
+            .order
+            .iter()
+            .filter(|s| !a.replies.contains_key(*s))
+            .map(|s| name(&b, s))
+            .collect(),
+        removed: a
+            .order
+            .iter()
+            .filter(|s| !b.replies.contains_key(*s))
+            .map(|s| name(&a, s))
+            .collect(),
+        ..Diff::default()
+    };
+    for iso3 in &b.order {
+        if let Some(old_reply) = a.replies.get(iso3)
+            && let Some(change) = compare_reply(old_reply, b.replies[iso3])
+        {
+            result.changed.push(change);
+        }
+    }
+    for c in &b.categories {
+        let id = &c["id"];
+        let old_c = a.categories.iter().find(|o| &o["id"] == id);
+        let count = |v: Option<&&Value>| v.and_then(|c| c["state_count"].as_u64()).unwrap_or(0);
+        let (before, after) = (count(old_c), count(Some(c)));
+        let theme_counts = |c: Option<&&Value>| -> BTreeMap<String, u64> {
+            c.and_then(|c| c["themes"].as_array())
+                .map(|a| {
+                    a.iter()
+                        .map(|t| {
+                            (
+                                text(&t["theme"]).to_lowercase(),
+                                t["count"].as_u64().unwrap_or(0),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (old_t, new_t) = (theme_counts(old_c), theme_counts(Some(c)));
+        let mut themes: Vec<(String, u64, u64)> = new_t
+            .iter()
+            .map(|(t, n)| (t.clone(), old_t.get(t).copied().unwrap_or(0), *n))
+            .chain(
+                old_t
+                    .iter()
+                    .filter(|(t, _)| !new_t.contains_key(*t))
+                    .map(|(t, n)| (t.clone(), *n, 0)),
+            )
+            .filter(|(_, x, y)| x != y)
+            .collect();
+        themes.sort();
+        if before != after || !themes.is_empty() {
+            result.counts.push(CountChange {
+                category: text(&c["title"]),
+                states: (before, after),
+                themes,
+            });
+        }
+    }
+    result
+}
+
+/// The diff as plain text for a terminal.
+pub fn to_text(d: &Diff, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Changes from {old} to {new}");
+    if d.is_empty() {
+        let _ = writeln!(out, "\nNo changes.");
+        return out;
+    }
+    let _ = writeln!(out, "\nReplies: {} -> {}", d.replies.0, d.replies.1);
+    if !d.added.is_empty() {
+        let _ = writeln!(out, "States added: {}", d.added.join(", "));
+    }
+    if !d.removed.is_empty() {
+        let _ = writeln!(out, "States removed: {}", d.removed.join(", "));
+    }
+    for c in &d.changed {
+        let _ = writeln!(out, "\n{} ({})", c.state, c.file);
+        for f in &c.fields {
+            let _ = writeln!(out, "  {f}");
+        }
+        for t in &c.categories_added {
+            let _ = writeln!(out, "  category added: {t}");
+        }
+        for t in &c.categories_removed {
+            let _ = writeln!(out, "  category removed: {t}");
+        }
+        for (t, gone, came) in &c.themes {
+            let _ = writeln!(
+                out,
+                "  themes in {t}: {}{}",
+                came.iter().map(|x| format!("+{x} ")).collect::<String>(),
+                gone.iter().map(|x| format!("-{x} ")).collect::<String>()
+            );
+        }
+        for (t, before, after) in &c.summaries {
+            let _ = writeln!(out, "  summary for {t}:\n    - {before}\n    + {after}");
+        }
+        if !c.paragraphs_removed.is_empty() || !c.paragraphs_added.is_empty() {
+            let _ = writeln!(out, "  text:");
+            for p in &c.paragraphs_removed {
+                let _ = writeln!(out, "    - {p}");
+            }
+            for p in &c.paragraphs_added {
+                let _ = writeln!(out, "    + {p}");
+            }
+        }
+    }
+    if !d.counts.is_empty() {
+        let _ = writeln!(out, "\nCounts that moved:");
+        for c in &d.counts {
+            let _ = writeln!(
+                out,
+                "  {}: {} -> {} States",
+                c.category, c.states.0, c.states.1
+            );
+            for (t, x, y) in &c.themes {
+                let _ = writeln!(out, "    {t}: {x} -> {y}");
+            }
+        }
+    }
+    out
+}
+
+/// The diff as Markdown, for a comment on a pull request.
+pub fn to_markdown(d: &Diff, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## Report changes: `{old}` → `{new}`\n");
+    if d.is_empty() {
+        let _ = writeln!(out, "No changes.");
+        return out;
+    }
+    let _ = writeln!(out, "**Replies:** {} → {}\n", d.replies.0, d.replies.1);
+    if !d.added.is_empty() {
+        let _ = writeln!(out, "**States added:** {}\n", d.added.join(", "));
+    }
+    if !d.removed.is_empty() {
+        let _ = writeln!(out, "**States removed:** {}\n", d.removed.join(", "));
+    }
+    if !d.changed.is_empty() {
+        let _ = writeln!(out, "### Replies changed\n");
+    }
+    for c in &d.changed {
+        let _ = writeln!(out, "#### {} (`{}`)\n", c.state, c.file);
+        for f in &c.fields {
+            let _ = writeln!(out, "- {f}");
+        }
+        for t in &c.categories_added {
+            let _ = writeln!(out, "- category added: {t}");
+        }
+        for t in &c.categories_removed {
+            let _ = writeln!(out, "- category removed: {t}");
+        }
+        for (t, gone, came) in &c.themes {
+            let _ = writeln!(
+                out,
+                "- themes in {t}: {}",
+                came.iter()
+                    .map(|x| format!("+{x}"))
+                    .chain(gone.iter().map(|x| format!("−{x}")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let mut block = String::new();
+        for (t, before, after) in &c.summaries {
+            let _ = writeln!(block, "# summary for {t}\n- {before}\n+ {after}");
+        }
+        for p in &c.paragraphs_removed {
+            let _ = writeln!(block, "- {p}");
+        }
+        for p in &c.paragraphs_added {
+            let _ = writeln!(block, "+ {p}");
+        }
+        if !block.is_empty() {
+            let _ = writeln!(out, "\n```diff\n{block}```");
+        }
+        out.push('\n');
+    }
+    if !d.counts.is_empty() {
+        let _ = writeln!(out, "### Counts that moved\n");
+        let _ = writeln!(out, "| Category | States | Themes |\n|---|---|---|");
+        for c in &d.counts {
+            let themes: Vec<String> = c
+                .themes
+                .iter()
+                .map(|(t, x, y)| format!("{t} {x} → {y}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} → {} | {} |",
+                c.category,
+                c.states.0,
+                c.states.1,
+                themes.join("; ")
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_paragraphs_by_lcs() {
+        let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (removed, added) = changed_paragraphs(&p(&["a", "b", "c"]), &p(&["a", "x", "c", "d"]));
+        assert_eq!(removed, ["b"]);
+        assert_eq!(added, ["x", "d"]);
+        assert_eq!(paragraphs("One\nline.\n\n\nTwo."), ["One line.", "Two."]);
+    }
+}

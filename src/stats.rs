@@ -1,0 +1,179 @@
+//! The figures editors check before publishing, from the report model: categories with
+//! their counts and shares, the themes raised by most States, replies per regional group,
+//! word counts and late replies. Printed by `report stats` as a table or as JSON.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::aggregate::{Model, Words};
+use crate::collate;
+use crate::english::thousands;
+
+/// How many themes "top themes" lists.
+pub const TOP_THEMES: usize = 10;
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub replies: usize,
+    pub member_states: usize,
+    pub observer_states: usize,
+    pub categories: Vec<CategoryStat>,
+    /// Themes by the number of distinct States raising them in any category.
+    pub top_themes: Vec<ThemeStat>,
+    pub regional_groups: Vec<GroupStat>,
+    pub words: Words,
+    pub late_replies: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CategoryStat {
+    pub id: String,
+    pub letter: Option<String>,
+    pub title: String,
+    pub states: usize,
+    pub share_percent: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeStat {
+    pub theme: String,
+    pub states: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupStat {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub replies: usize,
+}
+
+pub fn stats(model: &Model) -> Stats {
+    // Theme key -> (display, States); a State counts once per theme across categories.
+    let mut themes: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for c in &model.categories {
+        for t in &c.themes {
+            let i = *index
+                .entry(collate::theme_key(&t.theme))
+                .or_insert_with(|| {
+                    themes.push((t.theme.clone(), Vec::new()));
+                    themes.len() - 1
+                });
+            for s in &t.states {
+                if !themes[i].1.contains(&s.iso3) {
+                    themes[i].1.push(s.iso3);
+                }
+            }
+        }
+    }
+    let mut top: Vec<ThemeStat> = themes
+        .into_iter()
+        .map(|(theme, states)| ThemeStat {
+            theme,
+            states: states.len(),
+        })
+        .collect();
+    top.sort_by_cached_key(|t| (std::cmp::Reverse(t.states), collate::sort_key(&t.theme)));
+    top.truncate(TOP_THEMES);
+    Stats {
+        replies: model.totals.replies,
+        member_states: model.totals.member_states,
+        observer_states: model.totals.observer_states,
+        categories: model
+            .categories
+            .iter()
+            .map(|c| CategoryStat {
+                id: c.id.clone(),
+                letter: c.letter.clone(),
+                title: c.title.clone(),
+                states: c.state_count,
+                share_percent: c.share_percent,
+            })
+            .collect(),
+        top_themes: top,
+        regional_groups: model
+            .regional_groups
+            .iter()
+            .map(|g| GroupStat {
+                code: g.code,
+                name: g.name,
+                replies: g.count,
+            })
+            .collect(),
+        words: model.words,
+        late_replies: model
+            .replies
+            .iter()
+            .filter(|r| r.late)
+            .map(|r| r.state)
+            .collect(),
+    }
+}
+
+/// The figures as a plain-text table for the terminal.
+pub fn text(stats: &Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Replies: {} ({} Member States, {} observer States)",
+        stats.replies, stats.member_states, stats.observer_states
+    );
+    let width = stats
+        .categories
+        .iter()
+        .map(|c| c.title.chars().count() + 3)
+        .max()
+        .unwrap_or(10)
+        .max(12);
+    let _ = writeln!(out, "\n{:<width$}  States  Share", "Category");
+    for c in &stats.categories {
+        let label = format!("{} {}", c.letter.as_deref().unwrap_or("-"), c.title);
+        let _ = writeln!(
+            out,
+            "{label:<width$}  {:>6}  {:>4} %",
+            c.states, c.share_percent
+        );
+    }
+    let theme_width = stats
+        .top_themes
+        .iter()
+        .map(|t| t.theme.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(10);
+    let _ = writeln!(out, "\n{:<theme_width$}  States", "Top themes");
+    for t in &stats.top_themes {
+        let _ = writeln!(out, "{:<theme_width$}  {:>6}", t.theme, t.states);
+    }
+    let _ = writeln!(out, "\n{:<42}  Replies", "Regional group");
+    for g in &stats.regional_groups {
+        let label = format!("{} ({})", g.name, g.code);
+        let _ = writeln!(out, "{label:<42}  {:>7}", g.replies);
+    }
+    let w = &stats.words;
+    let _ = writeln!(
+        out,
+        "\nWords: Secretariat text {} of a limit of {}{}; replies {}; whole document {}",
+        thousands(w.secretariat),
+        thousands(w.limit as usize),
+        if w.over_limit {
+            " (OVER THE LIMIT)"
+        } else {
+            ""
+        },
+        thousands(w.replies),
+        thousands(w.total)
+    );
+    let _ = writeln!(
+        out,
+        "Late replies: {}",
+        if stats.late_replies.is_empty() {
+            "none".to_string()
+        } else {
+            stats.late_replies.join(", ")
+        }
+    );
+    out
+}

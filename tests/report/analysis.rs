@@ -1,0 +1,253 @@
+//! Chapter II's analysis as reviewers see it: the chart and its numbers, the regional
+//! breakdown, `report stats`, `report diff` and the word limit.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::check::copy_dir;
+use crate::support::{assert_contains_all, fixture, pdf_text, report, report_in};
+
+fn build(root: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+#[test]
+fn the_chart_shows_the_counts_of_data_json() {
+    let out = build(&fixture("valid"));
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
+    let raised: Vec<&Value> = data["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["letter"].is_string())
+        .collect();
+
+    // PDF: after the figure's caption, each bar's label followed by its number.
+    let text = pdf_text(&out.path().join("report.pdf"));
+    let figure = text
+        .find("Figure I. Number of States that raised each category")
+        .expect(&text);
+    let mut at = figure;
+    for c in &raised {
+        let bar = format!(
+            "{}. {} {}",
+            c["letter"].as_str().unwrap(),
+            c["title"].as_str().unwrap(),
+            c["state_count"]
+        );
+        at += text[at..]
+            .find(&bar)
+            .unwrap_or_else(|| panic!("bar {bar:?} not in {}", &text[figure..]));
+    }
+    assert_contains_all(
+        &text,
+        &[
+            "Table 1. States that raised each category, by regional group",
+            // Cooperation: CIV (AFR), PSE and TKM (APG), HRV (EEG), CRI (GRULAC).
+            "A. International cooperation 1 2 1 1 0 5",
+            "B. Electronic evidence 1 0 0 1 1 3",
+            "By regional group: African States (1), Asia-Pacific States (2), Eastern European States (1) and Latin American and Caribbean States (1).",
+        ],
+    );
+
+    // HTML: each SVG bar carries the same number as data.json.
+    let index = fs::read_to_string(out.path().join("html/index.html")).unwrap();
+    assert!(
+        index.contains(
+            "<title id=\"chart-title\">Number of States that raised each category</title>"
+        )
+    );
+    for c in &raised {
+        let bar = format!(
+            "<g class=\"bar\" data-category=\"{}\">",
+            c["id"].as_str().unwrap()
+        );
+        let start = index
+            .find(&bar)
+            .unwrap_or_else(|| panic!("no bar for {bar}"));
+        let end = start + index[start..].find("</g>").unwrap();
+        let count = format!("class=\"count\">{}</text>", c["state_count"]);
+        assert!(index[start..end].contains(&count), "{}", &index[start..end]);
+    }
+    assert!(index.contains("<tr><th scope=\"row\">A. International cooperation</th><td class=\"right\">1</td><td class=\"right\">2</td><td class=\"right\">1</td><td class=\"right\">1</td><td class=\"right\">0</td><td class=\"right\">5</td></tr>"));
+}
+
+#[test]
+fn stats_as_json_for_scripts() {
+    let run = report(&["stats", "tests/fixtures/valid", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stats: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(stats["replies"], 6);
+    assert_eq!(stats["observer_states"], 1);
+    assert_eq!(stats["categories"][0]["id"], "cooperation");
+    assert_eq!(stats["categories"][0]["states"], 5);
+    assert_eq!(stats["categories"][0]["share_percent"], 83);
+    assert_eq!(stats["categories"][2]["states"], 0);
+    assert_eq!(stats["top_themes"][0]["theme"], "extradition");
+    assert_eq!(stats["top_themes"][0]["states"], 3);
+    // Côte d'Ivoire raised "mutual legal assistance" spelled two ways: counted once.
+    let mla = stats["top_themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["theme"] == "Mutual legal assistance")
+        .unwrap();
+    assert_eq!(mla["states"], 2);
+    assert_eq!(stats["late_replies"][0], "Türkiye");
+    assert_eq!(stats["regional_groups"][1]["code"], "APG");
+    assert_eq!(stats["regional_groups"][1]["replies"], 2);
+    assert!(stats["words"]["secretariat"].as_u64().unwrap() > 100);
+
+    let run = report(&["stats", "tests/fixtures/valid"]);
+    assert_contains_all(
+        &run.stdout,
+        &[
+            "Replies: 6 (5 Member States, 1 observer States)",
+            "A International cooperation",
+            "Late replies: Türkiye",
+            "Words: Secretariat text",
+        ],
+    );
+}
+
+/// The valid root and a copy with one reply edited, one added and one removed.
+fn two_versions() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    copy_dir(&fixture("valid"), &old);
+    copy_dir(&fixture("valid"), &new);
+    let cri = fs::read_to_string(new.join("submissions/cri.md")).unwrap();
+    let cri = cri
+        .replace(
+            "Costa Rica asks for faster mutual legal assistance.",
+            "Costa Rica asks for faster assistance.",
+        )
+        .replace(
+            "El Gobierno de Costa Rica tiene el honor de transmitir sus observaciones.",
+            "El Gobierno de Costa Rica transmite sus observaciones.\n\nUn párrafo nuevo.",
+        );
+    fs::write(new.join("submissions/cri.md"), cri).unwrap();
+    fs::remove_file(new.join("submissions/hrv.md")).unwrap();
+    fs::write(
+        new.join("submissions/chl.md"),
+        "+++\nstate = \"Chile\"\nreceived = 2019-05-02\nlanguage = \"es\"\n[[challenges]]\ncategory = \"evidence\"\nthemes = [\"cloud storage\"]\nsummary = \"Chile needs cloud evidence.\"\n+++\n\nTexto.\n",
+    )
+    .unwrap();
+    (tmp, old, new)
+}
+
+#[test]
+fn diff_of_two_roots_for_a_reviewer() {
+    let (_tmp, old, new) = two_versions();
+    let run = report(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stdout,
+        &[
+            "Replies: 6 -> 6",
+            "States added: Chile",
+            "States removed: Croatia",
+            "Costa Rica (submissions/cri.md)",
+            "summary for International cooperation:",
+            "- Costa Rica asks for faster mutual legal assistance.",
+            "+ Costa Rica asks for faster assistance.",
+            "- El Gobierno de Costa Rica tiene el honor de transmitir sus observaciones.",
+            "+ El Gobierno de Costa Rica transmite sus observaciones.",
+            "+ Un párrafo nuevo.",
+            "Counts that moved:",
+            "International cooperation: 5 -> 4 States",
+            "extradition: 3 -> 2",
+            "Electronic evidence: 3 -> 4 States",
+            "cloud storage: 2 -> 3",
+        ],
+    );
+    assert!(
+        !run.stdout.contains("Côte d’Ivoire ("),
+        "an unchanged reply is listed:\n{}",
+        run.stdout
+    );
+
+    // The same with the old side as a data.json from an earlier build, as Markdown.
+    let out = build(&old);
+    let data = out.path().join("data.json");
+    let run = report(&[
+        "diff",
+        data.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stdout,
+        &[
+            "## Report changes:",
+            "**States added:** Chile",
+            "#### Costa Rica (`submissions/cri.md`)",
+            "```diff",
+            "+ Un párrafo nuevo.",
+            "| International cooperation | 5 → 4 | extradition 3 → 2 |",
+        ],
+    );
+
+    let same = report(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert!(same.stdout.contains("No changes."), "{}", same.stdout);
+}
+
+#[test]
+fn diff_names_a_broken_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("data.json");
+    fs::write(&bad, "{ not json").unwrap();
+    let run = report(&["diff", bad.to_str().unwrap(), "tests/fixtures/valid"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("data.json:1:3: not a data.json file"),
+        "{}",
+        run.stderr
+    );
+    let run = report(&["diff", "tests/fixtures/invalid", "tests/fixtures/valid"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("tests/fixtures/invalid has problems"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_word_limit_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    fs::write(
+        root.join("book.toml"),
+        book.replace(
+            "mandate = \"73/187\"",
+            "mandate = \"73/187\"\nword-limit = 50",
+        ),
+    )
+    .unwrap();
+    let run = report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning: the Secretariat's text has",
+            "more than the limit of 50",
+            "word-limit",
+        ],
+    );
+}
