@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::english::{self, Date};
 use crate::language;
 use crate::load::Project;
+use crate::pipeline::Draft;
 use crate::prose::{self, Facts, Named, Prose};
 use crate::registry::{RegionalGroup, Standing};
 use crate::submission::{Status, Submission};
@@ -67,8 +68,12 @@ pub struct ReportInfo {
     pub cutoff_text: Option<String>,
     pub job_number: Option<String>,
     pub word_limit: u32,
-    /// Whether draft replies are included (a draft build).
+    /// A draft build (draft replies included, pages marked "DRAFT").
     pub draft: bool,
+    /// In a draft build, the commit it was built from.
+    pub revision: Option<String>,
+    /// In a draft build, the build date ("29 November 2026").
+    pub build_date_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,10 +193,12 @@ pub struct ReplyChallenge {
 }
 
 /// Which replies a build includes.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Include `status = "draft"` replies.
     pub include_drafts: bool,
+    /// A draft build: what to print on every page.
+    pub draft: Option<Draft>,
 }
 
 /// Builds the model from a checked project.
@@ -249,7 +256,7 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
         late_replies: replies.iter().filter(|r| r.late).count(),
         categories_raised: categories.iter().filter(|c| c.state_count > 0).count(),
     };
-    let report = report_info(config, options);
+    let report = report_info(config, &options);
     let prose = prose::write(&Facts {
         subject: &report.title,
         mandate: &report.mandate,
@@ -284,7 +291,7 @@ fn named(r: &Reply) -> Named<'_> {
     }
 }
 
-fn report_info(config: &Config, options: Options) -> ReportInfo {
+fn report_info(config: &Config, options: &Options) -> ReportInfo {
     let r = &config.report;
     ReportInfo {
         title: config.book.title.clone(),
@@ -305,7 +312,9 @@ fn report_info(config: &Config, options: Options) -> ReportInfo {
         cutoff_text: r.cutoff.map(|d| d.long()),
         job_number: r.job_number.clone(),
         word_limit: r.word_limit,
-        draft: options.include_drafts,
+        draft: options.draft.is_some(),
+        revision: options.draft.as_ref().map(|d| d.revision.clone()),
+        build_date_text: options.draft.as_ref().map(|d| d.date.long()),
     }
 }
 

@@ -41,6 +41,10 @@ pub struct Cli {
     /// Also print the time each stage took
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Treat every warning (alias, late reply, missing glyph, word limit) as an error
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +93,44 @@ pub enum Command {
             Exit codes: 0 compared (changes or not), 1 an input has errors, 2 usage error."
     )]
     Diff(DiffArgs),
+
+    /// Rebuild the report whenever a reply, book.toml or a template changes
+    #[command(
+        long_about = "Build the report, then rebuild it whenever book.toml, a reply or a \
+            template changes. Typst keeps what it laid out in memory, so a rebuild after \
+            editing one reply re-lays out only what changed. A failed rebuild keeps the last \
+            good output/ and prints the problems. Stop with Ctrl-C.",
+        after_help = "Examples:\n  report watch\n  report watch path/to/report --draft\n\n\
+            Exit codes: 0 stopped with Ctrl-C, 2 usage error or the folder cannot be watched."
+    )]
+    Watch(WatchArgs),
+
+    /// Rebuild on every change and serve the report to a browser that reloads itself
+    #[command(
+        long_about = "Like `report watch`, and serve output/html and the PDF on \
+            http://127.0.0.1:PORT/. Open pages reload after each successful build; while a \
+            rebuild fails they keep the last good page and show the problems over it. Stop \
+            with Ctrl-C.",
+        after_help = "Examples:\n  report serve --open\n  report serve path/to/report --port 8080 --draft\n\n\
+            Exit codes: 0 stopped with Ctrl-C, 2 usage error or the port is taken."
+    )]
+    Serve(ServeArgs),
+
+    /// Start the reply of a State: submissions/<code>.md with its front matter filled in
+    #[command(
+        long_about = "Create submissions/<iso3>.md for a State, with the front matter filled \
+            in: the official name, today's date, the language, one [[challenges]] entry and \
+            the valid category ids. Refuses to overwrite a reply that State already has.",
+        after_help = "Examples:\n  report new \"Costa Rica\" --language es\n  report new TUR path/to/report\n\n\
+            Exit codes: 0 created, 1 unknown State or the State already replied, 2 usage error."
+    )]
+    New(NewArgs),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  report completions bash > ~/.local/share/bash-completion/completions/report\n  report completions zsh > ~/.zfunc/_report\n  report completions fish > ~/.config/fish/completions/report.fish"
+    )]
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -146,9 +188,74 @@ pub struct BuildArgs {
     #[arg(default_value = ".", value_name = "DIR")]
     pub dir: PathBuf,
 
+    #[command(flatten)]
+    pub flags: BuildFlags,
+}
+
+/// What `build`, `watch` and `serve` share.
+#[derive(Debug, Args, Clone)]
+pub struct BuildFlags {
     /// Where to write the output [default: DIR/output]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+
+    /// A draft: include status = "draft" replies, mark every page DRAFT with the revision
+    #[arg(long)]
+    pub draft: bool,
+
+    /// The revision a draft shows [default: the git commit of DIR]
+    #[arg(long, value_name = "REV", requires = "draft")]
+    pub revision: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    #[command(flatten)]
+    pub flags: BuildFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The port to listen on, on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+
+    /// Open the report in the web browser
+    #[arg(long)]
+    pub open: bool,
+
+    #[command(flatten)]
+    pub flags: BuildFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The State: its UN short name, an alias ("Turkey") or its alpha-3 code ("TUR")
+    #[arg(value_name = "STATE")]
+    pub state: String,
+
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The reply's original language, ISO 639-1
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub language: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

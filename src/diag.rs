@@ -143,6 +143,20 @@ impl Diagnostics {
         self.list.iter().any(Diagnostic::is_error)
     }
 
+    /// For `--deny-warnings`: if there are warnings, adds an error that says so.
+    pub fn deny_warnings(&mut self) {
+        let n = self.warnings();
+        if n > 0 {
+            self.push(
+                Diagnostic::error_nowhere(format!(
+                    "{n} {} denied by --deny-warnings",
+                    if n == 1 { "warning" } else { "warnings" }
+                ))
+                .help("fix the warnings above, or run without --deny-warnings"),
+            );
+        }
+    }
+
     /// A copy holding only the errors.
     pub fn only_errors(&self) -> Diagnostics {
         Diagnostics {

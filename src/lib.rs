@@ -25,6 +25,7 @@ pub mod diff;
 pub mod english;
 pub mod language;
 pub mod load;
+pub mod pipeline;
 pub mod prose;
 pub mod registry;
 pub mod render;

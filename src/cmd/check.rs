@@ -14,6 +14,9 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
         let model = aggregate::aggregate(project, Options::default());
         validate::word_limit(&model, &mut loaded.diagnostics);
     }
+    if ui.deny_warnings() {
+        loaded.diagnostics.deny_warnings();
+    }
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
     let diags = &loaded.diagnostics;
     if diags.has_errors() {

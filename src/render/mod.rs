@@ -25,14 +25,21 @@ pub struct RenderOptions {
     pub date: Date,
 }
 
+/// What renderers keep between builds.
+pub struct RenderCache {
+    pub typesetter: Option<typst::Typesetter>,
+}
+
 /// Renders every output the project asks for. `None` if any output failed; the
 /// diagnostics say why. The HTML site is rendered on a second thread while Typst lays out
 /// the PDF (Typst keeps one core busy on a report with few page breaks).
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
     model: &Model,
     templates: &Templates,
     options: RenderOptions,
+    cache: &mut RenderCache,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     timings: &mut Timings,
@@ -60,11 +67,17 @@ pub fn render(
         });
         let mut ok = true;
         if let Some(pdf) = &project.config.pdf {
+            if !cache.typesetter.as_ref().is_some_and(|t| t.fits(project)) {
+                cache.typesetter =
+                    Some(timings.time("fonts", || typst::Typesetter::new(project, diags)));
+            }
+            let typesetter = cache.typesetter.as_mut().expect("just made");
             match typst::render(
                 project,
                 model,
                 templates,
                 options.date,
+                typesetter,
                 sources,
                 diags,
                 timings,

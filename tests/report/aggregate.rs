@@ -119,9 +119,18 @@ fn counts_shares_and_regional_groups() {
 fn drafts_only_in_draft_builds() {
     let m = model(Options {
         include_drafts: true,
+        draft: Some(report::pipeline::Draft {
+            revision: "abc1234".into(),
+            date: report::english::Date::new(2026, 11, 29).unwrap(),
+        }),
     });
     assert_eq!(m.totals.replies, 7);
     assert_eq!(m.categories[2].state_count, 1);
     assert!(m.replies.iter().any(|r| r.state == "Peru"));
     assert!(m.report.draft);
+    assert_eq!(m.report.revision.as_deref(), Some("abc1234"));
+    assert_eq!(
+        m.report.build_date_text.as_deref(),
+        Some("29 November 2026")
+    );
 }

@@ -11,3 +11,4 @@ mod pdf;
 mod registry;
 mod shipped;
 mod support;
+mod workflow;

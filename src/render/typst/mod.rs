@@ -16,6 +16,7 @@ use minijinja::value::{Serde, Value};
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
+use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -40,20 +41,83 @@ pub struct TypstOutput {
     pub pdf: Option<Vec<u8>>,
 }
 
+/// Typst's state kept between builds: the fonts, and the last source, which a rebuild
+/// edits in place so Typst re-parses and re-lays out only what changed (its caches live
+/// for the process; [`Typesetter::typeset`] evicts entries unused for a few builds).
+pub struct Typesetter {
+    fonts: Fonts,
+    font_dirs: Vec<PathBuf>,
+    source: Option<Source>,
+}
+
+impl Typesetter {
+    /// Loads the fonts the project asks for (the embedded ones and `font-dirs`).
+    pub fn new(project: &Project, diags: &mut Diagnostics) -> Typesetter {
+        Typesetter {
+            fonts: load_fonts(project, diags),
+            font_dirs: font_dirs(project).to_vec(),
+            source: None,
+        }
+    }
+
+    /// Whether this typesetter has the fonts `project` asks for.
+    pub fn fits(&self, project: &Project) -> bool {
+        self.font_dirs == font_dirs(project)
+    }
+
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Typesets `text`, reusing what Typst remembers of the previous source.
+    pub fn typeset(
+        &mut self,
+        text: &str,
+        symbol: &str,
+        date: Date,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+        timings: &mut Timings,
+    ) -> Option<Vec<u8>> {
+        let source = match &mut self.source {
+            Some(source) => {
+                source.replace(text);
+                source.clone()
+            }
+            None => self
+                .source
+                .insert(Source::new(*world::MAIN, text.to_string()))
+                .clone(),
+        };
+        let pdf = typeset_source(source, &self.fonts, symbol, date, sources, diags, timings);
+        typst::comemo::evict(10);
+        pdf
+    }
+}
+
+fn font_dirs(project: &Project) -> &[PathBuf] {
+    project
+        .config
+        .pdf
+        .as_ref()
+        .map_or(&[], |p| p.font_dirs.as_slice())
+}
+
 /// Generates the Typst source and typesets it.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
     model: &Model,
     templates: &Templates,
     date: Date,
+    typesetter: &mut Typesetter,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     timings: &mut Timings,
 ) -> Option<TypstOutput> {
     let pdf_config = project.config.pdf.as_ref()?;
-    let fonts = timings.time("fonts", || load_fonts(project, sources, diags));
     timings.time("glyph check", || {
-        check_glyphs(project, model, &fonts, sources, diags)
+        check_glyphs(project, model, typesetter.fonts(), sources, diags)
     });
 
     let paper = match pdf_config.paper {
@@ -65,18 +129,12 @@ pub fn render(
     let source = timings.time("typst template", || {
         templates.render(&env, TEMPLATE, context, sources, diags)
     })?;
-    let pdf = timings.time("typeset", || {
-        typeset(&source, &fonts, &model.report.symbol, date, sources, diags)
-    });
+    let pdf = typesetter.typeset(&source, &model.report.symbol, date, sources, diags, timings);
     Some(TypstOutput { source, pdf })
 }
 
-fn load_fonts(project: &Project, sources: &mut Sources, diags: &mut Diagnostics) -> Fonts {
-    let dirs: &[PathBuf] = project
-        .config
-        .pdf
-        .as_ref()
-        .map_or(&[], |p| p.font_dirs.as_slice());
+fn load_fonts(project: &Project, diags: &mut Diagnostics) -> Fonts {
+    let dirs = font_dirs(project);
     if dirs.is_empty() {
         return Fonts::embedded();
     }
@@ -103,7 +161,6 @@ fn load_fonts(project: &Project, sources: &mut Sources, diags: &mut Diagnostics)
             b.path, b.reason
         )));
     }
-    let _ = sources;
     fonts
 }
 
@@ -149,7 +206,8 @@ fn check_glyphs(
     }
 }
 
-/// Typesets a Typst source with the given fonts into a PDF; problems go to `diags`.
+/// Typesets a Typst source with the given fonts into a PDF, from scratch; problems go to
+/// `diags`. (The benchmarks time Typst alone with it.)
 pub fn typeset(
     source: &str,
     fonts: &Fonts,
@@ -158,14 +216,38 @@ pub fn typeset(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Option<Vec<u8>> {
+    let source = Source::new(*world::MAIN, source.to_string());
+    typeset_source(
+        source,
+        fonts,
+        symbol,
+        date,
+        sources,
+        diags,
+        &mut Timings::new(),
+    )
+}
+
+fn typeset_source(
+    source: Source,
+    fonts: &Fonts,
+    symbol: &str,
+    date: Date,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Option<Vec<u8>> {
     let today =
         Datetime::from_ymd(i32::from(date.year), date.month, date.day).expect("a valid date");
-    let world = ReportWorld::new(source.to_string(), fonts, today);
-    let result = typst::compile::<PagedDocument>(&world);
+    let world = ReportWorld::new(source, fonts, today);
+    let result = timings.time("layout", || typst::compile::<PagedDocument>(&world));
     let mut generated = None;
     let mut report = |d: &SourceDiagnostic, diags: &mut Diagnostics| {
         let file = *generated.get_or_insert_with(|| {
-            sources.add(format!("report.typ (generated from {TEMPLATE})"), source)
+            sources.add(
+                format!("report.typ (generated from {TEMPLATE})"),
+                world.source_text(),
+            )
         });
         diags.push(convert(&world, d, file));
     };
@@ -187,7 +269,9 @@ pub fn typeset(
         timestamp: Some(Timestamp::new_utc(today)),
         ..PdfOptions::default()
     };
-    match typst_pdf::pdf(&document, &options) {
+    let pdf = timings.time("pdf export", || typst_pdf::pdf(&document, &options));
+    timings.time("free layout", || drop(document));
+    match pdf {
         Ok(bytes) => Some(bytes),
         Err(errors) => {
             for error in &errors {

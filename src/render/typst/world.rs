@@ -17,7 +17,7 @@ use typst::{Library, LibraryExt, World};
 use super::fonts::Fonts;
 
 /// The file id of the generated source; interned once for the life of the process.
-static MAIN: LazyLock<FileId> = LazyLock::new(|| {
+pub static MAIN: LazyLock<FileId> = LazyLock::new(|| {
     let path = VirtualPath::new("/report.typ").expect("a valid virtual path");
     RootedPath::new(VirtualRoot::Project, path).intern()
 });
@@ -31,10 +31,11 @@ pub struct ReportWorld<'f> {
 }
 
 impl<'f> ReportWorld<'f> {
-    pub fn new(text: String, fonts: &'f Fonts, today: Datetime) -> Self {
+    /// A world whose main source is `source` (its id must be [`MAIN`]).
+    pub fn new(source: Source, fonts: &'f Fonts, today: Datetime) -> Self {
         ReportWorld {
             fonts,
-            source: Source::new(*MAIN, text),
+            source,
             today,
         }
     }

@@ -1,0 +1,158 @@
+//! `report watch [DIR]`: build, then rebuild on every change of book.toml, a reply or a
+//! template. The [`Builder`] keeps Typst's state, so a rebuild lays out only what changed.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use crate::cli::WatchArgs;
+use crate::cmd::{Progress, Ui, build_options, exit, report_outcome};
+use crate::pipeline::{Builder, Outcome};
+
+pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
+    stop_on_ctrl_c();
+    let options = build_options(&args.flags, &args.dir, ui);
+    let mut builder = Builder::new(args.dir.clone(), options);
+    watch(&mut builder, ui, &mut |_| {})
+}
+
+/// Stops the process on Ctrl-C. Output is only ever replaced by a rename, so stopping in
+/// the middle of a build leaves the last good output as it was.
+pub fn stop_on_ctrl_c() {
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("\n     Stopped");
+        std::process::exit(0);
+    });
+}
+
+/// Builds once, then after every relevant change; `after` sees each outcome (serve uses
+/// it to reload browsers). Returns only if the folder cannot be watched.
+pub fn watch(builder: &mut Builder, ui: &Ui, after: &mut dyn FnMut(&Outcome)) -> u8 {
+    let build = |builder: &mut Builder, after: &mut dyn FnMut(&Outcome)| {
+        let mut progress = Progress::new(ui);
+        let outcome = builder.build(&mut |stage| progress.stage(stage));
+        let shown = progress.finish();
+        report_outcome(ui, &outcome, shown);
+        after(&outcome);
+    };
+    // Watch before the first build, so that an edit made while it runs is not missed.
+    let root = builder
+        .root()
+        .canonicalize()
+        .unwrap_or_else(|_| builder.root().to_path_buf());
+    let out = absolute(&builder.out());
+    let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
+    let watcher = notify::recommended_watcher(tx).and_then(|mut w| {
+        w.watch(&root, RecursiveMode::Recursive)?;
+        Ok(w)
+    });
+    let _watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(e) => {
+            ui.error(format!("cannot watch {}: {e}", root.display()));
+            return exit::FAILURE;
+        }
+    };
+    build(builder, after);
+    ui.status(
+        "Watching",
+        format!(
+            "{} for changes to book.toml, submissions/ and templates/ (Ctrl-C to stop)",
+            root.display()
+        ),
+    );
+    while let Ok(event) = rx.recv() {
+        let Some(mut last) = changed(event, &root, &out) else {
+            continue;
+        };
+        // Debounce: an editor's save is often several events (a temporary file, then a
+        // rename); wait until no input changed for 150 ms, and name the last file changed.
+        // Other events (a browser reading output/) neither count nor extend the wait.
+        let mut quiet_from = Instant::now();
+        loop {
+            let left = Duration::from_millis(150).saturating_sub(quiet_from.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(more) => {
+                    if let Some(path) = changed(more, &root, &out) {
+                        last = path;
+                        quiet_from = Instant::now();
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        let shown = last.strip_prefix(&root).unwrap_or(&last);
+        ui.status("Changed", shown.display());
+        build(builder, after);
+    }
+    exit::OK
+}
+
+/// The first input path an event changed, if any. Reading a file (which every build does)
+/// is not a change.
+fn changed(event: notify::Result<Event>, root: &Path, out: &Path) -> Option<PathBuf> {
+    let event = event.ok()?;
+    if matches!(event.kind, EventKind::Access(_)) {
+        return None;
+    }
+    event.paths.into_iter().find(|p| relevant(p, root, out))
+}
+
+/// `path` made absolute without requiring it to exist (the output may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    match path.canonicalize() {
+        Ok(path) => path,
+        Err(_) => match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                absolute(parent).join(name)
+            }
+            _ => std::env::current_dir().unwrap_or_default().join(path),
+        },
+    }
+}
+
+/// Whether a change at `path` can change the report: book.toml, replies, templates; not
+/// the output, hidden files (editors' swap files) or folders such as .git and target.
+pub fn relevant(path: &Path, root: &Path, out: &Path) -> bool {
+    if path.starts_with(out) {
+        return false;
+    }
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden {
+        return false;
+    }
+    let first: PathBuf = rel.components().take(1).collect();
+    first == Path::new("book.toml")
+        || first == Path::new("submissions")
+        || first == Path::new("templates")
+        || first == Path::new("fonts")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_inputs_trigger_a_rebuild() {
+        let (root, out) = (Path::new("/r"), Path::new("/r/output"));
+        assert!(relevant(Path::new("/r/book.toml"), root, out));
+        assert!(relevant(Path::new("/r/submissions/a/cri.md"), root, out));
+        assert!(relevant(Path::new("/r/templates/report.typ.j2"), root, out));
+        assert!(!relevant(Path::new("/r/output/report.pdf"), root, out));
+        assert!(!relevant(Path::new("/r/.output.new/x"), root, out));
+        assert!(!relevant(
+            Path::new("/r/submissions/.cri.md.swp"),
+            root,
+            out
+        ));
+        assert!(!relevant(Path::new("/r/target/debug/report"), root, out));
+        assert!(!relevant(Path::new("/elsewhere/book.toml"), root, out));
+    }
+}

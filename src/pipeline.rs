@@ -1,0 +1,173 @@
+//! One build of a report root, from its files to `output/`: load and check, aggregate,
+//! render, then swap the output folder in. [`Builder`] keeps what the next build can reuse
+//! (Typst's fonts and source), so `report watch` and `report serve` rebuild quickly.
+//!
+//! Problems are collected in the [`Outcome`]; the output folder is replaced only when the
+//! whole build succeeded (and, with `deny_warnings`, had no warning).
+
+use std::path::PathBuf;
+
+use crate::aggregate::{self, Options};
+use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::english::Date;
+use crate::load;
+use crate::render::templates::Templates;
+use crate::render::{self, RenderCache, RenderOptions};
+use crate::timing::Timings;
+use crate::validate;
+use crate::write;
+
+/// Draft builds: draft replies included, every page marked with the revision and date.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The commit the draft was built from, or what `--revision` says.
+    pub revision: String,
+    pub date: Date,
+}
+
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Where to write; `ROOT/output` by default.
+    pub out: Option<PathBuf>,
+    pub draft: Option<Draft>,
+    /// The document date for Typst and the PDF (`SOURCE_DATE_EPOCH`); the report's by default.
+    pub date: Option<Date>,
+    /// Treat warnings as errors.
+    pub deny_warnings: bool,
+}
+
+/// The stages of a build, reported as they start (for a progress display).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Typesetting,
+    Writing,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+    pub timings: Timings,
+    /// Set when `output/` was replaced.
+    pub written: Option<Written>,
+    /// Writing `output/` failed (an I/O problem, not a problem of the input).
+    pub write_failed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub out: PathBuf,
+    pub replies: usize,
+    pub files: usize,
+    /// The PDF's file name and the HTML folder's name, if built.
+    pub pdf: Option<String>,
+    pub html: Option<String>,
+}
+
+/// Builds a report root, again and again if asked.
+pub struct Builder {
+    root: PathBuf,
+    options: BuildOptions,
+    cache: RenderCache,
+}
+
+impl Builder {
+    pub fn new(root: PathBuf, options: BuildOptions) -> Builder {
+        Builder {
+            root,
+            options,
+            cache: RenderCache { typesetter: None },
+        }
+    }
+
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
+    /// Where the output goes.
+    pub fn out(&self) -> PathBuf {
+        self.options
+            .out
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
+    }
+
+    /// Runs one build; `stage` is told when each stage starts.
+    pub fn build(&mut self, stage: &mut dyn FnMut(Stage)) -> Outcome {
+        let mut timings = Timings::new();
+        stage(Stage::Reading);
+        let loaded = timings.time("load", || load::load(&self.root));
+        let mut outcome = Outcome {
+            sources: loaded.sources,
+            diagnostics: loaded.diagnostics,
+            timings: Timings::new(),
+            written: None,
+            write_failed: false,
+        };
+        let (sources, diags) = (&mut outcome.sources, &mut outcome.diagnostics);
+        let project = match loaded.project {
+            Some(project) if !diags.has_errors() => project,
+            _ => {
+                outcome.timings = timings;
+                return outcome;
+            }
+        };
+        let templates = Templates::load(&project.root, diags);
+        let options = Options {
+            include_drafts: self.options.draft.is_some(),
+            draft: self.options.draft.clone(),
+        };
+        let model = timings.time("aggregate", || aggregate::aggregate(&project, options));
+        validate::word_limit(&model, diags);
+        stage(Stage::Typesetting);
+        let render_options = RenderOptions {
+            date: self.options.date.unwrap_or(project.config.report.date),
+        };
+        let files = render::render(
+            &project,
+            &model,
+            &templates,
+            render_options,
+            &mut self.cache,
+            sources,
+            diags,
+            &mut timings,
+        );
+        if self.options.deny_warnings {
+            diags.deny_warnings();
+        }
+        diags.sort();
+        let files = match files {
+            Some(files) if !diags.has_errors() => files,
+            _ => {
+                outcome.timings = timings;
+                return outcome;
+            }
+        };
+        stage(Stage::Writing);
+        let out = self.out();
+        match timings.time("write", || write::replace_output(&out, &files)) {
+            Ok(()) => {
+                outcome.written = Some(Written {
+                    out,
+                    replies: model.totals.replies,
+                    files: files.len(),
+                    pdf: project.config.pdf.as_ref().map(|p| p.file.clone()),
+                    html: project.config.html.as_ref().map(|h| h.dir.clone()),
+                })
+            }
+            Err(e) => {
+                outcome.write_failed = true;
+                diags.push(Diagnostic::error_nowhere(format!(
+                    "cannot write {}: {e}",
+                    out.display()
+                )));
+            }
+        }
+        outcome.timings = timings;
+        outcome
+    }
+}

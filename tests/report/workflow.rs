@@ -1,0 +1,314 @@
+//! The editor's workflow: `report serve` following edits, `report new`, draft builds,
+//! `--deny-warnings` and shell completions.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::check::copy_dir;
+use crate::support::{assert_contains_all, fixture, report, report_in};
+
+/// `report serve` running on a free port; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["serve", root.to_str().unwrap(), "--port", "0"])
+        .env("CI", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let log = Arc::new(Mutex::new(String::new()));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    let shared = Arc::clone(&log);
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let _ = tx.send(
+                    rest.trim_end_matches(|c: char| !c.is_ascii_digit())
+                        .split('/')
+                        .next()
+                        .unwrap()
+                        .parse::<u16>()
+                        .unwrap(),
+                );
+            }
+            shared.lock().unwrap().push_str(&(line + "\n"));
+        }
+    });
+    let port = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("serve prints its address");
+    Server { child, port, log }
+}
+
+/// GET a path; the status code and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let response = String::from_utf8_lossy(&bytes);
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls until `check` holds, for at most 30 seconds.
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting until {what}");
+}
+
+#[test]
+fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let server = serve(&root);
+    let port = server.port;
+    eventually("the first build is served", || {
+        get(port, "/__report/status").1.contains("\"builds\":1")
+    });
+
+    let (status, page) = get(port, "/html/states/cri.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("tiene el honor de transmitir"));
+    assert!(
+        page.contains("<script src=\"/__report/live.js\"></script>"),
+        "live reload script injected"
+    );
+    assert_eq!(get(port, "/report.pdf").0, 200);
+    assert_eq!(get(port, "/../../etc/passwd").0, 404);
+
+    // An edit shows up.
+    let file = root.join("submissions/cri.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("tiene el honor de transmitir", "transmite con gusto"),
+    )
+    .unwrap();
+    eventually("the edit is served", || {
+        get(port, "/html/states/cri.html")
+            .1
+            .contains("transmite con gusto")
+    });
+
+    // A broken edit: the last good page stays, the problem is reported.
+    fs::write(
+        &file,
+        "+++\nstate = \"Costa Rica\nreceived = 2019-03-01\n+++\n",
+    )
+    .unwrap();
+    eventually("the failure is reported", || {
+        get(port, "/__report/status").1.contains("\"ok\":false")
+    });
+    let (_, status) = get(port, "/__report/status");
+    assert!(status.contains("submissions/cri.md:2:"), "{status}");
+    assert!(
+        get(port, "/html/states/cri.html")
+            .1
+            .contains("transmite con gusto")
+    );
+    eventually("the failure is printed", || {
+        server
+            .log
+            .lock()
+            .unwrap()
+            .contains("the output folder was left as it was")
+    });
+
+    // Fixed again: back to normal.
+    fs::write(&file, text).unwrap();
+    eventually("the fix is served", || {
+        get(port, "/__report/status").1.contains("\"ok\":true")
+    });
+}
+
+#[test]
+fn new_starts_a_reply_from_any_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture("valid"), &root);
+    let run = report_in(&root, &["new", "Bolivia", "--language", "es"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = fs::read_to_string(root.join("submissions/bol.md")).unwrap();
+    assert_contains_all(
+        &text,
+        &[
+            "state = \"Bolivia (Plurinational State of)\"",
+            "language = \"es\"",
+            "status = \"draft\"",
+            "[[challenges]]",
+            "#   cooperation, evidence, prevention",
+        ],
+    );
+    // The new reply checks (it is a draft until the editor completes it).
+    let check = report_in(&root, &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("(2 drafts)"), "{}", check.stderr);
+
+    // Refusals: a State that has a reply (named by an alias), an unknown State.
+    let again = report_in(&root, &["new", "Turkey"]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again
+            .stderr
+            .contains("Türkiye already has a reply: ./submissions/tur.md"),
+        "{}",
+        again.stderr
+    );
+    let unknown = report_in(&root, &["new", "Atlantis"]);
+    assert_eq!(unknown.code, 1);
+    assert!(unknown.stderr.contains("unknown State \"Atlantis\""));
+}
+
+/// Each page's text, for page-by-page checks.
+fn pages(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|n| doc.extract_text(&[*n]).unwrap())
+        .collect()
+}
+
+#[test]
+fn drafts_carry_the_watermark_and_revision_on_every_page() {
+    let out = tempfile::tempdir().unwrap();
+    let draft = out.path().join("draft");
+    let run = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args([
+            "build",
+            "tests/fixtures/valid",
+            "--draft",
+            "--revision",
+            "rev-1234",
+            "--out",
+        ])
+        .arg(&draft)
+        .env("SOURCE_DATE_EPOCH", "1764374400")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for (i, page) in pages(&draft.join("report.pdf")).iter().enumerate() {
+        assert!(page.contains("DRAFT"), "page {} has no watermark", i + 1);
+        assert!(
+            page.contains("built 29 November 2025 from rev-1234"),
+            "page {}: {page}",
+            i + 1
+        );
+    }
+    let html = fs::read_to_string(draft.join("html/states/per.html")).unwrap();
+    assert!(html.contains("<p class=\"draft-banner\" role=\"note\"><strong>DRAFT</strong> · built 29 November 2025 from rev-1234"));
+    // The draft reply is in, and the same revision builds the same bytes.
+    let again = out.path().join("again");
+    Command::new(env!("CARGO_BIN_EXE_report"))
+        .args([
+            "build",
+            "tests/fixtures/valid",
+            "--draft",
+            "--revision",
+            "rev-1234",
+            "--out",
+        ])
+        .arg(&again)
+        .env("SOURCE_DATE_EPOCH", "1764374400")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        fs::read(draft.join("report.pdf")).unwrap() == fs::read(again.join("report.pdf")).unwrap()
+    );
+
+    let final_out = out.path().join("final");
+    let run = report(&[
+        "build",
+        "tests/fixtures/valid",
+        "--out",
+        final_out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0);
+    for page in pages(&final_out.join("report.pdf")) {
+        assert!(!page.contains("DRAFT") && !page.contains("rev-1234"));
+    }
+    assert!(
+        !fs::read_to_string(final_out.join("html/index.html"))
+            .unwrap()
+            .contains("draft-banner")
+    );
+    assert!(
+        !final_out.join("html/states/per.html").exists(),
+        "a final build leaves drafts out"
+    );
+}
+
+#[test]
+fn deny_warnings_makes_warnings_fail() {
+    let run = report(&["check", "tests/fixtures/valid", "--deny-warnings"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("error: 1 warning denied by --deny-warnings"),
+        "{}",
+        run.stderr
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = report(&[
+        "build",
+        "tests/fixtures/valid",
+        "--deny-warnings",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn completions_for_the_shells() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = report(&["completions", shell]);
+        assert_eq!(run.code, 0);
+        assert!(
+            run.stdout.contains("report") && run.stdout.contains("serve"),
+            "{shell}"
+        );
+    }
+}
