@@ -1,0 +1,83 @@
+//! Benchmark of `report watch`: a cold build of a synthetic report root of 193 States
+//! against a rebuild after editing one reply, in one process as watch mode runs them
+//! (Typst keeps its caches between builds). The goal: a rebuild costs at most a fifth of
+//! a cold build.
+//!
+//! Run with `cargo bench --bench watch` (`-- --runs 7` to change the number of edits,
+//! `-- --templates DIR` to try templates of DIR instead of the built-in ones).
+
+use std::time::{Duration, Instant};
+
+use report::pipeline::{BuildOptions, Builder};
+
+#[path = "common/synthetic.rs"]
+mod synthetic;
+
+fn main() {
+    let runs = std::env::args()
+        .skip_while(|a| a != "--runs")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7usize);
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let root = tmp.path().join("root");
+    synthetic::synthetic_root(&root, 193);
+    if let Some(dir) = std::env::args().skip_while(|a| a != "--templates").nth(1) {
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(
+                &path,
+                root.join("templates").join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    let mut builder = Builder::new(root.clone(), BuildOptions::default());
+
+    let start = Instant::now();
+    let outcome = builder.build(&mut |_| {});
+    let cold = start.elapsed();
+    assert!(
+        outcome.written.is_some(),
+        "{}",
+        outcome.sources.render_plain(&outcome.diagnostics)
+    );
+    println!(
+        "cold build, 193 States: {:.0} ms ({})",
+        cold.as_secs_f64() * 1e3,
+        outcome.timings
+    );
+
+    // Each run edits a different reply, in the middle of its text, as an editor would.
+    let files: Vec<_> = std::fs::read_dir(root.join("submissions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let mut times: Vec<Duration> = Vec::new();
+    for run in 0..runs {
+        let file = &files[(run * 37) % files.len()];
+        let text = std::fs::read_to_string(file).unwrap();
+        let edited = text.replacen("### Challenges", &format!("### Challenges, edit {run}"), 1);
+        assert_ne!(text, edited);
+        std::fs::write(file, edited).unwrap();
+        let start = Instant::now();
+        let outcome = builder.build(&mut |_| {});
+        times.push(start.elapsed());
+        assert!(outcome.written.is_some());
+        println!(
+            "rebuild after editing {}: {:.0} ms ({})",
+            file.file_name().unwrap().to_string_lossy(),
+            times[run].as_secs_f64() * 1e3,
+            outcome.timings
+        );
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "\nrebuild after editing one reply: median {:.0} ms of {runs}; cold build {:.0} ms; ratio {:.2} (goal: at most 0.20)",
+        median.as_secs_f64() * 1e3,
+        cold.as_secs_f64() * 1e3,
+        median.as_secs_f64() / cold.as_secs_f64()
+    );
+}
