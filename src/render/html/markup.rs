@@ -124,7 +124,7 @@ impl<'d> Writer<'d> {
             _ => "",
         };
         self.out
-            .push_str("<div class=\"table\"><table>\n<thead><tr>");
+            .push_str("<div class=\"table\" tabindex=\"0\"><table>\n<thead><tr>");
         for i in 0..columns {
             let _ = write!(self.out, "<th scope=\"col\"{}>", style(i));
             if let Some(cell) = head.get(i) {
@@ -260,7 +260,7 @@ mod tests {
              <ul>\n<li>a</li>\n<li>b</li>\n</ul>\n\
              <ol start=\"3\">\n<li>c</li>\n</ol>\n\
              <blockquote>\n<p>q</p>\n</blockquote>\n\
-             <div class=\"table\"><table>\n<thead><tr><th scope=\"col\">h</th><th scope=\"col\" class=\"right\">i</th></tr></thead>\n\
+             <div class=\"table\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">h</th><th scope=\"col\" class=\"right\">i</th></tr></thead>\n\
              <tbody>\n<tr><td>1</td><td class=\"right\">2</td></tr>\n</tbody>\n</table></div>\n\
              <div class=\"footnotes\">\n<ol>\n\
              <li id=\"r-fn-1\">Note. <a href=\"#r-fnref-1\" aria-label=\"Back to the text\">↩</a></li>\n\
