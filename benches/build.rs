@@ -17,22 +17,15 @@ use report::diag::{Diagnostics, Sources};
 use report::english::Date;
 use report::render::typst::{fonts::Fonts, typeset};
 
-#[path = "common/synthetic.rs"]
-mod synthetic;
-use synthetic::synthetic_root;
+#[path = "common/mod.rs"]
+mod common;
+use common::synthetic_root;
 
 const SIZES: [usize; 3] = [10, 60, 193];
 
 fn main() {
-    let runs = std::env::args()
-        .skip_while(|a| a != "--runs")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5usize);
-    let keep = std::env::args()
-        .skip_while(|a| a != "--keep")
-        .nth(1)
-        .map(std::path::PathBuf::from);
+    let runs = common::runs(5);
+    let keep = common::option("--keep").map(std::path::PathBuf::from);
     let exe = env!("CARGO_BIN_EXE_report");
     println!("report build, median of {runs} interleaved runs (after one warm-up run)\n");
     println!(

@@ -14,18 +14,14 @@ use report::render::html;
 use report::render::templates::Templates;
 use report::write::OutputFiles;
 
-#[path = "common/synthetic.rs"]
-mod synthetic;
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() {
-    let runs = std::env::args()
-        .skip_while(|a| a != "--runs")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(11usize);
+    let runs = common::runs(11);
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let root = tmp.path().join("root");
-    synthetic::synthetic_root(&root, 193);
+    common::synthetic_root(&root, 193);
     let loaded = load::load(&root);
     assert!(!loaded.diagnostics.has_errors());
     let project = loaded.project.expect("a report root");

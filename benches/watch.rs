@@ -10,19 +10,15 @@ use std::time::{Duration, Instant};
 
 use report::pipeline::{BuildOptions, Builder};
 
-#[path = "common/synthetic.rs"]
-mod synthetic;
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() {
-    let runs = std::env::args()
-        .skip_while(|a| a != "--runs")
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(7usize);
+    let runs = common::runs(7);
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let root = tmp.path().join("root");
-    synthetic::synthetic_root(&root, 193);
-    if let Some(dir) = std::env::args().skip_while(|a| a != "--templates").nth(1) {
+    common::synthetic_root(&root, 193);
+    if let Some(dir) = common::option("--templates") {
         std::fs::create_dir_all(root.join("templates")).unwrap();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

@@ -2,28 +2,17 @@
 //! breakdown, `report stats`, `report diff` and the word limit.
 
 use std::fs;
-use std::path::Path;
 
 use serde_json::Value;
 
-use crate::check::copy_dir;
-use crate::support::{assert_contains_all, fixture, pdf_text, report, report_in};
-
-fn build(root: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let run = report(&[
-        "build",
-        root.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    out
-}
+use crate::support::{
+    assert_contains_all, build_ok, copy_dir, edit, fixture, fixture_copy, pdf_text, report,
+    report_in,
+};
 
 #[test]
 fn the_chart_shows_the_counts_of_data_json() {
-    let out = build(&fixture("valid"));
+    let out = build_ok(&fixture("valid"));
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
     let raised: Vec<&Value> = data["categories"]
@@ -127,17 +116,16 @@ fn two_versions() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf)
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
     copy_dir(&fixture("valid"), &old);
     copy_dir(&fixture("valid"), &new);
-    let cri = fs::read_to_string(new.join("submissions/cri.md")).unwrap();
-    let cri = cri
-        .replace(
+    edit(&new.join("submissions/cri.md"), |cri| {
+        cri.replace(
             "Costa Rica asks for faster mutual legal assistance.",
             "Costa Rica asks for faster assistance.",
         )
         .replace(
             "El Gobierno de Costa Rica tiene el honor de transmitir sus observaciones.",
             "El Gobierno de Costa Rica transmite sus observaciones.\n\nUn párrafo nuevo.",
-        );
-    fs::write(new.join("submissions/cri.md"), cri).unwrap();
+        )
+    });
     fs::remove_file(new.join("submissions/hrv.md")).unwrap();
     fs::write(
         new.join("submissions/chl.md"),
@@ -179,7 +167,7 @@ fn diff_of_two_roots_for_a_reviewer() {
     );
 
     // The same with the old side as a data.json from an earlier build, as Markdown.
-    let out = build(&old);
+    let out = build_ok(&old);
     let data = out.path().join("data.json");
     let run = report(&[
         "diff",
@@ -228,18 +216,13 @@ fn diff_names_a_broken_side() {
 
 #[test]
 fn the_word_limit_is_a_warning() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
-    let book = fs::read_to_string(root.join("book.toml")).unwrap();
-    fs::write(
-        root.join("book.toml"),
+    let (_tmp, root) = fixture_copy("valid");
+    edit(&root.join("book.toml"), |book| {
         book.replace(
             "mandate = \"73/187\"",
             "mandate = \"73/187\"\nword-limit = 50",
-        ),
-    )
-    .unwrap();
+        )
+    });
     let run = report_in(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_contains_all(

@@ -4,14 +4,11 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::check::copy_dir;
-use crate::support::{assert_contains_all, fixture, report_in};
+use crate::support::{assert_contains_all, fixture, fixture_copy, report_in};
 
 #[test]
 fn writes_data_json_whose_counts_match_the_replies() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (_tmp, root) = fixture_copy("valid");
     let run = report_in(&root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let data: Value =
@@ -70,9 +67,7 @@ fn out_overrides_the_output_folder() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("invalid"), &root);
+    let (_tmp, root) = fixture_copy("invalid");
     fs::create_dir_all(root.join("output")).unwrap();
     fs::write(root.join("output/data.json"), "previous").unwrap();
     let run = report_in(&root, &["build"]);
@@ -95,9 +90,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 
 #[test]
 fn symlinks_out_of_the_root_are_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (tmp, root) = fixture_copy("valid");
     let outside = tmp.path().join("outside.md");
     fs::write(
         &outside,

@@ -1,6 +1,6 @@
 //! `report check`: every kind of bad input is reported, all in one run, with its place.
 
-use crate::support::{assert_contains_all, fixture, report};
+use crate::support::{assert_contains_all, fixture_copy, report};
 
 #[test]
 fn valid_root_passes_with_warnings_only() {
@@ -93,9 +93,7 @@ fn every_mistake_is_reported_in_one_run() {
 
 #[test]
 fn check_writes_nothing() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (_tmp, root) = fixture_copy("valid");
     let run = crate::support::report_in(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!root.join("output").exists());
@@ -110,16 +108,4 @@ fn a_folder_without_book_toml_is_not_a_report() {
         &run.stderr,
         &["no book.toml in", "this is not a report root"],
     );
-}
-
-pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -7,19 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{fixture, repo, report};
-
-fn build(root: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let run = report(&[
-        "build",
-        root.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    out
-}
+use crate::support::{build_ok, fixture, repo};
 
 /// Every value of `attr="..."` in an HTML text, entities for & decoded.
 fn attributes(html: &str, attr: &str) -> Vec<String> {
@@ -43,7 +31,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_page_exists_and_every_internal_link_resolves() {
-    let out = build(&repo());
+    let out = build_ok(&repo());
     let site = out.path().join("html");
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
@@ -134,7 +122,7 @@ fn normalize(path: &Path) -> PathBuf {
 
 #[test]
 fn the_site_agrees_with_data_json() {
-    let out = build(&repo());
+    let out = build_ok(&repo());
     let site = out.path().join("html");
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
@@ -186,7 +174,7 @@ fn the_site_agrees_with_data_json() {
 
 #[test]
 fn hostile_replies_are_text_in_html() {
-    let out = build(&fixture("hostile"));
+    let out = build_ok(&fixture("hostile"));
     let site = out.path().join("html");
     for page in html_files(&site) {
         let html = fs::read_to_string(&page).unwrap();

@@ -6,20 +6,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::check::copy_dir;
-use crate::support::{assert_contains_all, fixture, pdf_text, repo, report, report_in};
-
-/// Builds `root` into a fresh folder; returns the folder and what was printed.
-fn build(root: &Path) -> (tempfile::TempDir, crate::support::Run) {
-    let out = tempfile::tempdir().unwrap();
-    let run = report(&[
-        "build",
-        root.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    (out, run)
-}
+use crate::support::{
+    assert_contains_all, build, edit, fixture, fixture_copy, pdf_text, repo, report_in,
+};
 
 fn data(out: &Path) -> Value {
     serde_json::from_str(&fs::read_to_string(out.join("data.json")).unwrap()).unwrap()
@@ -198,15 +187,10 @@ fn two_builds_give_identical_bytes() {
 
 #[test]
 fn letter_paper_is_an_option() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
-    let book = fs::read_to_string(root.join("book.toml")).unwrap();
-    fs::write(
-        root.join("book.toml"),
-        book.replace("paper = \"a4\"", "paper = \"letter\""),
-    )
-    .unwrap();
+    let (_tmp, root) = fixture_copy("valid");
+    edit(&root.join("book.toml"), |book| {
+        book.replace("paper = \"a4\"", "paper = \"letter\"")
+    });
     let run = report_in(&root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sizes = crate::support::pdf_page_sizes(&root.join("output/report.pdf"));
@@ -237,9 +221,7 @@ fn templates_cannot_read_files_or_import_packages() {
             "packages are not available",
         ),
     ] {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("root");
-        copy_dir(&fixture("valid"), &root);
+        let (_tmp, root) = fixture_copy("valid");
         fs::create_dir_all(root.join("templates")).unwrap();
         fs::write(root.join("templates/report.typ.j2"), template).unwrap();
         fs::create_dir_all(root.join("output")).unwrap();
@@ -263,9 +245,7 @@ fn templates_cannot_read_files_or_import_packages() {
 
 #[test]
 fn an_oversized_reply_is_refused_by_name() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (_tmp, root) = fixture_copy("valid");
     let big = format!(
         "+++\nstate = \"Chile\"\nreceived = 2019-04-01\n+++\n\n{}",
         "All work and no play. ".repeat(60_000)

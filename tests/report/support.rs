@@ -46,6 +46,51 @@ pub fn report(args: &[&str]) -> Run {
     report_in(&repo(), args)
 }
 
+/// Builds `root` into a fresh temporary folder; returns the folder and what was printed.
+pub fn build(root: &Path) -> (tempfile::TempDir, Run) {
+    let out = tempfile::tempdir().unwrap();
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    (out, run)
+}
+
+/// Builds `root`, which must succeed; returns the output folder.
+pub fn build_ok(root: &Path) -> tempfile::TempDir {
+    let (out, run) = build(root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+/// A copy of a fixture root in a temporary folder, to edit: (the folder, the root in it).
+pub fn fixture_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    copy_dir(&fixture(name), &root);
+    (tmp, root)
+}
+
+/// Rewrites a file of a test root: `edit` gets its text and returns the new one.
+pub fn edit(path: &Path, edit: impl FnOnce(&str) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, edit(&text)).unwrap();
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Asserts that `text` contains every one of `expected`, showing the text if not.
 #[track_caller]
 pub fn assert_contains_all(text: &str, expected: &[&str]) {

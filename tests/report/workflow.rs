@@ -9,8 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::check::copy_dir;
-use crate::support::{assert_contains_all, fixture, report, report_in};
+use crate::support::{assert_contains_all, fixture_copy, report, report_in};
 
 /// `report serve` running on a free port; killed when dropped.
 struct Server {
@@ -92,9 +91,7 @@ fn eventually(what: &str, mut check: impl FnMut() -> bool) {
 
 #[test]
 fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (_tmp, root) = fixture_copy("valid");
     let server = serve(&root);
     let port = server.port;
     eventually("the first build is served", || {
@@ -158,9 +155,7 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
 
 #[test]
 fn new_starts_a_reply_from_any_name() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    copy_dir(&fixture("valid"), &root);
+    let (_tmp, root) = fixture_copy("valid");
     let run = report_in(&root, &["new", "Bolivia", "--language", "es"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = fs::read_to_string(root.join("submissions/bol.md")).unwrap();

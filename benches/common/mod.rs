@@ -1,10 +1,23 @@
-//! Synthetic report roots for the benchmarks: the shipped book.toml and N replies of about
-//! 900 words of Markdown each (paragraphs, a run-in heading, a list, a table, footnotes),
-//! for the first N Member States in UN order. Deterministic: the same N, the same files.
+//! What the benchmarks share: their command-line options, and synthetic report roots (the
+//! shipped book.toml and N replies of about 900 words of Markdown each, with paragraphs, a
+//! run-in heading, a list, a table and footnotes, for the first N Member States in UN
+//! order; the same N gives the same files).
 
 use std::path::Path;
 
 use report::registry::{self, Standing};
+
+/// The value after `--name` on the command line (`cargo bench --bench x -- --name value`).
+pub fn option(name: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != name).nth(1)
+}
+
+/// `--runs N`, or `default`.
+pub fn runs(default: usize) -> usize {
+    option("--runs")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
 
 /// Deterministic pseudo-random numbers (a linear congruential generator).
 struct Rng(u64);
