@@ -147,10 +147,15 @@ pub fn text(stats: &Stats) -> String {
     for t in &stats.top_themes {
         let _ = writeln!(out, "{:<theme_width$}  {:>6}", t.theme, t.states);
     }
-    let _ = writeln!(out, "\n{:<42}  Replies", "Regional group");
-    for g in &stats.regional_groups {
-        let label = format!("{} ({})", g.name, g.code);
-        let _ = writeln!(out, "{label:<42}  {:>7}", g.replies);
+    let labels: Vec<String> = stats
+        .regional_groups
+        .iter()
+        .map(|g| format!("{} ({})", g.name, g.code))
+        .collect();
+    let group_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(14);
+    let _ = writeln!(out, "\n{:<group_width$}  Replies", "Regional group");
+    for (label, g) in labels.iter().zip(&stats.regional_groups) {
+        let _ = writeln!(out, "{label:<group_width$}  {:>7}", g.replies);
     }
     let w = &stats.words;
     let _ = writeln!(
