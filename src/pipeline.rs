@@ -5,12 +5,12 @@
 //! Problems are collected in the [`Outcome`]; the output folder is replaced only when the
 //! whole build succeeded (and, with `deny_warnings`, had no warning).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::aggregate::{self, Options};
+use crate::aggregate::{self, Model, Options};
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::english::Date;
-use crate::load;
+use crate::load::{self, Loaded, Project};
 use crate::render::templates::Templates;
 use crate::render::{self, RenderCache, RenderOptions};
 use crate::timing::Timings;
@@ -67,6 +67,35 @@ pub struct Written {
     pub html: Option<String>,
 }
 
+/// A report root read and checked, with its model if it had no errors.
+pub struct Checked {
+    pub loaded: Loaded,
+    /// The final replies aggregated; `None` if loading found errors.
+    pub model: Option<Model>,
+}
+
+/// Reads and checks `root` and, if it has no errors, aggregates its final replies and
+/// checks the word limit: what `check`, `stats` and `diff` need before they print.
+pub fn check(root: &Path) -> Checked {
+    let mut loaded = load::load(root);
+    let model = match &loaded.project {
+        Some(project) if !loaded.diagnostics.has_errors() => Some(model_of(
+            project,
+            Options::default(),
+            &mut loaded.diagnostics,
+        )),
+        _ => None,
+    };
+    Checked { loaded, model }
+}
+
+/// The model of a checked project, with the checks that need it (the word limit).
+fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Model {
+    let model = aggregate::aggregate(project, options);
+    validate::word_limit(&model, diags);
+    model
+}
+
 /// Builds a report root, again and again if asked.
 pub struct Builder {
     root: PathBuf,
@@ -120,8 +149,7 @@ impl Builder {
             include_drafts: self.options.draft.is_some(),
             draft: self.options.draft.clone(),
         };
-        let model = timings.time("aggregate", || aggregate::aggregate(&project, options));
-        validate::word_limit(&model, diags);
+        let model = timings.time("aggregate", || model_of(&project, options, diags));
         stage(Stage::Typesetting);
         let render_options = RenderOptions {
             date: self.options.date.unwrap_or(project.config.report.date),

@@ -1,19 +1,13 @@
-//! `report check [DIR]`: load and validate, print every problem, write nothing.
+//! `report check [DIR]`: load and validate (see `pipeline::check`), print every problem,
+//! write nothing.
 
-use crate::aggregate::{self, Options};
 use crate::cli::CheckArgs;
 use crate::cmd::{Ui, exit};
+use crate::pipeline;
 use crate::submission::Status;
-use crate::{load, validate};
 
 pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
-    let mut loaded = load::load(&args.dir);
-    if let Some(project) = &loaded.project
-        && !loaded.diagnostics.has_errors()
-    {
-        let model = aggregate::aggregate(project, Options::default());
-        validate::word_limit(&model, &mut loaded.diagnostics);
-    }
+    let mut loaded = pipeline::check(&args.dir).loaded;
     if ui.deny_warnings() {
         loaded.diagnostics.deny_warnings();
     }

@@ -16,12 +16,12 @@ use std::time::{Duration, Instant};
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::aggregate::{self, Model, Options};
+use crate::aggregate::Model;
 use crate::cli::{BuildFlags, Color};
 use crate::diag::{Diagnostics, Sources};
 use crate::english::Date;
+use crate::pipeline;
 use crate::pipeline::{BuildOptions, Draft, Outcome, Stage};
-use crate::{load, validate};
 
 /// Exit codes, defined once.
 pub mod exit {
@@ -188,15 +188,7 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
 /// Loads and checks the report root at `dir` and aggregates it (final replies only), or
 /// prints every problem and returns the exit code to stop with.
 pub fn load_model(dir: &Path, ui: &Ui) -> Result<Model, u8> {
-    let mut loaded = load::load(dir);
-    let model = match &loaded.project {
-        Some(project) if !loaded.diagnostics.has_errors() => {
-            let model = aggregate::aggregate(project, Options::default());
-            validate::word_limit(&model, &mut loaded.diagnostics);
-            Some(model)
-        }
-        _ => None,
-    };
+    let pipeline::Checked { loaded, model } = pipeline::check(dir);
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
     model.ok_or_else(|| {
         ui.error(format!(

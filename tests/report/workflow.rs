@@ -198,10 +198,8 @@ fn pages(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn drafts_carry_the_watermark_and_revision_on_every_page() {
-    let out = tempfile::tempdir().unwrap();
-    let draft = out.path().join("draft");
+/// A draft build of the valid fixture at a fixed date, into `out`.
+fn draft_build(out: &Path) {
     let run = Command::new(env!("CARGO_BIN_EXE_report"))
         .args([
             "build",
@@ -211,7 +209,7 @@ fn drafts_carry_the_watermark_and_revision_on_every_page() {
             "rev-1234",
             "--out",
         ])
-        .arg(&draft)
+        .arg(out)
         .env("SOURCE_DATE_EPOCH", "1764374400")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -221,6 +219,13 @@ fn drafts_carry_the_watermark_and_revision_on_every_page() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+#[test]
+fn drafts_carry_the_watermark_and_revision_on_every_page() {
+    let out = tempfile::tempdir().unwrap();
+    let draft = out.path().join("draft");
+    draft_build(&draft);
     for (i, page) in pages(&draft.join("report.pdf")).iter().enumerate() {
         assert!(page.contains("DRAFT"), "page {} has no watermark", i + 1);
         assert!(
@@ -233,20 +238,7 @@ fn drafts_carry_the_watermark_and_revision_on_every_page() {
     assert!(html.contains("<p class=\"draft-banner\" role=\"note\"><strong>DRAFT</strong> · built 29 November 2025 from rev-1234"));
     // The draft reply is in, and the same revision builds the same bytes.
     let again = out.path().join("again");
-    Command::new(env!("CARGO_BIN_EXE_report"))
-        .args([
-            "build",
-            "tests/fixtures/valid",
-            "--draft",
-            "--revision",
-            "rev-1234",
-            "--out",
-        ])
-        .arg(&again)
-        .env("SOURCE_DATE_EPOCH", "1764374400")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    draft_build(&again);
     assert!(
         fs::read(draft.join("report.pdf")).unwrap() == fs::read(again.join("report.pdf")).unwrap()
     );
