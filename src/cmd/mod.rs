@@ -188,7 +188,11 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
 /// Loads and checks the report root at `dir` and aggregates it (final replies only), or
 /// prints every problem and returns the exit code to stop with.
 pub fn load_model(dir: &Path, ui: &Ui) -> Result<Model, u8> {
-    let pipeline::Checked { loaded, model } = pipeline::check(dir);
+    let pipeline::Checked { mut loaded, model } = pipeline::check(dir);
+    if ui.deny_warnings() {
+        loaded.diagnostics.deny_warnings();
+    }
+    let model = model.filter(|_| !loaded.diagnostics.has_errors());
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
     model.ok_or_else(|| {
         ui.error(format!(

@@ -286,6 +286,10 @@ fn deny_warnings_makes_warnings_fail() {
     ]);
     assert_eq!(run.code, 1);
     assert!(!out.exists(), "nothing is written");
+    // Every command honours the flag, stats and diff included.
+    let run = report(&["stats", "tests/fixtures/valid", "--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
 }
 
 #[test]
