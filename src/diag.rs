@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
-use codespan_reporting::files::{Files, SimpleFiles};
+use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 /// A byte range in one source file.
@@ -258,14 +258,6 @@ impl Sources {
             .get(file)
             .map(|f| f.source().as_str())
             .unwrap_or("")
-    }
-
-    /// One-based line and column (in characters) of a byte offset.
-    pub fn line_column(&self, file: FileId, offset: usize) -> (usize, usize) {
-        match self.files.location(file, offset) {
-            Ok(loc) => (loc.line_number, loc.column_number),
-            Err(_) => (1, 1),
-        }
     }
 
     /// Prints every diagnostic, in order, to `out`.

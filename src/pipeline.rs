@@ -62,8 +62,7 @@ pub struct Written {
     pub out: PathBuf,
     pub replies: usize,
     pub files: usize,
-    /// The PDF's file name and the HTML folder's name, if built.
-    pub pdf: Option<String>,
+    /// The HTML folder's name, if the site was built.
     pub html: Option<String>,
 }
 
@@ -183,7 +182,6 @@ impl Builder {
                     out,
                     replies: model.totals.replies,
                     files: files.len(),
-                    pdf: project.config.pdf.as_ref().map(|p| p.file.clone()),
                     html: project.config.html.as_ref().map(|h| h.dir.clone()),
                 })
             }

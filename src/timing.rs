@@ -25,14 +25,6 @@ impl Timings {
     pub fn add(&mut self, name: &str, duration: Duration) {
         self.stages.push((name.to_string(), duration));
     }
-
-    pub fn extend(&mut self, other: Timings) {
-        self.stages.extend(other.stages);
-    }
-
-    pub fn get(&self, name: &str) -> Option<Duration> {
-        self.stages.iter().find(|(n, _)| n == name).map(|(_, d)| *d)
-    }
 }
 
 /// "load 12 ms, aggregate 1 ms, ...".

@@ -95,7 +95,7 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The span of a key as written, for errors about the key itself.
-    pub fn key_span(&self, key: &str) -> Option<Span> {
+    fn key_span(&self, key: &str) -> Option<Span> {
         self.entries
             .keys()
             .find(|k| k.get_ref() == key)
