@@ -1,4 +1,5 @@
-//! How long each stage of a build took, for `-v` and the benchmarks.
+//! How long each stage of a build took, and what it reused from the build before, for `-v`
+//! and the benchmarks.
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -7,6 +8,7 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     stages: Vec<(String, Duration)>,
+    notes: Vec<String>,
 }
 
 impl Timings {
@@ -24,6 +26,16 @@ impl Timings {
 
     pub fn add(&mut self, name: &str, duration: Duration) {
         self.stages.push((name.to_string(), duration));
+    }
+
+    /// Records what a stage reused or redid ("1 layout pass from the previous build's
+    /// page numbers").
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.notes.push(note.into());
+    }
+
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 }
 

@@ -168,6 +168,9 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
     };
     if ui.verbose() {
         ui.status("Timings", &outcome.timings);
+        if !outcome.timings.notes().is_empty() {
+            ui.status("Reused", outcome.timings.notes().join("; "));
+        }
     }
     let replies = written.replies;
     ui.status(

@@ -9,7 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::{assert_contains_all, fixture_copy, report, report_in};
+use crate::support::{
+    assert_contains_all, build_ok, copy_dir, edit, fixture_copy, repo, report, report_in,
+};
 
 /// `report serve` running on a free port; killed when dropped.
 struct Server {
@@ -151,6 +153,80 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
     eventually("the fix is served", || {
         get(port, "/__report/status").1.contains("\"ok\":true")
     });
+}
+
+/// The number of builds in a `/__report/status` answer.
+fn builds(status: &str) -> u64 {
+    status
+        .split("\"builds\":")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Every file under `dir`, relative path -> bytes.
+fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_live_rebuild_writes_what_a_fresh_build_writes() {
+    // The shipped report, so that an edit moves page breaks, the contents and the "n/N"
+    // of every footer: a rebuild starts Typst from the previous build's page numbers and
+    // must still end where a build from scratch ends.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    fs::create_dir(&root).unwrap();
+    fs::copy(repo().join("book.toml"), root.join("book.toml")).unwrap();
+    copy_dir(&repo().join("submissions"), &root.join("submissions"));
+    copy_dir(&repo().join("templates"), &root.join("templates"));
+    let server = serve(&root);
+    let port = server.port;
+    eventually("the first build is served", || {
+        get(port, "/__report/status").1.contains("\"builds\":1")
+    });
+    let pages_before = pages(&root.join("output/report.pdf")).len();
+
+    let added = "La Argentina añade que la unidad especializada recibió el año pasado más de \
+        cuatrocientas solicitudes de conservación de datos, la mayoría relativas a fraudes \
+        cometidos a través de plataformas de comercio electrónico. ";
+    edit(&root.join("submissions/arg.md"), |text| {
+        let end = text.rfind("+++").unwrap() + 3;
+        let paragraphs = format!("\n\n{}\n", added.repeat(6)).repeat(4);
+        format!("{}{paragraphs}{}", &text[..end], &text[end..])
+    });
+    eventually("the edit is built", || {
+        let status = get(port, "/__report/status").1;
+        builds(&status) >= 2 && status.contains("\"ok\":true")
+    });
+    let live = files(&root.join("output"));
+    drop(server);
+    assert!(
+        pages(&root.join("output/report.pdf")).len() > pages_before,
+        "the edit should add a page, moving what follows"
+    );
+
+    let fresh = build_ok(&root);
+    let fresh = files(fresh.path());
+    assert_eq!(
+        live.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &live {
+        assert!(
+            bytes == &fresh[path],
+            "{path} differs between the live rebuild and a fresh build"
+        );
+    }
 }
 
 #[test]
