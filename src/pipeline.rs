@@ -100,6 +100,14 @@ pub struct Builder {
     root: PathBuf,
     options: BuildOptions,
     cache: RenderCache,
+    /// Removing the output the last build replaced.
+    cleanup: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Builder {
+    fn drop(&mut self) {
+        self.finish_cleanup();
+    }
 }
 
 impl Builder {
@@ -108,6 +116,14 @@ impl Builder {
             root,
             options,
             cache: RenderCache { typesetter: None },
+            cleanup: None,
+        }
+    }
+
+    /// Waits until the output the last build replaced is removed.
+    fn finish_cleanup(&mut self) {
+        if let Some(cleanup) = self.cleanup.take() {
+            let _ = cleanup.join();
         }
     }
 
@@ -126,6 +142,7 @@ impl Builder {
     /// Runs one build; `stage` is told when each stage starts.
     pub fn build(&mut self, stage: &mut dyn FnMut(Stage)) -> Outcome {
         let mut timings = Timings::new();
+        timings.time("old output removed", || self.finish_cleanup());
         stage(Stage::Reading);
         let loaded = timings.time("load", || load::load(&self.root));
         let mut outcome = Outcome {
@@ -143,7 +160,7 @@ impl Builder {
                 return outcome;
             }
         };
-        let templates = Templates::load(&project.root, diags);
+        let templates = timings.time("templates", || Templates::load(&project.root, diags));
         let options = Options {
             include_drafts: self.options.draft.is_some(),
             draft: self.options.draft.clone(),
@@ -153,12 +170,26 @@ impl Builder {
         let render_options = RenderOptions {
             date: self.options.date.unwrap_or(project.config.report.date),
         };
-        let files = render::render(
+        let out = self.out();
+        let staging = match write::Staging::begin(&out) {
+            Ok(staging) => staging,
+            Err(e) => {
+                outcome.write_failed = true;
+                diags.push(Diagnostic::error_nowhere(format!(
+                    "cannot write {}: {e}",
+                    out.display()
+                )));
+                outcome.timings = timings;
+                return outcome;
+            }
+        };
+        let rendered = render::render(
             &project,
             &model,
             &templates,
             render_options,
             &mut self.cache,
+            &staging,
             sources,
             diags,
             &mut timings,
@@ -167,21 +198,33 @@ impl Builder {
             diags.deny_warnings();
         }
         diags.sort();
-        let files = match files {
-            Some(files) if !diags.has_errors() => files,
+        let rendered = match rendered {
+            Some(rendered) if !diags.has_errors() => rendered,
             _ => {
                 outcome.timings = timings;
                 return outcome;
             }
         };
         stage(Stage::Writing);
-        let out = self.out();
-        match timings.time("write", || write::replace_output(&out, &files)) {
-            Ok(()) => {
+        let written = timings.time("write", || {
+            let early = rendered.written?;
+            staging.write(&rendered.files)?;
+            let old = staging.commit()?;
+            Ok::<_, std::io::Error>((early + rendered.files.len(), old))
+        });
+        match written {
+            Ok((files, old)) => {
+                // The previous output is removed on another thread: the next build, or
+                // the end of this builder, waits for it.
+                self.cleanup = old.map(|old| {
+                    std::thread::spawn(move || {
+                        let _ = std::fs::remove_dir_all(old);
+                    })
+                });
                 outcome.written = Some(Written {
                     out,
                     replies: model.totals.replies,
-                    files: files.len(),
+                    files,
                     html: project.config.html.as_ref().map(|h| h.dir.clone()),
                 })
             }

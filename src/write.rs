@@ -1,6 +1,7 @@
 //! Writing `output/` atomically: the whole new output is written into a sibling staging
 //! folder, then swapped in with renames. A build that fails at any point before the swap
-//! leaves the previous `output/` exactly as it was.
+//! leaves the previous `output/` exactly as it was. Parts of the new output can be written
+//! while the rest is still being made ([`Staging`]).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -54,39 +55,77 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 
 /// Replaces the folder `out` with exactly `files`.
 pub fn replace_output(out: &Path, files: &OutputFiles) -> io::Result<()> {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
+    let staging = Staging::begin(out)?;
+    staging.write(files)?;
+    match staging.commit()? {
+        Some(old) => fs::remove_dir_all(old),
+        None => Ok(()),
     }
-    let staging = sibling(out, "new");
-    let old = sibling(out, "old");
-    remove_if_present(&staging)?;
-    fs::create_dir(&staging)?;
-    let written = files.files.iter().try_for_each(|(rel, contents)| {
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
+}
+
+/// A new output folder being written beside the current one (`.output.new`), in parts
+/// and from several threads, then swapped in by [`Staging::commit`]. Dropped without a
+/// commit, it is removed and the current output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new output for `out`, removing what a failed build may have left.
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
         }
-        fs::write(path, contents)
-    });
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+        let dir = sibling(out, "new");
+        remove_if_present(&dir)?;
+        fs::create_dir(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            committed: false,
+        })
     }
-    remove_if_present(&old)?;
-    let had_previous = out.exists();
-    if had_previous {
-        fs::rename(out, &old)?;
+
+    /// Writes `files` into the new output.
+    pub fn write(&self, files: &OutputFiles) -> io::Result<()> {
+        files.files.iter().try_for_each(|(rel, contents)| {
+            let path = self.dir.join(rel);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(path, contents)
+        })
     }
-    if let Err(e) = fs::rename(&staging, out) {
+
+    /// Swaps the new output in: the current one is renamed to `.output.old`, whose path
+    /// is returned for the caller to remove (`None` if there was no output before).
+    pub fn commit(mut self) -> io::Result<Option<PathBuf>> {
+        let old = sibling(&self.out, "old");
+        remove_if_present(&old)?;
+        let had_previous = self.out.exists();
         if had_previous {
-            let _ = fs::rename(&old, out);
+            fs::rename(&self.out, &old)?;
         }
-        return Err(e);
+        if let Err(e) = fs::rename(&self.dir, &self.out) {
+            if had_previous {
+                let _ = fs::rename(&old, &self.out);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        Ok(had_previous.then_some(old))
     }
-    if had_previous {
-        fs::remove_dir_all(&old)?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
-    Ok(())
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {
@@ -114,6 +153,27 @@ mod tests {
         assert!(out.join("html/index.html").exists());
         assert!(!out.join("stale").exists());
         assert!(!tmp.join(".output.new").exists() && !tmp.join(".output.old").exists());
+        fs::remove_dir_all(&tmp).unwrap();
+    }
+
+    #[test]
+    fn an_abandoned_staging_leaves_the_output_alone() {
+        let tmp = std::env::temp_dir().join(format!("report-staging-{}", std::process::id()));
+        let out = tmp.join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("report.pdf"), "previous").unwrap();
+        {
+            let staging = Staging::begin(&out).unwrap();
+            let mut files = OutputFiles::new();
+            files.add("report.pdf", "half-built");
+            staging.write(&files).unwrap();
+            assert!(tmp.join(".output.new/report.pdf").exists());
+        }
+        assert_eq!(
+            fs::read_to_string(out.join("report.pdf")).unwrap(),
+            "previous"
+        );
+        assert!(!tmp.join(".output.new").exists());
         fs::remove_dir_all(&tmp).unwrap();
     }
 }

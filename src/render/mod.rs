@@ -15,7 +15,7 @@ use crate::diag::{Diagnostics, Sources};
 use crate::english::Date;
 use crate::load::Project;
 use crate::timing::Timings;
-use crate::write::OutputFiles;
+use crate::write::{OutputFiles, Staging};
 use templates::Templates;
 
 /// Settings of one build that do not come from the report root.
@@ -30,9 +30,19 @@ pub struct RenderCache {
     pub typesetter: Option<typst::Typesetter>,
 }
 
+/// What [`render`] made.
+pub struct Rendered {
+    /// The files still to write.
+    pub files: OutputFiles,
+    /// The HTML site, already written into the staging folder while Typst worked: how
+    /// many files, or why it could not be written.
+    pub written: std::io::Result<usize>,
+}
+
 /// Renders every output the project asks for. `None` if any output failed; the
-/// diagnostics say why. The HTML site is rendered on a second thread while Typst lays out
-/// the PDF (Typst keeps one core busy on a report with few page breaks).
+/// diagnostics say why. The HTML site is rendered, and written into `staging`, on a
+/// second thread while Typst lays out the PDF (Typst keeps one core busy on a report with
+/// few page breaks).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
@@ -40,12 +50,16 @@ pub fn render(
     templates: &Templates,
     options: RenderOptions,
     cache: &mut RenderCache,
+    staging: &Staging,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     timings: &mut Timings,
-) -> Option<OutputFiles> {
+) -> Option<Rendered> {
     let mut files = OutputFiles::new();
-    files.add(data_json::FILE, data_json::render(model));
+    files.add(
+        data_json::FILE,
+        timings.time("data.json", || data_json::render(model)),
+    );
     let pdf_name = project.config.pdf.as_ref().map(|p| p.file.as_str());
     std::thread::scope(|scope| {
         let site = project.config.html.as_ref().map(|site| {
@@ -62,10 +76,15 @@ pub fn render(
                     &mut diags,
                     &mut files,
                 );
-                (ok.is_some(), sources, diags, files, start.elapsed())
+                let written = match ok {
+                    Some(_) => staging.write(&files).map(|()| files.len()),
+                    None => Ok(0),
+                };
+                (ok.is_some(), sources, diags, written, start.elapsed())
             })
         });
         let mut ok = true;
+        let mut written = Ok(0);
         if let Some(pdf) = &project.config.pdf {
             if !cache.typesetter.as_ref().is_some_and(|t| t.fits(project)) {
                 cache.typesetter =
@@ -93,13 +112,13 @@ pub fn render(
             }
         }
         if let Some(site) = site {
-            let (site_ok, site_sources, site_diags, site_files, time) =
+            let (site_ok, site_sources, site_diags, site_written, time) =
                 site.join().expect("the HTML thread does not panic");
             timings.add("html (in parallel)", time);
             sources.absorb(&site_sources, site_diags, diags);
-            files.extend(site_files);
+            written = site_written;
             ok &= site_ok;
         }
-        ok.then_some(files)
+        ok.then_some(Rendered { files, written })
     })
 }
