@@ -86,6 +86,25 @@ fn main() {
             outcome.timings.notes().join("; ")
         );
     }
+    // An edit to the site's style only: the PDF is written again without typesetting.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let css = root.join("templates/style.css");
+    let style = std::fs::read_to_string(&css).unwrap_or_else(|_| {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/style.css"))
+            .unwrap()
+    });
+    std::fs::write(&css, format!("{style}\nh1 {{ color: #b00020; }}\n")).unwrap();
+    let start = Instant::now();
+    let outcome = builder.build(&mut |_| {});
+    let styled = start.elapsed();
+    assert!(outcome.written.is_some());
+    println!(
+        "rebuild after editing templates/style.css: {:.0} ms ({}; {})",
+        styled.as_secs_f64() * 1e3,
+        outcome.timings,
+        outcome.timings.notes().join("; ")
+    );
+
     // The last rebuild must have written what a build from scratch writes.
     let fresh_out = tmp.path().join("fresh");
     let mut fresh = Builder::new(

@@ -29,7 +29,7 @@ impl Drop for Server {
 
 fn serve(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["serve", root.to_str().unwrap(), "--port", "0"])
+        .args(["serve", root.to_str().unwrap(), "--port", "0", "-v"])
         .env("CI", "1")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -208,12 +208,36 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         let status = get(port, "/__report/status").1;
         builds(&status) >= 2 && status.contains("\"ok\":true")
     });
-    let live = files(&root.join("output"));
-    drop(server);
     assert!(
         pages(&root.join("output/report.pdf")).len() > pages_before,
         "the edit should add a page, moving what follows"
     );
+
+    // A change to the site's style only: the PDF is written again without typesetting.
+    let pdf = fs::read(root.join("output/report.pdf")).unwrap();
+    let done = builds(&get(port, "/__report/status").1);
+    edit(&root.join("templates/style.css"), |css| {
+        format!("{css}\nh1 {{ color: #b00020; }}\n")
+    });
+    eventually("the style edit is built", || {
+        let status = get(port, "/__report/status").1;
+        builds(&status) > done && status.contains("\"ok\":true")
+    });
+    eventually("the reuse is printed", || {
+        server
+            .log
+            .lock()
+            .unwrap()
+            .contains("the PDF of the previous build (the Typst source did not change)")
+    });
+    assert!(fs::read(root.join("output/report.pdf")).unwrap() == pdf);
+    let live = files(&root.join("output"));
+    assert!(
+        live.iter().any(|(path, bytes)| path.ends_with(".css")
+            && String::from_utf8_lossy(bytes).contains("#b00020")),
+        "the new style is written"
+    );
+    drop(server);
 
     let fresh = build_ok(&root);
     let fresh = files(fresh.path());

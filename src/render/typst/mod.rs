@@ -52,6 +52,15 @@ pub struct Typesetter {
     /// What the last successful build's layout found out (page numbers and counters),
     /// where the next build starts its introspection loop.
     start: Option<compile::Start>,
+    /// The last PDF, when Typst had nothing to say about it: a build with the same Typst
+    /// source (only an HTML template changed, say) writes it again without typesetting.
+    last_pdf: Option<LastPdf>,
+}
+
+struct LastPdf {
+    symbol: String,
+    date: Date,
+    pdf: Vec<u8>,
 }
 
 impl Typesetter {
@@ -62,6 +71,7 @@ impl Typesetter {
             font_dirs: font_dirs(project).to_vec(),
             source: None,
             start: None,
+            last_pdf: None,
         }
     }
 
@@ -84,6 +94,15 @@ impl Typesetter {
         diags: &mut Diagnostics,
         timings: &mut Timings,
     ) -> Option<Vec<u8>> {
+        if let (Some(source), Some(last)) = (&self.source, &self.last_pdf)
+            && source.text() == text
+            && last.symbol == symbol
+            && last.date == date
+        {
+            timings.note("the PDF of the previous build (the Typst source did not change)");
+            return Some(last.pdf.clone());
+        }
+        let before = diags.len();
         let source = timings.time("parse", || match &mut self.source {
             Some(source) => {
                 source.replace(text);
@@ -107,6 +126,14 @@ impl Typesetter {
         if start.is_some() {
             self.start = start;
         }
+        self.last_pdf = pdf
+            .as_ref()
+            .filter(|_| diags.len() == before)
+            .map(|pdf| LastPdf {
+                symbol: symbol.to_string(),
+                date,
+                pdf: pdf.clone(),
+            });
         // Keep what this build used: a rebuild after an edit finds everything that did
         // not change. Older entries only grow the memory (by about 200 MB a build on a
         // report of 193 States) and slow down the lookups.
