@@ -155,14 +155,16 @@ fn handle(mut stream: TcpStream, state: &State) {
     let mut parts = request.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     if method != "GET" && method != "HEAD" {
-        respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"GET only\n",
+        let _ = stream.write_all(
+            b"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: text/plain\r\nContent-Length: 9\r\nConnection: close\r\n\r\nGET only\n",
         );
         return;
     }
+    // A HEAD request gets the headers of the GET answer and no body.
+    let mut stream = Answer {
+        stream,
+        head_only: method == "HEAD",
+    };
     let path = target.split(['?', '#']).next().unwrap_or("/");
     match path {
         "/__report/live.js" => respond(
@@ -173,9 +175,10 @@ fn handle(mut stream: TcpStream, state: &State) {
         ),
         "/__report/events" => {
             let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
-            if stream.write_all(head.as_bytes()).is_err() {
+            if stream.stream.write_all(head.as_bytes()).is_err() || stream.head_only {
                 return;
             }
+            let mut stream = stream.stream;
             if let Some(text) = state.failure.lock().expect("not poisoned").as_deref() {
                 let _ = stream.write_all(failed_event(text).as_bytes());
             }
@@ -201,13 +204,13 @@ fn handle(mut stream: TcpStream, state: &State) {
             let head = format!(
                 "HTTP/1.1 302 Found\r\nLocation: /{html}/index.html\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             );
-            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.stream.write_all(head.as_bytes());
         }
         _ => serve_file(&mut stream, state, path),
     }
 }
 
-fn serve_file(stream: &mut TcpStream, state: &State, path: &str) {
+fn serve_file(stream: &mut Answer, state: &State, path: &str) {
     let Some(file) = resolve(&state.out, path) else {
         respond(stream, "404 Not Found", "text/plain", b"not found\n");
         return;
@@ -272,14 +275,22 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8]) {
+/// The connection a request came on, and whether it asked for the headers only.
+struct Answer {
+    stream: TcpStream,
+    head_only: bool,
+}
+
+fn respond(answer: &mut Answer, status: &str, kind: &str, body: &[u8]) {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-    let _ = stream.flush();
+    let _ = answer.stream.write_all(head.as_bytes());
+    if !answer.head_only {
+        let _ = answer.stream.write_all(body);
+    }
+    let _ = answer.stream.flush();
 }
 
 #[cfg(test)]

@@ -60,17 +60,22 @@ fn serve(root: &Path) -> Server {
     Server { child, port, log }
 }
 
-/// GET a path; the status code and the body.
-fn get(port: u16, path: &str) -> (u16, String) {
+/// Sends a request with no body; the whole answer as text.
+fn request(port: u16, method: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
-    let response = String::from_utf8_lossy(&bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// GET a path; the status code and the body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let response = request(port, "GET", path);
     let status = response[9..12].parse().unwrap();
     let body = response
         .split_once("\r\n\r\n")
@@ -109,6 +114,18 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
     );
     assert_eq!(get(port, "/report.pdf").0, 200);
     assert_eq!(get(port, "/../../etc/passwd").0, 404);
+    let head = request(port, "HEAD", "/report.pdf");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("Content-Type: application/pdf"), "{head}");
+    assert!(
+        head.ends_with("\r\n\r\n"),
+        "HEAD answers without a body: {head}"
+    );
+    let post = request(port, "POST", "/report.pdf");
+    assert!(
+        post.starts_with("HTTP/1.1 405") && post.contains("Allow: GET, HEAD"),
+        "{post}"
+    );
 
     // An edit shows up.
     let file = root.join("submissions/cri.md");
