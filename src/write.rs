@@ -128,6 +128,14 @@ impl Drop for Staging {
     }
 }
 
+/// Removes the folders builds work in beside `out` (`.output.new`, `.output.old`), best
+/// effort: for a process stopping in the middle of a build.
+pub fn remove_work_folders(out: &Path) {
+    for suffix in ["new", "old"] {
+        let _ = remove_if_present(&sibling(out, suffix));
+    }
+}
+
 fn remove_if_present(path: &Path) -> io::Result<()> {
     match fs::remove_dir_all(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),

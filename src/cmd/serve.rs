@@ -50,7 +50,6 @@ struct State {
 }
 
 pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
-    stop_on_ctrl_c();
     let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
         Ok(listener) => listener,
         Err(e) => {
@@ -64,6 +63,7 @@ pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     let options = build_options(&args.flags, &args.dir, ui);
     let mut builder = Builder::new(args.dir.clone(), options);
+    stop_on_ctrl_c(builder.out());
     let state = Arc::new(State {
         out: builder.out(),
         html: Mutex::new("html".into()),

@@ -10,18 +10,21 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use crate::cli::WatchArgs;
 use crate::cmd::{Progress, Ui, build_options, exit, report_outcome};
 use crate::pipeline::{Builder, Outcome};
+use crate::write;
 
 pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
-    stop_on_ctrl_c();
     let options = build_options(&args.flags, &args.dir, ui);
     let mut builder = Builder::new(args.dir.clone(), options);
+    stop_on_ctrl_c(builder.out());
     watch(&mut builder, ui, &mut |_| {})
 }
 
 /// Stops the process on Ctrl-C. Output is only ever replaced by a rename, so stopping in
-/// the middle of a build leaves the last good output as it was.
-pub fn stop_on_ctrl_c() {
-    let _ = ctrlc::set_handler(|| {
+/// the middle of a build leaves the last good output as it was; the folders a build works
+/// in beside it (the new output being written, the old one being removed) are removed.
+pub fn stop_on_ctrl_c(out: PathBuf) {
+    let _ = ctrlc::set_handler(move || {
+        write::remove_work_folders(&out);
         eprintln!("\n     Stopped");
         std::process::exit(0);
     });

@@ -271,6 +271,46 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
 }
 
 #[test]
+fn ctrl_c_stops_watch_and_leaves_only_the_output() {
+    let (_tmp, root) = fixture_copy("valid");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(["watch", root.to_str().unwrap()])
+        .env("CI", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut log = String::new();
+    while !log.contains("Finished") {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("watch builds once:\n{log}"));
+        log.push_str(&(line + "\n"));
+    }
+    // As if the removal of a replaced output were under way when Ctrl-C comes.
+    fs::create_dir_all(root.join(".output.old/html")).unwrap();
+    fs::write(root.join(".output.old/html/index.html"), "old").unwrap();
+
+    // SAFETY: kill only sends a signal to the child we started.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
+    let status = child.wait().unwrap();
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(5)) {
+        log.push_str(&(line + "\n"));
+    }
+    assert_eq!(status.code(), Some(0), "{log}");
+    assert!(log.contains("Stopped"), "{log}");
+    assert!(root.join("output/report.pdf").exists());
+    assert!(!root.join(".output.old").exists() && !root.join(".output.new").exists());
+}
+
+#[test]
 fn new_starts_a_reply_from_any_name() {
     let (_tmp, root) = fixture_copy("valid");
     let run = report_in(&root, &["new", "Bolivia", "--language", "es"]);
