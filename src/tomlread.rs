@@ -110,10 +110,25 @@ impl<'a, 'i> Table<'a, 'i> {
         self.file
     }
 
-    /// Whether `key` is present; if not, an error says it is required.
+    /// Whether an unknown key of this table reads as a misspelling of `key` (`titel` for
+    /// `title`).
+    fn misspelt(&self, key: &str) -> bool {
+        self.entries.keys().any(|k| {
+            let name = k.get_ref().as_ref();
+            !self.known.contains(&name)
+                && collate::closest(name, self.known.iter().copied()) == Some(key)
+        })
+    }
+
+    /// Whether `key` is present; if not, an error says it is required, unless a misspelling
+    /// of it is there: [`Table::reject_unknown_keys`] reports that one ("did you mean
+    /// `title`?"), and one typo gives one error.
     pub fn require(&self, key: &str, example: &str, diags: &mut Diagnostics) -> bool {
         if self.has(key) {
             return true;
+        }
+        if self.misspelt(key) {
+            return false;
         }
         diags.push(
             Diagnostic::error(

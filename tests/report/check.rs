@@ -58,6 +58,10 @@ const EXPECTED: &[(&str, &str)] = &[
         "submissions/empty.md:1:1",
         "error: empty file: a reply needs front matter and text",
     ),
+    (
+        "submissions/misspelt-key.md:3:1",
+        "error: unknown key `recieved` in the front matter",
+    ),
 ];
 
 #[test]
@@ -86,9 +90,12 @@ fn every_mistake_is_reported_in_one_run() {
             "first reply",
             "help: valid keys here: title, language",
             "help: save the file as UTF-8",
-            "error: the report has problems: 8 errors, 1 warning",
+            "help: did you mean `received`?",
+            "error: the report has problems: 9 errors, 1 warning",
         ],
     );
+    // A misspelt key is one mistake: no second error that the key is missing.
+    assert!(!run.stderr.contains("missing `received`"), "{}", run.stderr);
 }
 
 #[test]
