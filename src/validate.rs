@@ -25,27 +25,41 @@ pub fn word_limit(model: &Model, diags: &mut Diagnostics) {
     }
 }
 
-/// Pushes an error for every State that has more than one reply, naming both files.
+/// Pushes an error for every State that has more than one reply, naming both files. The
+/// reply received first (or, on the same day, the file that sorts first) is the "first
+/// reply"; each other one gets the error.
 pub fn across_replies(submissions: &[Submission], diags: &mut Diagnostics) {
-    let mut first: HashMap<&str, &Submission> = HashMap::new();
+    let mut by_state: HashMap<&str, Vec<&Submission>> = HashMap::new();
     for s in submissions {
-        match first.get(s.state.iso3) {
-            None => {
-                first.insert(s.state.iso3, s);
-            }
-            Some(earlier) => diags.push(
+        by_state.entry(s.state.iso3).or_default().push(s);
+    }
+    let mut states: Vec<_> = by_state.into_values().filter(|v| v.len() > 1).collect();
+    states.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+    for mut replies in states {
+        replies.sort_by(|a, b| (a.received, &a.path).cmp(&(b.received, &b.path)));
+        let first = replies[0];
+        for s in &replies[1..] {
+            let (label, related) = if s.received == first.received {
+                ("same State".to_string(), "first reply".to_string())
+            } else {
+                (
+                    format!("same State, received {}", s.received.long()),
+                    format!("received first, {}", first.received.long()),
+                )
+            };
+            diags.push(
                 Diagnostic::error(
                     s.file,
                     s.state_span.clone(),
                     format!(
                         "a second reply from {}: {} and {} both name it",
-                        s.state.name, earlier.path, s.path
+                        s.state.name, first.path, s.path
                     ),
                 )
-                .label("same State")
-                .related(earlier.file, earlier.state_span.clone(), "first reply")
+                .label(label)
+                .related(first.file, first.state_span.clone(), related)
                 .help("keep one file per State: merge the two replies, or delete one"),
-            ),
+            );
         }
     }
 }

@@ -87,7 +87,7 @@ fn every_mistake_is_reported_in_one_run() {
             "help: did you mean \"Argentina\"",
             "help: valid categories: cooperation, evidence",
             "help: write state = \"Türkiye\" (or \"TUR\")",
-            "first reply",
+            "received first, 1 April 2019",
             "help: valid keys here: title, language",
             "help: save the file as UTF-8",
             "help: did you mean `received`?",
@@ -114,5 +114,37 @@ fn a_folder_without_book_toml_is_not_a_report() {
     assert_contains_all(
         &run.stderr,
         &["no book.toml in", "this is not a report root"],
+    );
+}
+
+#[test]
+fn of_two_replies_from_one_state_the_later_one_is_the_duplicate() {
+    // peru-1.md sorts first but arrives second.
+    let (_tmp, root) = fixture_copy("invalid");
+    let subs = root.join("submissions");
+    crate::support::edit(&subs.join("peru-1.md"), |t| {
+        t.replace("2019-04-01", "2019-04-20")
+    });
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 1);
+    let at = run
+        .stderr
+        .find("error: a second reply from Peru: submissions/peru-2.md and submissions/peru-1.md both name it")
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let error = &run.stderr[at..];
+    assert!(
+        error
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("submissions/peru-1.md:2:9"),
+        "{error}"
+    );
+    assert_contains_all(
+        error,
+        &[
+            "same State, received 20 April 2019",
+            "received first, 15 April 2019",
+        ],
     );
 }
