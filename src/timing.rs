@@ -28,7 +28,7 @@ impl Timings {
         self.stages.push((name.to_string(), duration));
     }
 
-    /// Records what a stage reused or redid ("1 layout pass from the previous build's
+    /// Records what a stage reused or redid ("1 pass, starting from the previous build's
     /// page numbers").
     pub fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());

@@ -169,7 +169,7 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
     if ui.verbose() {
         ui.status("Timings", &outcome.timings);
         if !outcome.timings.notes().is_empty() {
-            ui.status("Reused", outcome.timings.notes().join("; "));
+            ui.status("Layout", outcome.timings.notes().join("; "));
         }
     }
     let replies = written.replies;

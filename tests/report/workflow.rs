@@ -241,11 +241,9 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         builds(&status) > done && status.contains("\"ok\":true")
     });
     eventually("the reuse is printed", || {
-        server
-            .log
-            .lock()
-            .unwrap()
-            .contains("the PDF of the previous build (the Typst source did not change)")
+        server.log.lock().unwrap().contains(
+            "Layout skipped: the Typst source did not change, the previous PDF is written again",
+        )
     });
     assert!(fs::read(root.join("output/report.pdf")).unwrap() == pdf);
     let live = files(&root.join("output"));

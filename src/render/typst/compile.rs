@@ -44,10 +44,10 @@ impl std::fmt::Display for Passes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: &usize| if *n == 1 { "" } else { "es" };
         match self {
-            Passes::Cold(n) => write!(f, "{n} layout pass{} from scratch", plural(n)),
+            Passes::Cold(n) => write!(f, "{n} pass{} from scratch", plural(n)),
             Passes::Warm(n) => write!(
                 f,
-                "{n} layout pass{} from the previous build's page numbers",
+                "{n} pass{}, starting from the previous build's page numbers",
                 plural(n)
             ),
             Passes::Typst => f.write_str("handed to Typst's own compile loop"),

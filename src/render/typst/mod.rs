@@ -99,7 +99,9 @@ impl Typesetter {
             && last.symbol == symbol
             && last.date == date
         {
-            timings.note("the PDF of the previous build (the Typst source did not change)");
+            timings.note(
+                "skipped: the Typst source did not change, the previous PDF is written again",
+            );
             return Some(last.pdf.clone());
         }
         let before = diags.len();
