@@ -35,6 +35,8 @@ pub struct Model {
     pub totals: Totals,
     /// The data-dependent sentences of the Summary, Introduction and chapter II.
     pub prose: Prose,
+    /// The numbers of the Secretariat's paragraphs.
+    pub paragraphs: Paragraphs,
     /// Word counts of the Secretariat's text and of the whole document.
     pub words: Words,
     /// Every category of book.toml, in its order, raised or not.
@@ -119,6 +121,23 @@ pub struct CategorySummary {
     pub regional_groups: Vec<GroupCount>,
     /// Each State's summary for this category, in UN order.
     pub summaries: Vec<CategoryEntry>,
+    /// The number of the paragraph `sentence` opens; `None` if no State raised it.
+    pub paragraph: Option<u32>,
+}
+
+/// The Secretariat's paragraphs (Introduction and chapter II) are numbered straight through
+/// the document, as in every UN report; the PDF and the site print the same numbers, so a
+/// reviewer can cite "paragraph 12" from either. The paragraphs of chapter II's sections
+/// carry theirs ([`CategorySummary::paragraph`], [`CategoryEntry::paragraph`]).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Paragraphs {
+    pub mandate: u32,
+    pub request: u32,
+    pub received: u32,
+    pub structure: u32,
+    pub categories_intro: u32,
+    /// After the last section of chapter II, if some category was not raised.
+    pub unraised: Option<u32>,
 }
 
 /// Words of the document, as the Editorial Manual's limit counts them.
@@ -157,6 +176,8 @@ pub struct CategoryEntry {
     pub themes: Vec<String>,
     /// Markdown.
     pub summary: String,
+    /// Its paragraph number.
+    pub paragraph: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -215,7 +236,7 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
     let named: Vec<Named> = replies.iter().map(named).collect();
     let noun = prose::states_noun(&named);
     let mut letters = (b'A'..=b'Z').map(|b| char::from(b).to_string());
-    let categories: Vec<CategorySummary> = config
+    let mut categories: Vec<CategorySummary> = config
         .categories
         .iter()
         .map(|c| {
@@ -271,11 +292,13 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
             .collect(),
     });
     let words = count_words(&report, &prose, &categories, &replies);
+    let paragraphs = number_paragraphs(&mut categories, prose.unraised.is_some());
     Model {
         schema_version: SCHEMA_VERSION,
         report,
         totals,
         prose,
+        paragraphs,
         words,
         categories,
         regional_groups: group_counts(&included),
@@ -382,6 +405,7 @@ fn category(
             name: s.state.name,
             themes: challenge.themes.clone(),
             summary: challenge.summary.clone(),
+            paragraph: 0,
         });
         for theme in &challenge.themes {
             let key = collate::theme_key(theme);
@@ -419,7 +443,37 @@ fn category(
         themes,
         regional_groups: group_counts(&raised),
         summaries,
+        paragraph: None,
     }
+}
+
+/// Numbers the Secretariat's paragraphs in the order the document prints them: the four of
+/// the Introduction, the opening of chapter II, then in each raised category its sentence
+/// and each State's summary, and last the sentence on categories nobody raised.
+fn number_paragraphs(categories: &mut [CategorySummary], unraised: bool) -> Paragraphs {
+    let mut next = 0;
+    let mut take = || {
+        next += 1;
+        next
+    };
+    let mut paragraphs = Paragraphs {
+        mandate: take(),
+        request: take(),
+        received: take(),
+        structure: take(),
+        categories_intro: take(),
+        unraised: None,
+    };
+    for c in categories.iter_mut().filter(|c| c.letter.is_some()) {
+        c.paragraph = Some(take());
+        for s in &mut c.summaries {
+            s.paragraph = take();
+        }
+    }
+    if unraised {
+        paragraphs.unraised = Some(take());
+    }
+    paragraphs
 }
 
 /// Headings the default templates print around the data.

@@ -46,6 +46,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "chart.html.j2",
         include_str!("../../templates/chart.html.j2"),
     ),
+    (
+        "paragraph.html.j2",
+        include_str!("../../templates/paragraph.html.j2"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
     ("site.js", include_str!("../../templates/site.js")),
 ];

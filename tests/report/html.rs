@@ -205,3 +205,85 @@ fn hostile_replies_are_text_in_html() {
         "the index must not close a script element"
     );
 }
+
+/// The first `n` words of `text`.
+fn opening(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn paragraph_numbers_are_the_same_in_the_pdf_and_the_site() {
+    let out = build_ok(&repo());
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
+    let pdf = crate::support::pdf_text(&out.path().join("report.pdf"));
+    let print = fs::read_to_string(out.path().join("html/print.html")).unwrap();
+
+    // (number, the words it opens, the site page that also carries it), in document order.
+    let mut expected: Vec<(u64, String, String)> = Vec::new();
+    let (paragraphs, prose) = (&data["paragraphs"], &data["prose"]);
+    for key in [
+        "mandate",
+        "request",
+        "received",
+        "structure",
+        "categories_intro",
+    ] {
+        let text = opening(prose[key].as_str().unwrap(), 6);
+        expected.push((paragraphs[key].as_u64().unwrap(), text, "index.html".into()));
+    }
+    for c in data["categories"].as_array().unwrap() {
+        let Some(number) = c["paragraph"].as_u64() else {
+            assert!(c["letter"].is_null());
+            continue;
+        };
+        let page = format!("categories/{}.html", c["id"].as_str().unwrap());
+        let text = opening(c["sentence"].as_str().unwrap(), 6);
+        expected.push((number, text, page.clone()));
+        for s in c["summaries"].as_array().unwrap() {
+            let name = s["name"].as_str().unwrap().to_string();
+            expected.push((s["paragraph"].as_u64().unwrap(), name, page.clone()));
+        }
+    }
+    if let Some(number) = paragraphs["unraised"].as_u64() {
+        let text = opening(prose["unraised"].as_str().unwrap(), 6);
+        expected.push((number, text, "index.html".into()));
+    }
+    let numbers: Vec<u64> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(numbers, (1..=expected.len() as u64).collect::<Vec<_>>());
+
+    let mut at = 0;
+    for (number, text, page) in &expected {
+        let printed = format!("{number}. {text}");
+        let found = pdf[at..]
+            .find(&printed)
+            .unwrap_or_else(|| panic!("the PDF has no {printed:?} after paragraph {}", number - 1));
+        at += found + printed.len();
+        let anchor = format!("id=\"para-{number}\"");
+        let label = format!("aria-label=\"Paragraph {number}\">{number}.</a>");
+        for (name, html) in [
+            ("print.html".to_string(), print.clone()),
+            (
+                page.clone(),
+                fs::read_to_string(out.path().join("html").join(page)).unwrap(),
+            ),
+        ] {
+            let start = html
+                .find(&anchor)
+                .unwrap_or_else(|| panic!("{name} has no paragraph {number}"));
+            let rest = &html[start..];
+            assert!(
+                rest.contains(&label),
+                "{name}: paragraph {number} shows its number"
+            );
+            let shown = rest.find(text.split(' ').next().unwrap()).unwrap();
+            assert!(
+                shown < 400,
+                "{name}: paragraph {number} should open with {text:?}"
+            );
+        }
+    }
+}
