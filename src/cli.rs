@@ -195,7 +195,8 @@ pub struct BuildArgs {
 /// What `build`, `watch` and `serve` share.
 #[derive(Debug, Args, Clone)]
 pub struct BuildFlags {
-    /// Where to write the output [default: DIR/output]
+    /// Where to write the output, replaced as a whole; a folder holding files a build does
+    /// not write is refused [default: DIR/output]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 

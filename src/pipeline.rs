@@ -171,6 +171,33 @@ impl Builder {
             date: self.options.date.unwrap_or(project.config.report.date),
         };
         let out = self.out();
+        let ours = |name: &str| {
+            name == render::data_json::FILE
+                || name == "report.typ"
+                || name.ends_with(".pdf")
+                || project.config.pdf.as_ref().is_some_and(|p| p.file == name)
+                || project.config.html.as_ref().is_some_and(|h| h.dir == name)
+                || name == "html"
+        };
+        if let Some(why) = write::refuse_to_replace(&out, &ours) {
+            outcome.write_failed = true;
+            let help = match self.options.out {
+                Some(_) => format!(
+                    "a build replaces its output folder with everything in it: give --out a new or empty folder, or leave --out out to write {}",
+                    self.root.join("output").display()
+                ),
+                None => "a build replaces its output folder with everything in it: move those files elsewhere".to_string(),
+            };
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "refusing to replace `{}`: {why}",
+                    out.display()
+                ))
+                .help(help),
+            );
+            outcome.timings = timings;
+            return outcome;
+        }
         let staging = match write::Staging::begin(&out) {
             Ok(staging) => staging,
             Err(e) => {

@@ -53,6 +53,35 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}"))
 }
 
+/// Why the folder `out` must not be replaced by a build, if it must not: it is a file, or
+/// it holds an entry a build does not write (`ours` says which names a build writes). A
+/// mistyped `--out` (the report root, `submissions`, a home folder) would otherwise be
+/// deleted with everything in it.
+pub fn refuse_to_replace(out: &Path, ours: &dyn Fn(&str) -> bool) -> Option<String> {
+    let meta = fs::symlink_metadata(out).ok()?;
+    if !meta.is_dir() {
+        return Some("it is not a folder".into());
+    }
+    let mut foreign: Vec<String> = fs::read_dir(out)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !ours(name) && !matches!(name.as_str(), ".DS_Store" | "Thumbs.db"))
+        .collect();
+    if foreign.is_empty() {
+        return None;
+    }
+    foreign.sort();
+    let more = match foreign.len() - 1 {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    Some(format!(
+        "it holds `{}`{more}, which a build does not write",
+        foreign[0]
+    ))
+}
+
 /// Replaces the folder `out` with exactly `files`.
 pub fn replace_output(out: &Path, files: &OutputFiles) -> io::Result<()> {
     let staging = Staging::begin(out)?;

@@ -89,6 +89,51 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_build_never_replaces_a_folder_it_did_not_write() {
+    let (_tmp, root) = fixture_copy("valid");
+    let replies = fs::read_dir(root.join("submissions")).unwrap().count();
+    // Mistyped --out: the root itself, the replies, a folder above the root.
+    for out in [".", "submissions", ".."] {
+        let run = report_in(&root, &["build", "--out", out]);
+        assert_eq!(run.code, 2, "--out {out}: {}", run.stderr);
+        assert_contains_all(
+            &run.stderr,
+            &[
+                &format!("error: refusing to replace `{out}`: it holds `"),
+                "which a build does not write",
+                "give --out a new or empty folder",
+            ],
+        );
+    }
+    assert!(root.join("book.toml").is_file());
+    assert_eq!(
+        fs::read_dir(root.join("submissions")).unwrap().count(),
+        replies
+    );
+
+    // output/ with an editor's file in it: refused too, the file kept.
+    fs::create_dir_all(root.join("output")).unwrap();
+    fs::write(root.join("output/notes.docx"), "mine").unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("it holds `notes.docx`, which a build does not write"),
+        "{}",
+        run.stderr
+    );
+    assert!(root.join("output/notes.docx").is_file());
+
+    // A previous output (and a Finder's .DS_Store) is replaced as usual.
+    fs::remove_file(root.join("output/notes.docx")).unwrap();
+    assert_eq!(report_in(&root, &["build"]).code, 0);
+    fs::write(root.join("output/.DS_Store"), "").unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(root.join("output/report.pdf").is_file());
+}
+
+#[test]
 fn symlinks_out_of_the_root_are_refused() {
     let (tmp, root) = fixture_copy("valid");
     let outside = tmp.path().join("outside.md");
