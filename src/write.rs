@@ -59,6 +59,9 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 /// deleted with everything in it.
 pub fn refuse_to_replace(out: &Path, ours: &dyn Fn(&str) -> bool) -> Option<String> {
     let meta = fs::symlink_metadata(out).ok()?;
+    if meta.file_type().is_symlink() {
+        return Some("it is a symbolic link (give the folder it points to)".into());
+    }
     if !meta.is_dir() {
         return Some("it is not a folder".into());
     }
