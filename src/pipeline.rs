@@ -183,7 +183,7 @@ impl Builder {
             outcome.write_failed = true;
             let help = match self.options.out {
                 Some(_) => format!(
-                    "a build replaces its output folder with everything in it: give --out a new or empty folder, or leave --out out to write {}",
+                    "a build replaces its output folder with everything in it: give --out a new or empty folder, or drop --out to write {}",
                     self.root.join("output").display()
                 ),
                 None => "a build replaces its output folder with everything in it: move those files elsewhere".to_string(),
