@@ -139,6 +139,44 @@ impl Builder {
             .unwrap_or_else(|| self.root.join("output"))
     }
 
+    /// Starts the new output for `out`, unless `out` holds files a build does not write: a
+    /// build replaces the folder as a whole, and a mistyped `--out` (the report root,
+    /// `submissions/`) must not delete the replies.
+    fn stage_output(
+        &self,
+        project: &Project,
+        out: &Path,
+    ) -> Result<write::Staging, Box<Diagnostic>> {
+        let ours = |name: &str| {
+            name == render::data_json::FILE
+                || name == "report.typ"
+                || name.ends_with(".pdf")
+                || project.config.pdf.as_ref().is_some_and(|p| p.file == name)
+                || project.config.html.as_ref().is_some_and(|h| h.dir == name)
+                || name == "html"
+        };
+        if let Some(why) = write::refuse_to_replace(out, &ours) {
+            let help = match self.options.out {
+                Some(_) => format!(
+                    "a build replaces its output folder with everything in it: give --out a new or empty folder, or drop --out to write {}",
+                    self.root.join("output").display()
+                ),
+                None => "a build replaces its output folder with everything in it: move those files elsewhere".to_string(),
+            };
+            return Err(Box::new(
+                Diagnostic::error_nowhere(format!(
+                    "refusing to replace `{}`: {why}",
+                    out.display()
+                ))
+                .help(help),
+            ));
+        }
+        write::Staging::begin(out).map_err(|e| {
+            let message = format!("cannot write {}: {e}", out.display());
+            Box::new(Diagnostic::error_nowhere(message))
+        })
+    }
+
     /// Runs one build; `stage` is told when each stage starts.
     pub fn build(&mut self, stage: &mut dyn FnMut(Stage)) -> Outcome {
         let mut timings = Timings::new();
@@ -171,41 +209,11 @@ impl Builder {
             date: self.options.date.unwrap_or(project.config.report.date),
         };
         let out = self.out();
-        let ours = |name: &str| {
-            name == render::data_json::FILE
-                || name == "report.typ"
-                || name.ends_with(".pdf")
-                || project.config.pdf.as_ref().is_some_and(|p| p.file == name)
-                || project.config.html.as_ref().is_some_and(|h| h.dir == name)
-                || name == "html"
-        };
-        if let Some(why) = write::refuse_to_replace(&out, &ours) {
-            outcome.write_failed = true;
-            let help = match self.options.out {
-                Some(_) => format!(
-                    "a build replaces its output folder with everything in it: give --out a new or empty folder, or drop --out to write {}",
-                    self.root.join("output").display()
-                ),
-                None => "a build replaces its output folder with everything in it: move those files elsewhere".to_string(),
-            };
-            diags.push(
-                Diagnostic::error_nowhere(format!(
-                    "refusing to replace `{}`: {why}",
-                    out.display()
-                ))
-                .help(help),
-            );
-            outcome.timings = timings;
-            return outcome;
-        }
-        let staging = match write::Staging::begin(&out) {
+        let staging = match self.stage_output(&project, &out) {
             Ok(staging) => staging,
-            Err(e) => {
+            Err(problem) => {
                 outcome.write_failed = true;
-                diags.push(Diagnostic::error_nowhere(format!(
-                    "cannot write {}: {e}",
-                    out.display()
-                )));
+                diags.push(*problem);
                 outcome.timings = timings;
                 return outcome;
             }
