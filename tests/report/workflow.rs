@@ -1,5 +1,5 @@
-//! The editor's workflow: `report serve` following edits, `report new`, draft builds,
-//! `--deny-warnings` and shell completions.
+//! The editor's workflow: `report serve` following edits (and writing what a fresh build
+//! writes), Ctrl-C, `report new`, draft builds, `--deny-warnings` and shell completions.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -13,51 +13,80 @@ use crate::support::{
     assert_contains_all, build_ok, copy_dir, edit, fixture_copy, repo, report, report_in,
 };
 
-/// `report serve` running on a free port; killed when dropped.
-struct Server {
+/// `report` running in the background, its standard error collected; killed when dropped.
+struct Running {
     child: Child,
-    port: u16,
     log: Arc<Mutex<String>>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
-impl Drop for Server {
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(args)
+            .env("CI", "1")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let log = Arc::new(Mutex::new(String::new()));
+        let stderr = child.stderr.take().unwrap();
+        let shared = Arc::clone(&log);
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                shared.lock().unwrap().push_str(&(line + "\n"));
+            }
+        });
+        Running {
+            child,
+            log,
+            reader: Some(reader),
+        }
+    }
+
+    /// What it printed so far.
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Waits until it ends and everything it printed is read.
+    fn wait(&mut self) -> std::process::ExitStatus {
+        let status = self.child.wait().unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        status
+    }
+}
+
+impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
+/// `report serve -v` running on a free port.
+struct Server {
+    run: Running,
+    port: u16,
+}
+
 fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["serve", root.to_str().unwrap(), "--port", "0", "-v"])
-        .env("CI", "1")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let log = Arc::new(Mutex::new(String::new()));
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    let shared = Arc::clone(&log);
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let _ = tx.send(
-                    rest.trim_end_matches(|c: char| !c.is_ascii_digit())
-                        .split('/')
-                        .next()
-                        .unwrap()
-                        .parse::<u16>()
-                        .unwrap(),
-                );
-            }
-            shared.lock().unwrap().push_str(&(line + "\n"));
-        }
+    let run = Running::start(&["serve", root.to_str().unwrap(), "--port", "0", "-v"]);
+    let mut port = None;
+    eventually("serve prints its address", || {
+        port = run
+            .log()
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next()?.parse::<u16>().ok());
+        port.is_some()
     });
-    let port = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("serve prints its address");
-    Server { child, port, log }
+    Server {
+        run,
+        port: port.unwrap(),
+    }
 }
 
 /// Sends a request with no body; the whole answer as text.
@@ -159,9 +188,8 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
     );
     eventually("the failure is printed", || {
         server
-            .log
-            .lock()
-            .unwrap()
+            .run
+            .log()
             .contains("the output folder was left as it was")
     });
 
@@ -241,7 +269,7 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         builds(&status) > done && status.contains("\"ok\":true")
     });
     eventually("the reuse is printed", || {
-        server.log.lock().unwrap().contains(
+        server.run.log().contains(
             "Layout skipped: the Typst source did not change, the previous PDF is written again",
         )
     });
@@ -271,37 +299,19 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
 #[test]
 fn ctrl_c_stops_watch_and_leaves_only_the_output() {
     let (_tmp, root) = fixture_copy("valid");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
-        .args(["watch", root.to_str().unwrap()])
-        .env("CI", "1")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let mut log = String::new();
-    while !log.contains("Finished") {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("watch builds once:\n{log}"));
-        log.push_str(&(line + "\n"));
-    }
+    let mut watch = Running::start(&["watch", root.to_str().unwrap()]);
+    eventually("watch builds once", || watch.log().contains("Finished"));
     // As if the removal of a replaced output were under way when Ctrl-C comes.
     fs::create_dir_all(root.join(".output.old/html")).unwrap();
     fs::write(root.join(".output.old/html/index.html"), "old").unwrap();
 
     // SAFETY: kill only sends a signal to the child we started.
-    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
-    let status = child.wait().unwrap();
-    while let Ok(line) = rx.recv_timeout(Duration::from_secs(5)) {
-        log.push_str(&(line + "\n"));
-    }
+    assert_eq!(
+        unsafe { libc::kill(watch.child.id() as i32, libc::SIGINT) },
+        0
+    );
+    let status = watch.wait();
+    let log = watch.log();
     assert_eq!(status.code(), Some(0), "{log}");
     assert!(log.contains("Stopped"), "{log}");
     assert!(root.join("output/report.pdf").exists());
