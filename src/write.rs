@@ -23,10 +23,6 @@ impl OutputFiles {
         self.files.insert(path.into(), contents.into());
     }
 
-    pub fn extend(&mut self, other: OutputFiles) {
-        self.files.extend(other.files);
-    }
-
     pub fn get(&self, path: impl AsRef<Path>) -> Option<&[u8]> {
         self.files.get(path.as_ref()).map(Vec::as_slice)
     }
@@ -83,16 +79,6 @@ pub fn refuse_to_replace(out: &Path, ours: &dyn Fn(&str) -> bool) -> Option<Stri
         "it holds `{}`{more}, which a build does not write",
         foreign[0]
     ))
-}
-
-/// Replaces the folder `out` with exactly `files`.
-pub fn replace_output(out: &Path, files: &OutputFiles) -> io::Result<()> {
-    let staging = Staging::begin(out)?;
-    staging.write(files)?;
-    match staging.commit()? {
-        Some(old) => fs::remove_dir_all(old),
-        None => Ok(()),
-    }
 }
 
 /// A new output folder being written beside the current one (`.output.new`), in parts
@@ -185,10 +171,16 @@ mod tests {
         let out = tmp.join("output");
         fs::create_dir_all(out.join("stale")).unwrap();
         fs::write(out.join("stale/old.txt"), "old").unwrap();
-        let mut files = OutputFiles::new();
-        files.add("data.json", "{}");
-        files.add("html/index.html", "<p>");
-        replace_output(&out, &files).unwrap();
+        // Written in two parts, as a build writes the site and then the rest.
+        let staging = Staging::begin(&out).unwrap();
+        let mut site = OutputFiles::new();
+        site.add("html/index.html", "<p>");
+        staging.write(&site).unwrap();
+        let mut rest = OutputFiles::new();
+        rest.add("data.json", "{}");
+        staging.write(&rest).unwrap();
+        let old = staging.commit().unwrap().expect("there was an output before");
+        fs::remove_dir_all(old).unwrap();
         assert_eq!(fs::read_to_string(out.join("data.json")).unwrap(), "{}");
         assert!(out.join("html/index.html").exists());
         assert!(!out.join("stale").exists());
