@@ -179,7 +179,10 @@ mod tests {
         let mut rest = OutputFiles::new();
         rest.add("data.json", "{}");
         staging.write(&rest).unwrap();
-        let old = staging.commit().unwrap().expect("there was an output before");
+        let old = staging
+            .commit()
+            .unwrap()
+            .expect("there was an output before");
         fs::remove_dir_all(old).unwrap();
         assert_eq!(fs::read_to_string(out.join("data.json")).unwrap(), "{}");
         assert!(out.join("html/index.html").exists());
