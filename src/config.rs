@@ -352,8 +352,16 @@ fn check_plain_name(
     ok
 }
 
+/// The names a build writes into the output folder whatever `[output.*]` says.
+const RESERVED_OUTPUT_NAMES: &[&str] = &["data.json", "report.typ"];
+
 fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Option<HtmlOutput>) {
     t.reject_unknown_keys(diags);
+    // Each name a build writes, with where book.toml set it (for collisions).
+    let mut names: Vec<(String, Option<Span>, &str)> = RESERVED_OUTPUT_NAMES
+        .iter()
+        .map(|n| (n.to_string(), None, "a file every build writes"))
+        .collect();
     let pdf = t.table("pdf", "[output.pdf]", PDF_KEYS, diags).map(|p| {
         p.reject_unknown_keys(diags);
         let mut out = PdfOutput {
@@ -361,11 +369,21 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
             paper: Paper::A4,
             font_dirs: Vec::new(),
         };
+        let mut span = None;
         if let Some(f) = p.string("file", "file = \"report.pdf\"", diags)
-            && check_plain_name(&p, "file", &f.value, f.span, diags)
+            && check_plain_name(&p, "file", &f.value, f.span.clone(), diags)
         {
             out.file = f.value;
+            span = Some(f.span);
         }
+        claim_name(
+            &p,
+            &mut names,
+            &out.file,
+            span,
+            "the PDF ([output.pdf] file)",
+            diags,
+        );
         if let Some(paper) = p.string("paper", "paper = \"a4\"", diags) {
             match paper.value.to_ascii_lowercase().as_str() {
                 "a4" => out.paper = Paper::A4,
@@ -393,14 +411,62 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
     let html = t.table("html", "[output.html]", HTML_KEYS, diags).map(|h| {
         h.reject_unknown_keys(diags);
         let mut out = HtmlOutput { dir: "html".into() };
+        let mut span = None;
         if let Some(d) = h.string("dir", "dir = \"html\"", diags)
-            && check_plain_name(&h, "dir", &d.value, d.span, diags)
+            && check_plain_name(&h, "dir", &d.value, d.span.clone(), diags)
         {
             out.dir = d.value;
+            span = Some(d.span);
         }
+        claim_name(
+            &h,
+            &mut names,
+            &out.dir,
+            span,
+            "the HTML site ([output.html] dir)",
+            diags,
+        );
         out
     });
     (pdf, html)
+}
+
+/// Records that `what` writes `name` into the output folder, or says which other output
+/// already writes it (names compared ignoring case, as on macOS and Windows).
+fn claim_name<'w>(
+    t: &Table,
+    names: &mut Vec<(String, Option<Span>, &'w str)>,
+    name: &str,
+    span: Option<Span>,
+    what: &'w str,
+    diags: &mut Diagnostics,
+) {
+    let clash = names
+        .iter()
+        .find(|(n, _, _)| n.to_lowercase() == name.to_lowercase());
+    if let Some((_, other_span, other)) = clash {
+        let at = span.clone().unwrap_or_else(|| t.anchor());
+        let mut d = Diagnostic::error(
+            t.file(),
+            at,
+            format!("`{name}` is already the name of {other} in the output folder"),
+        )
+        .label("two outputs would write this name, one over the other")
+        .help(format!(
+            "give {what} a name of its own, such as {}",
+            if what.contains("PDF") {
+                "file = \"report.pdf\""
+            } else {
+                "dir = \"html\""
+            }
+        ));
+        if let Some(other_span) = other_span {
+            d = d.related(t.file(), other_span.clone(), "the other output's name");
+        }
+        diags.push(d);
+        return;
+    }
+    names.push((name.to_string(), span, what));
 }
 
 impl ReportMeta {

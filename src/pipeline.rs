@@ -41,6 +41,9 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Reading,
+    /// Another build (another process) is writing the same output folder: this one waits
+    /// for it to finish.
+    Waiting,
     Typesetting,
     Writing,
 }
@@ -59,6 +62,7 @@ pub struct Outcome {
 
 #[derive(Debug, Clone)]
 pub struct Written {
+    /// The output folder, as the editor named it (`--out`, or `ROOT/output`).
     pub out: PathBuf,
     pub replies: usize,
     pub files: usize,
@@ -99,44 +103,83 @@ fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Mod
 pub struct Builder {
     root: PathBuf,
     options: BuildOptions,
+    /// The output folder as an absolute path (the lock and the work folders sit beside
+    /// it), or why it cannot be one.
+    out: Result<PathBuf, String>,
     cache: RenderCache,
-    /// Removing the output the last build replaced.
-    cleanup: Option<std::thread::JoinHandle<()>>,
+    /// Removing the output the last build replaced; the output's lock is held until then.
+    cleanup: Option<std::thread::JoinHandle<Option<Diagnostic>>>,
 }
 
 impl Drop for Builder {
     fn drop(&mut self) {
-        self.finish_cleanup();
+        self.finish();
     }
 }
 
 impl Builder {
     pub fn new(root: PathBuf, options: BuildOptions) -> Builder {
+        let given = options.out.clone().unwrap_or_else(|| root.join("output"));
+        let out = write::absolute(&given)
+            .map_err(|e| format!("cannot use `{}` as the output folder: {e}", given.display()));
         Builder {
             root,
             options,
+            out,
             cache: RenderCache { typesetter: None },
             cleanup: None,
         }
     }
 
-    /// Waits until the output the last build replaced is removed.
-    fn finish_cleanup(&mut self) {
-        if let Some(cleanup) = self.cleanup.take() {
-            let _ = cleanup.join();
-        }
+    /// Waits until the output the last build replaced is removed (and its lock released);
+    /// says so if it could not be removed.
+    pub fn finish(&mut self) -> Option<Diagnostic> {
+        self.cleanup
+            .take()
+            .and_then(|cleanup| cleanup.join().ok().flatten())
     }
 
     pub fn root(&self) -> &std::path::Path {
         &self.root
     }
 
-    /// Where the output goes.
-    pub fn out(&self) -> PathBuf {
+    /// Where the output goes, as the editor named it.
+    pub fn out_shown(&self) -> PathBuf {
         self.options
             .out
             .clone()
             .unwrap_or_else(|| self.root.join("output"))
+    }
+
+    /// Where the output goes, as an absolute path.
+    pub fn out(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|_| self.out_shown())
+    }
+
+    /// Why the output folder cannot be `out`, if it cannot: it is the report root or holds
+    /// it (`--out .`, `--out ..`).
+    fn refuse_out(&self, out: &Path) -> Option<Box<Diagnostic>> {
+        let root = self.root.canonicalize().ok()?;
+        if !root.starts_with(out) {
+            return None;
+        }
+        let what = if root == out {
+            "it is the report root itself"
+        } else {
+            "it holds the report root"
+        };
+        Some(Box::new(
+            Diagnostic::error_nowhere(format!(
+                "refusing to write the output into `{}`: {what}",
+                self.out_shown().display()
+            ))
+            .help(format!(
+                "a build replaces its output folder as a whole, with everything in it; give \
+                 --out a folder of its own (such as --out /tmp/report-output), or drop --out to \
+                 write {}",
+                self.root.join("output").display()
+            )),
+        ))
     }
 
     /// Starts the new output for `out`, unless `out` holds files a build does not write: a
@@ -146,7 +189,11 @@ impl Builder {
         &self,
         project: &Project,
         out: &Path,
+        lock: &write::OutputLock,
     ) -> Result<write::Staging, Box<Diagnostic>> {
+        if let Some(refusal) = self.refuse_out(out) {
+            return Err(refusal);
+        }
         let ours = |name: &str| {
             name == render::data_json::FILE
                 || name == "report.typ"
@@ -166,13 +213,13 @@ impl Builder {
             return Err(Box::new(
                 Diagnostic::error_nowhere(format!(
                     "refusing to replace `{}`: {why}",
-                    out.display()
+                    self.out_shown().display()
                 ))
                 .help(help),
             ));
         }
-        write::Staging::begin(out).map_err(|e| {
-            let message = format!("cannot write {}: {e}", out.display());
+        write::Staging::begin(out, lock).map_err(|e| {
+            let message = format!("cannot write {}: {e}", self.out_shown().display());
             Box::new(Diagnostic::error_nowhere(message))
         })
     }
@@ -180,7 +227,10 @@ impl Builder {
     /// Runs one build; `stage` is told when each stage starts.
     pub fn build(&mut self, stage: &mut dyn FnMut(Stage)) -> Outcome {
         let mut timings = Timings::new();
-        timings.time("old output removed", || self.finish_cleanup());
+        let cleanup_problem = timings.time("old output removed", || self.finish());
+        if let Ok(out) = &self.out {
+            write::recover_if_idle(out);
+        }
         stage(Stage::Reading);
         let loaded = timings.time("load", || load::load(&self.root));
         let mut outcome = Outcome {
@@ -191,6 +241,9 @@ impl Builder {
             write_failed: false,
         };
         let (sources, diags) = (&mut outcome.sources, &mut outcome.diagnostics);
+        if let Some(problem) = cleanup_problem {
+            diags.push(problem);
+        }
         let project = match loaded.project {
             Some(project) if !diags.has_errors() => project,
             _ => {
@@ -204,12 +257,37 @@ impl Builder {
             draft: self.options.draft.clone(),
         };
         let model = timings.time("aggregate", || model_of(&project, options, diags));
-        stage(Stage::Typesetting);
+        if diags.has_errors() {
+            diags.sort();
+            outcome.timings = timings;
+            return outcome;
+        }
         let render_options = RenderOptions {
             date: self.options.date.unwrap_or(project.config.report.date),
         };
-        let out = self.out();
-        let staging = match self.stage_output(&project, &out) {
+        let out = match &self.out {
+            Ok(out) => out.clone(),
+            Err(why) => {
+                outcome.write_failed = true;
+                diags.push(Diagnostic::error_nowhere(why.clone()));
+                outcome.timings = timings;
+                return outcome;
+            }
+        };
+        // Builds of one output folder take turns: the second waits for the first.
+        let lock = timings.time("lock", || {
+            write::OutputLock::acquire(&out, &mut |_| stage(Stage::Waiting))
+        });
+        stage(Stage::Typesetting);
+        let staging = match lock
+            .map_err(|e| {
+                Box::new(Diagnostic::error_nowhere(format!(
+                    "cannot lock {}: {e}",
+                    self.out_shown().display()
+                )))
+            })
+            .and_then(|lock| Ok((self.stage_output(&project, &out, &lock)?, lock)))
+        {
             Ok(staging) => staging,
             Err(problem) => {
                 outcome.write_failed = true;
@@ -218,6 +296,7 @@ impl Builder {
                 return outcome;
             }
         };
+        let (staging, lock) = staging;
         let rendered = render::render(
             &project,
             &model,
@@ -241,6 +320,7 @@ impl Builder {
             }
         };
         stage(Stage::Writing);
+        let expected = expected_entries(&project);
         let written = timings.time("write", || {
             let early = rendered.written?;
             staging.write(&rendered.files)?;
@@ -249,29 +329,75 @@ impl Builder {
         });
         match written {
             Ok((files, old)) => {
-                // The previous output is removed on another thread: the next build, or
-                // the end of this builder, waits for it.
-                self.cleanup = old.map(|old| {
-                    std::thread::spawn(move || {
-                        let _ = std::fs::remove_dir_all(old);
+                // The previous output is removed on another thread, which holds the lock
+                // until it is done: the next build, or the end of this builder, waits.
+                let shown = self.out_shown();
+                self.cleanup = Some(std::thread::spawn(move || {
+                    let problem = old.and_then(|old| {
+                        let result = write::remove_tree(&old);
+                        result.err().map(|e| cannot_remove(&old, &shown, &e))
+                    });
+                    drop(lock);
+                    problem
+                }));
+                // A build that says it wrote the output has written all of it.
+                let missing: Vec<&String> = expected
+                    .iter()
+                    .filter(|name| std::fs::symlink_metadata(out.join(name)).is_err())
+                    .collect();
+                if let Some(name) = missing.first() {
+                    outcome.write_failed = true;
+                    diags.push(
+                        Diagnostic::error_nowhere(format!(
+                            "{} lacks `{name}` right after it was written: something else \
+                             changed the folder during the build",
+                            self.out_shown().display()
+                        ))
+                        .help("build again; if this repeats, look for another program writing into that folder"),
+                    );
+                } else {
+                    outcome.written = Some(Written {
+                        out: self.out_shown(),
+                        replies: model.totals.replies,
+                        files,
+                        html: project.config.html.as_ref().map(|h| h.dir.clone()),
                     })
-                });
-                outcome.written = Some(Written {
-                    out,
-                    replies: model.totals.replies,
-                    files,
-                    html: project.config.html.as_ref().map(|h| h.dir.clone()),
-                })
+                }
             }
             Err(e) => {
                 outcome.write_failed = true;
                 diags.push(Diagnostic::error_nowhere(format!(
                     "cannot write {}: {e}",
-                    out.display()
+                    self.out_shown().display()
                 )));
             }
         }
         outcome.timings = timings;
         outcome
     }
+}
+
+/// The entries every complete output folder of `project` holds.
+fn expected_entries(project: &Project) -> Vec<String> {
+    let mut names = vec![render::data_json::FILE.to_string()];
+    if let Some(pdf) = &project.config.pdf {
+        names.push(pdf.file.clone());
+        names.push("report.typ".into());
+    }
+    if let Some(html) = &project.config.html {
+        names.push(format!("{}/index.html", html.dir));
+    }
+    names
+}
+
+/// A warning for a replaced output that could not be removed.
+fn cannot_remove(old: &Path, out: &Path, e: &std::io::Error) -> Diagnostic {
+    let shown = old.display();
+    Diagnostic::warning_nowhere(format!(
+        "the previous output, moved aside to {shown}, could not be removed: {e}"
+    ))
+    .help(format!(
+        "{} is complete and up to date; remove the old copy by hand: chmod -R u+w '{shown}' && rm -rf '{shown}'",
+        out.display()
+    ))
 }

@@ -110,6 +110,11 @@ impl<'a, 'i> Table<'a, 'i> {
         self.file
     }
 
+    /// Where this table starts (its header), for problems of the table as a whole.
+    pub fn anchor(&self) -> Span {
+        self.anchor.clone()
+    }
+
     /// Whether an unknown key of this table reads as a misspelling of `key` (`titel` for
     /// `title`).
     fn misspelt(&self, key: &str) -> bool {

@@ -1,12 +1,15 @@
 //! Writing `output/` atomically: the whole new output is written into a sibling staging
-//! folder, then swapped in with renames. A build that fails at any point before the swap
-//! leaves the previous `output/` exactly as it was. Parts of the new output can be written
-//! while the rest is still being made ([`Staging`]).
+//! folder, then swapped in (in one atomic exchange where the system has one). A build
+//! that fails at any point before the swap leaves the previous `output/` exactly as it
+//! was, and at every instant a complete `output/` exists. Parts of the new output can be
+//! written while the rest is still being made ([`Staging`]). Builds of one output folder
+//! exclude each other with an advisory lock ([`OutputLock`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// The files of one build: path relative to the output folder -> contents.
 #[derive(Debug, Default)]
@@ -40,13 +43,37 @@ impl OutputFiles {
     }
 }
 
-/// `output` -> `.output.new` / `.output.old` beside it.
+/// `output` -> `.output.new` / `.output.old` / `.output.lock` beside it.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
     out.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// `path` as an absolute path without `.` or `..`, the symbolic links of its folder
+/// resolved; `path` itself need not exist. Fails for a path with no name of its own (`/`).
+pub fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let mut normal = PathBuf::new();
+    for component in std::path::absolute(path)?.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let name = normal
+        .file_name()
+        .ok_or_else(|| io::Error::other("it is the root of the file system"))?
+        .to_owned();
+    let parent = normal.parent().unwrap_or(Path::new("/"));
+    let parent = parent
+        .canonicalize()
+        .unwrap_or_else(|_| parent.to_path_buf());
+    Ok(parent.join(name))
 }
 
 /// Why the folder `out` must not be replaced by a build, if it must not: it is a file, or
@@ -81,9 +108,84 @@ pub fn refuse_to_replace(out: &Path, ours: &dyn Fn(&str) -> bool) -> Option<Stri
     ))
 }
 
+/// The output folders whose lock this process holds (for the Ctrl-C handler, which must
+/// not clean up after a build of another process).
+static HELD: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+fn held() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
+    HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Builds of one output folder exclude each other: each holds an advisory lock on
+/// `.output.lock` beside it from the start of its staging folder until the output it
+/// replaced is removed. The lock is released when this value is dropped (or the process
+/// ends, however it ends).
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+    out: PathBuf,
+}
+
+impl OutputLock {
+    /// Takes the lock of `out`, waiting for another build to finish if one holds it;
+    /// `waiting` is called (with the lock file's path) before such a wait.
+    pub fn acquire(out: &Path, waiting: &mut dyn FnMut(&Path)) -> io::Result<OutputLock> {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        let path = sibling(out, "lock");
+        let file = open_lock_file(&path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                waiting(&path);
+                file.lock()?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+        held().insert(out.to_path_buf());
+        Ok(OutputLock {
+            _file: file,
+            out: out.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        held().remove(&self.out);
+    }
+}
+
+/// Opens (or creates) the lock file without following a symbolic link and without
+/// truncating anything: a link planted in its place must not make a build write elsewhere.
+fn open_lock_file(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot open the lock file {}: {e}", path.display()),
+        )
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file; remove it",
+            path.display()
+        )));
+    }
+    Ok(file)
+}
+
 /// A new output folder being written beside the current one (`.output.new`), in parts
 /// and from several threads, then swapped in by [`Staging::commit`]. Dropped without a
-/// commit, it is removed and the current output stays as it was.
+/// commit, it is removed and the current output stays as it was. Only a holder of the
+/// output's [`OutputLock`] may start one.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
@@ -92,13 +194,11 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts a new output for `out`, removing what a failed build may have left.
-    pub fn begin(out: &Path) -> io::Result<Staging> {
-        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)?;
-        }
+    /// Starts a new output for `out`: first puts back what an interrupted build may have
+    /// left (see [`recover`]), then makes an empty `.output.new`.
+    pub fn begin(out: &Path, _lock: &OutputLock) -> io::Result<Staging> {
+        recover(out)?;
         let dir = sibling(out, "new");
-        remove_if_present(&dir)?;
         fs::create_dir(&dir)?;
         Ok(Staging {
             out: out.to_path_buf(),
@@ -118,13 +218,28 @@ impl Staging {
         })
     }
 
-    /// Swaps the new output in: the current one is renamed to `.output.old`, whose path
-    /// is returned for the caller to remove (`None` if there was no output before).
+    /// Swaps the new output in. On Linux the two folders trade places in one atomic step
+    /// (`renameat2` with `RENAME_EXCHANGE`), so a complete `output/` exists at every
+    /// instant. Elsewhere (or on a file system without it) the current output is first
+    /// renamed to `.output.old`: a process stopped between the two renames leaves it
+    /// there, and [`recover`] puts it back. Returns the folder now holding the replaced
+    /// output, for the caller to remove (`None` if there was no output before).
     pub fn commit(mut self) -> io::Result<Option<PathBuf>> {
         let old = sibling(&self.out, "old");
-        remove_if_present(&old)?;
-        let had_previous = self.out.exists();
+        let had_previous = fs::symlink_metadata(&self.out).is_ok();
         if had_previous {
+            match exchange(&self.dir, &self.out) {
+                Ok(true) => {
+                    self.committed = true;
+                    // `.output.new` now holds the replaced output; give it its own name
+                    // so that nothing mistakes it for a build in progress.
+                    let renamed = remove_tree(&old).is_ok() && fs::rename(&self.dir, &old).is_ok();
+                    return Ok(Some(if renamed { old } else { self.dir.clone() }));
+                }
+                Ok(false) => {}
+                Err(e) => return Err(e),
+            }
+            remove_tree(&old)?;
             fs::rename(&self.out, &old)?;
         }
         if let Err(e) = fs::rename(&self.dir, &self.out) {
@@ -141,23 +256,143 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            let _ = remove_tree(&self.dir);
         }
     }
 }
 
-/// Removes the folders builds work in beside `out` (`.output.new`, `.output.old`), best
-/// effort: for a process stopping in the middle of a build.
-pub fn remove_work_folders(out: &Path) {
-    for suffix in ["new", "old"] {
-        let _ = remove_if_present(&sibling(out, suffix));
+/// Swaps two folders atomically where the system can; `Ok(false)` where it cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return Ok(false);
+    };
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() {
+        // Not supported by this kernel or file system: fall back to two renames.
+        Some(libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(error),
     }
 }
 
-fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Puts the folders beside `out` in order after a build that did not finish (a crash, a
+/// kill, Ctrl-C): if `out` is missing but `.output.old` is there, a swap was interrupted
+/// between its two renames and `.output.old` is the last complete output, so it goes
+/// back; then the work folders (`.output.new`, `.output.old`) are removed. Never removes
+/// the last complete copy of the output.
+pub fn recover(out: &Path) -> io::Result<()> {
+    let old = sibling(out, "old");
+    if fs::symlink_metadata(out).is_err() && fs::symlink_metadata(&old).is_ok() {
+        fs::rename(&old, out)?;
+    }
+    for path in [sibling(out, "new"), old] {
+        remove_tree(&path).map_err(|e| {
+            let shown = path.display();
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot remove {shown}, left by an earlier build: {e}; the output itself is \
+                     complete. Remove that folder by hand (chmod -R u+w '{shown}' && rm -rf \
+                     '{shown}'), then build again"
+                ),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// [`recover`], best effort, and only if no other process is building into `out` (its
+/// lock is free, or this process holds it): for a process stopping in the middle of a
+/// build (Ctrl-C in `watch` or `serve`), and at the start of every build, so that an
+/// output left aside by a crash is back even if the next build fails.
+pub fn recover_if_idle(out: &Path) {
+    let left = ["new", "old"]
+        .iter()
+        .any(|suffix| fs::symlink_metadata(sibling(out, suffix)).is_ok());
+    if !left {
+        return;
+    }
+    if held().contains(out) {
+        let _ = recover(out);
+        return;
+    }
+    let Ok(file) = open_lock_file(&sibling(out, "lock")) else {
+        return;
+    };
+    if file.try_lock().is_ok() {
+        let _ = recover(out);
+    }
+}
+
+/// Removes a folder (or file, or link) and everything in it, if it is there. A folder
+/// that cannot be emptied because it was made read-only is made writable and tried again.
+pub fn remove_tree(path: &Path) -> io::Result<()> {
+    let first = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(meta) if !meta.is_dir() => return ignore_missing(fs::remove_file(path)),
+        Ok(_) => fs::remove_dir_all(path),
+    };
+    match first {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            make_writable(path);
+            ignore_missing(fs::remove_dir_all(path))
+        }
+        other => ignore_missing(other),
+    }
+}
+
+fn ignore_missing(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+/// Gives the owner write and search permission on every folder under `path` (never
+/// following links), so their entries can be removed.
+fn make_writable(path: &Path) {
+    for entry in walkdir::WalkDir::new(path)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+    {
+        if let Ok(meta) = entry.metadata() {
+            let mut permissions = meta.permissions();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                permissions.set_mode(permissions.mode() | 0o700);
+            }
+            #[cfg(not(unix))]
+            permissions.set_readonly(false);
+            let _ = fs::set_permissions(entry.path(), permissions);
+        }
     }
 }
 
@@ -165,14 +400,19 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    fn lock(out: &Path) -> OutputLock {
+        OutputLock::acquire(out, &mut |_| panic!("nobody else holds the lock")).unwrap()
+    }
+
     #[test]
     fn replaces_the_whole_folder() {
-        let tmp = std::env::temp_dir().join(format!("report-write-{}", std::process::id()));
-        let out = tmp.join("output");
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
         fs::create_dir_all(out.join("stale")).unwrap();
         fs::write(out.join("stale/old.txt"), "old").unwrap();
+        let lock = lock(&out);
         // Written in two parts, as a build writes the site and then the rest.
-        let staging = Staging::begin(&out).unwrap();
+        let staging = Staging::begin(&out, &lock).unwrap();
         let mut site = OutputFiles::new();
         site.add("html/index.html", "<p>");
         staging.write(&site).unwrap();
@@ -183,32 +423,116 @@ mod tests {
             .commit()
             .unwrap()
             .expect("there was an output before");
-        fs::remove_dir_all(old).unwrap();
+        assert_eq!(
+            fs::read_to_string(old.join("stale/old.txt")).unwrap(),
+            "old"
+        );
+        remove_tree(&old).unwrap();
         assert_eq!(fs::read_to_string(out.join("data.json")).unwrap(), "{}");
         assert!(out.join("html/index.html").exists());
         assert!(!out.join("stale").exists());
-        assert!(!tmp.join(".output.new").exists() && !tmp.join(".output.old").exists());
-        fs::remove_dir_all(&tmp).unwrap();
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n != ".output.lock")
+            .collect();
+        assert_eq!(left, ["output"]);
     }
 
     #[test]
     fn an_abandoned_staging_leaves_the_output_alone() {
-        let tmp = std::env::temp_dir().join(format!("report-staging-{}", std::process::id()));
-        let out = tmp.join("output");
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("report.pdf"), "previous").unwrap();
         {
-            let staging = Staging::begin(&out).unwrap();
+            let lock = lock(&out);
+            let staging = Staging::begin(&out, &lock).unwrap();
             let mut files = OutputFiles::new();
             files.add("report.pdf", "half-built");
             staging.write(&files).unwrap();
-            assert!(tmp.join(".output.new/report.pdf").exists());
+            assert!(tmp.path().join(".output.new/report.pdf").exists());
         }
         assert_eq!(
             fs::read_to_string(out.join("report.pdf")).unwrap(),
             "previous"
         );
-        assert!(!tmp.join(".output.new").exists());
-        fs::remove_dir_all(&tmp).unwrap();
+        assert!(!tmp.path().join(".output.new").exists());
+    }
+
+    /// A process killed between the two renames of the fallback swap leaves no `output/`
+    /// but a complete `.output.old` and `.output.new`: the next build (or Ctrl-C's cleanup)
+    /// puts the old one back before removing anything.
+    #[test]
+    fn an_interrupted_swap_is_put_back_not_deleted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        fs::create_dir_all(tmp.path().join(".output.old")).unwrap();
+        fs::write(tmp.path().join(".output.old/report.pdf"), "complete").unwrap();
+        fs::create_dir_all(tmp.path().join(".output.new")).unwrap();
+        recover_if_idle(&out);
+        assert_eq!(
+            fs::read_to_string(out.join("report.pdf")).unwrap(),
+            "complete"
+        );
+        assert!(!tmp.path().join(".output.old").exists());
+        assert!(!tmp.path().join(".output.new").exists());
+    }
+
+    /// Ctrl-C in one process must not clean up the staging folder of a build that another
+    /// process is running into the same output (the lock tells).
+    #[test]
+    fn cleanup_leaves_another_builds_staging_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::create_dir_all(tmp.path().join(".output.new")).unwrap();
+        // Another holder of the lock: a second open file description, as another process
+        // would have.
+        let other = open_lock_file(&tmp.path().join(".output.lock")).unwrap();
+        other.try_lock().unwrap();
+        recover_if_idle(&out);
+        assert!(tmp.path().join(".output.new").exists());
+        drop(other);
+        recover_if_idle(&out);
+        assert!(!tmp.path().join(".output.new").exists());
+        assert!(out.exists());
+    }
+
+    #[test]
+    fn the_lock_makes_a_second_build_wait() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let first = lock(&out);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let mut told = false;
+                let second = OutputLock::acquire(&out, &mut |_| told = true).unwrap();
+                tx.send(told).unwrap();
+                drop(second);
+            })
+        };
+        // The second acquirer is still waiting while the first holds the lock.
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(300))
+                .is_err()
+        );
+        drop(first);
+        assert!(rx.recv().unwrap(), "the waiter was told it waits");
+        waiter.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_as_lock_file_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("elsewhere.txt");
+        fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, tmp.path().join(".output.lock")).unwrap();
+        let out = tmp.path().join("output");
+        assert!(OutputLock::acquire(&out, &mut |_| {}).is_err());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
     }
 }

@@ -9,7 +9,11 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let options = build_options(&args.flags, &args.dir, ui);
     let mut builder = Builder::new(args.dir.clone(), options);
     let mut progress = Progress::new(ui);
-    let outcome = builder.build(&mut |stage| progress.stage(stage));
+    let mut outcome = builder.build(&mut |stage| progress.stage(stage));
+    // The replaced output is removed before the process ends; a problem doing so is told.
+    if let Some(problem) = builder.finish() {
+        outcome.diagnostics.push(problem);
+    }
     let shown = progress.finish();
     report_outcome(ui, &outcome, shown)
 }

@@ -37,6 +37,7 @@ pub mod exit {
 /// when standard error is not a terminal, or when `CI` is set).
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
     current: Option<(Stage, Instant)>,
     done: Vec<(Stage, Duration)>,
 }
@@ -50,6 +51,7 @@ impl Progress {
         });
         Progress {
             bar,
+            quiet: ui.quiet,
             current: None,
             done: Vec::new(),
         }
@@ -57,10 +59,20 @@ impl Progress {
 
     /// Marks the start of a stage (ending the previous one).
     pub fn stage(&mut self, stage: Stage) {
+        if stage == Stage::Waiting {
+            // Said even without a terminal: a build that seems to hang must say why.
+            let message = "for another build of this output folder to finish";
+            match &self.bar {
+                Some(bar) => bar.println(format!("{:>12} {message}", "Waiting")),
+                None if !self.quiet => eprintln!("{:>12} {message}", "Waiting"),
+                None => {}
+            }
+        }
         self.end_stage();
         if let Some(bar) = &self.bar {
             bar.set_message(match stage {
                 Stage::Reading => "reading the replies",
+                Stage::Waiting => "waiting for another build of this output folder",
                 Stage::Typesetting => "typesetting the PDF and rendering the HTML site",
                 Stage::Writing => "writing the output",
             });
@@ -86,6 +98,7 @@ impl Progress {
             .map(|(stage, d)| {
                 let name = match stage {
                     Stage::Reading => "reading",
+                    Stage::Waiting => "waiting",
                     Stage::Typesetting => "typesetting",
                     Stage::Writing => "writing",
                 };

@@ -19,12 +19,14 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
     watch(&mut builder, ui, &mut |_| {})
 }
 
-/// Stops the process on Ctrl-C. Output is only ever replaced by a rename, so stopping in
+/// Stops the process on Ctrl-C. Output is only ever replaced by a swap, so stopping in
 /// the middle of a build leaves the last good output as it was; the folders a build works
-/// in beside it (the new output being written, the old one being removed) are removed.
+/// in beside it (the new output being written, the old one being removed) are removed,
+/// unless another process is building into the same folder, and never the last complete
+/// copy of the output (see `write::recover`).
 pub fn stop_on_ctrl_c(out: PathBuf) {
     let _ = ctrlc::set_handler(move || {
-        write::remove_work_folders(&out);
+        write::recover_if_idle(&out);
         eprintln!("\n     Stopped");
         std::process::exit(0);
     });

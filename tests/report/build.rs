@@ -92,19 +92,33 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn a_build_never_replaces_a_folder_it_did_not_write() {
     let (_tmp, root) = fixture_copy("valid");
     let replies = fs::read_dir(root.join("submissions")).unwrap().count();
-    // Mistyped --out: the root itself, the replies, a folder above the root.
-    for out in [".", "submissions", ".."] {
+    // Mistyped --out: the root itself, a folder above the root (both named as such),
+    // the replies (a folder with files a build does not write).
+    for (out, why) in [
+        (".", "it is the report root itself"),
+        ("..", "it holds the report root"),
+        ("./", "it is the report root itself"),
+    ] {
         let run = report_in(&root, &["build", "--out", out]);
         assert_eq!(run.code, 2, "--out {out}: {}", run.stderr);
         assert_contains_all(
             &run.stderr,
             &[
-                &format!("error: refusing to replace `{out}`: it holds `"),
-                "which a build does not write",
-                "give --out a new or empty folder",
+                &format!("error: refusing to write the output into `{out}`: {why}"),
+                "give --out a folder of its own",
             ],
         );
     }
+    let run = report_in(&root, &["build", "--out", "submissions"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "error: refusing to replace `submissions`: it holds `",
+            "which a build does not write",
+            "give --out a new or empty folder",
+        ],
+    );
     assert!(root.join("book.toml").is_file());
     assert_eq!(
         fs::read_dir(root.join("submissions")).unwrap().count(),

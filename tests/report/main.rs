@@ -6,6 +6,7 @@ mod analysis;
 mod build;
 mod check;
 mod cli;
+mod faults;
 mod html;
 mod pdf;
 mod registry;
