@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod prose;
 pub mod registry;
 pub mod render;
+pub mod root;
 pub mod stats;
 pub mod submission;
 pub mod timing;

@@ -1,23 +1,27 @@
 //! Reading a report root from disk: `book.toml`, then every `*.md` under `submissions/`.
 //!
 //! This is the only stage that reads the editor's files (templates are read by the renderer).
-//! The walk is sorted by file name so the result never depends on directory order, and it
-//! never leaves the root: symbolic links are not followed out of it. Each file's text is
+//! The walk is sorted by file name so the result never depends on directory order, and
+//! every file is read under the policy of `root`: nothing outside the report root, nothing
+//! but regular files. Each file's text is
 //! registered in [`Sources`] so diagnostics can quote it; every problem becomes a diagnostic.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::root::{ReadTextError, Refusal, ReportRoot};
 use crate::submission::{self, Submission};
 use crate::validate;
 
 /// The largest reply file accepted. Typst has no timeout, so what one reply may cost is
 /// capped before it reaches the typesetter; a real reply is rarely over 100 KB.
 pub const MAX_SUBMISSION_BYTES: u64 = 1024 * 1024;
+
+/// The largest `book.toml` accepted (a real one is a few KB).
+pub const MAX_BOOK_BYTES: u64 = 1024 * 1024;
 
 /// A report root that was read and checked.
 #[derive(Debug)]
@@ -60,26 +64,24 @@ pub fn load(root: &Path) -> Loaded {
 }
 
 fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Project> {
-    if !root.is_dir() {
+    let Ok(report_root) = ReportRoot::new(root) else {
         diags.push(
             Diagnostic::error_nowhere(format!("no report at `{}`: no such folder", root.display()))
                 .help("pass the folder that holds book.toml and submissions/"),
         );
         return None;
-    }
+    };
     let book_path = root.join("book.toml");
-    let text = match fs::read(&book_path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let file = sources.add(display(root, "book.toml"), lossy);
-                diags.push(not_utf8(file, valid));
-                return None;
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let text = match report_root.read_text(&book_path, MAX_BOOK_BYTES) {
+        Ok(text) => text,
+        Err(ReadTextError::NotUtf8(e)) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = sources.add(display(root, "book.toml"), lossy);
+            diags.push(not_utf8(file, valid));
+            return None;
+        }
+        Err(ReadTextError::Refused(Refusal::Missing)) => {
             diags.push(
                 Diagnostic::error_nowhere(format!(
                     "no book.toml in `{}`: this is not a report root",
@@ -89,24 +91,26 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
             );
             return None;
         }
-        Err(e) => {
-            diags.push(Diagnostic::error_nowhere(format!(
-                "cannot read {}: {e}",
-                book_path.display()
-            )));
+        Err(ReadTextError::Refused(refusal)) => {
+            diags.push(refused(&display(root, "book.toml"), &refusal));
             return None;
         }
     };
     let file = sources.add(display(root, "book.toml"), text.clone());
     let config = Config::parse(&text, file, diags)?;
 
-    let submissions = read_submissions(root, &config, sources, diags);
+    let submissions = read_submissions(&report_root, &config, sources, diags);
     validate::across_replies(&submissions, diags);
     Some(Project {
         root: root.to_path_buf(),
         config,
         submissions,
     })
+}
+
+/// The error for a file of the root that the reading policy refused (see `root`).
+pub fn refused(shown: &str, refusal: &Refusal) -> Diagnostic {
+    Diagnostic::error_nowhere(format!("{shown}: not read: {refusal}")).help(refusal.help())
 }
 
 fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
@@ -120,20 +124,30 @@ fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
 }
 
 fn read_submissions(
-    root: &Path,
+    root: &ReportRoot,
     config: &Config,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Vec<Submission> {
-    let dir = root.join("submissions");
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error_nowhere(format!("no submissions/ folder in `{}`", root.display()))
+    let dir = root.path().join("submissions");
+    let shown_dir = display(root.path(), "submissions/");
+    match root.folder(&dir) {
+        Ok(_) => {}
+        Err(Refusal::Missing) => {
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "no submissions/ folder in `{}`",
+                    root.path().display()
+                ))
                 .help("create submissions/ and put one Markdown file per reply in it"),
-        );
-        return Vec::new();
+            );
+            return Vec::new();
+        }
+        Err(refusal) => {
+            diags.push(refused(&shown_dir, &refusal));
+            return Vec::new();
+        }
     }
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Vec::new();
     let walk = WalkDir::new(&dir)
         .follow_links(false)
@@ -145,23 +159,22 @@ fn read_submissions(
             Ok(entry) => entry,
             Err(e) => {
                 diags.push(Diagnostic::error_nowhere(format!(
-                    "cannot read submissions/: {e}"
+                    "cannot read {shown_dir}: {e}"
                 )));
                 continue;
             }
         };
         let path = entry.path();
         let rel = path
-            .strip_prefix(root)
+            .strip_prefix(root.path())
             .unwrap_or(path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let shown = display(root, &rel);
+        let shown = display(root.path(), &rel);
         let name = entry.file_name().to_string_lossy();
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
+        if entry.file_type().is_dir() {
             continue;
         }
         if !name.ends_with(".md") {
@@ -182,33 +195,19 @@ fn read_submissions(
             }
             continue;
         }
-        if file_type.is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
-                Ok(target) if target.is_dir() => {
-                    diags.push(Diagnostic::warning_nowhere(format!(
-                        "{shown}: not read, it links to a folder"
-                    )));
-                    continue;
-                }
-                _ => {
-                    diags.push(
-                        Diagnostic::error_nowhere(format!(
-                            "{shown}: the link points outside the report root"
-                        ))
-                        .help("copy the reply into submissions/ instead of linking to it"),
-                    );
-                    continue;
-                }
-            }
+        if entry.file_type().is_symlink() && root.is_folder(path) {
+            diags.push(Diagnostic::warning_nowhere(format!(
+                "{shown}: not read, it links to a folder"
+            )));
+            continue;
         }
-        if let Some(s) = read_one(path, &rel, &shown, config, sources, diags) {
+        if let Some(s) = read_one(root, path, &rel, &shown, config, sources, diags) {
             out.push(s);
         }
     }
     if out.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error_nowhere(format!("no replies in {}", display(root, "submissions/")))
+            Diagnostic::error_nowhere(format!("no replies in {shown_dir}"))
                 .help("add one Markdown file per reply, e.g. submissions/cri.md"),
         );
     }
@@ -224,6 +223,7 @@ fn fix_extension(name: &str) -> String {
 }
 
 fn read_one(
+    root: &ReportRoot,
     path: &Path,
     rel: &str,
     shown: &str,
@@ -231,38 +231,13 @@ fn read_one(
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Option<Submission> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => {
-            diags.push(
-                Diagnostic::error_nowhere(format!(
-                    "{shown}: the reply is {} KB, more than the limit of {} KB",
-                    meta.len() / 1024,
-                    MAX_SUBMISSION_BYTES / 1024
-                ))
-                .help("a reply this large is almost certainly a pasted attachment: keep the reply's text and move annexes out"),
-            );
-            return None;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            diags.push(Diagnostic::error_nowhere(format!(
-                "{shown}: cannot read: {e}"
-            )));
-            return None;
-        }
-    }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diags.push(Diagnostic::error_nowhere(format!(
-                "{shown}: cannot read: {e}"
-            )));
-            return None;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
+    let text = match root.read_text(path, MAX_SUBMISSION_BYTES) {
         Ok(text) => text,
-        Err(e) => {
+        Err(ReadTextError::Refused(refusal)) => {
+            diags.push(refused(shown, &refusal));
+            return None;
+        }
+        Err(ReadTextError::NotUtf8(e)) => {
             let utf16 =
                 e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
             let valid = e.utf8_error().valid_up_to();

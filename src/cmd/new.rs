@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::cli::NewArgs;
 use crate::cmd::{Ui, exit, today};
 use crate::registry::{self, Resolution};
+use crate::root::ReportRoot;
 use crate::{language, load};
 
 pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
@@ -52,11 +53,23 @@ pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
     }
     let rel = format!("submissions/{}.md", state.iso3.to_lowercase());
     let path = args.dir.join(&rel);
-    if path.exists() {
+    if std::fs::symlink_metadata(&path).is_ok() {
         ui.error(format!(
             "{} exists already (and does not read as a reply of {}); fix or rename it first",
             path.display(),
             state.name
+        ));
+        return exit::INPUT_ERRORS;
+    }
+    // The reply is written inside the report root only: not through a submissions/ that
+    // links elsewhere.
+    if let Err(refusal) = ReportRoot::new(&args.dir).and_then(|root| {
+        root.folder(&args.dir.join("submissions"))
+            .map_err(std::io::Error::other)
+    }) {
+        ui.error(format!(
+            "cannot add a reply to {}: {refusal}",
+            args.dir.join("submissions").display()
         ));
         return exit::INPUT_ERRORS;
     }
@@ -67,7 +80,14 @@ pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
         .map(|c| c.id.as_str())
         .collect();
     let text = skeleton(state.name, &args.language, language_name, &ids);
-    if let Err(e) = std::fs::write(&path, text) {
+    // `create_new` refuses any existing entry, a link planted in the meantime included,
+    // so nothing is written through a link.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
+    if let Err(e) = written {
         ui.error(format!("cannot write {}: {e}", path.display()));
         return exit::FAILURE;
     }

@@ -13,8 +13,10 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::english;
+use crate::load;
 use crate::render::typst::markup;
 use crate::render::{html, markdown};
+use crate::root::{ReadTextError, Refusal, ReportRoot};
 
 /// The built-in templates, by file name.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -54,6 +56,9 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
 ];
 
+/// The largest template file accepted.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
 /// The auto-escape mode of Typst templates.
 const TYPST: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("typst"));
 
@@ -88,10 +93,26 @@ impl Templates {
     }
 
     /// The built-in templates, replaced by the files of `root/templates/` with the same
-    /// name; other `*.j2` files there are added (for `{% include %}`).
+    /// name; other `*.j2` files there are added (for `{% include %}`). Files are read
+    /// under the policy of `root` (nothing outside the report root, regular files only).
     pub fn load(root: &Path, diags: &mut Diagnostics) -> Templates {
         let mut templates = Self::builtin();
         let dir = root.join("templates");
+        let Ok(report_root) = ReportRoot::new(root) else {
+            return templates;
+        };
+        let shown_of = |path: &Path| {
+            let shown = path.display().to_string();
+            shown.strip_prefix("./").unwrap_or(&shown).to_string()
+        };
+        match report_root.folder(&dir) {
+            Ok(_) => {}
+            Err(Refusal::Missing) => return templates,
+            Err(refusal) => {
+                diags.push(load::refused(&shown_of(&dir), &refusal));
+                return templates;
+            }
+        }
         let Ok(entries) = std::fs::read_dir(&dir) else {
             return templates;
         };
@@ -102,20 +123,23 @@ impl Templates {
                 continue;
             };
             let known = DEFAULTS.iter().any(|(n, _)| *n == name);
-            if !(known || name.ends_with(".j2")) || !path.is_file() {
+            if !(known || name.ends_with(".j2")) || report_root.is_folder(&path) {
                 continue;
             }
-            let shown = path.display().to_string();
-            let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
-            match std::fs::read_to_string(&path) {
+            let shown = shown_of(&path);
+            match report_root.read_text(&path, MAX_TEMPLATE_BYTES) {
                 Ok(source) => templates.set(TemplateFile {
                     name,
                     source,
                     shown,
                 }),
-                Err(e) => diags.push(Diagnostic::error_nowhere(format!(
-                    "{shown}: cannot read the template: {e}"
-                ))),
+                Err(ReadTextError::Refused(refusal)) => diags.push(load::refused(&shown, &refusal)),
+                Err(ReadTextError::NotUtf8(_)) => diags.push(
+                    Diagnostic::error_nowhere(format!(
+                        "{shown}: the template is not valid UTF-8 text"
+                    ))
+                    .help("save it as UTF-8"),
+                ),
             }
         }
         templates

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod faults;
 mod html;
+mod outside;
 mod pdf;
 mod registry;
 mod shipped;

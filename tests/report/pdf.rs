@@ -255,10 +255,7 @@ fn an_oversized_reply_is_refused_by_name() {
     assert_eq!(run.code, 1);
     assert_contains_all(
         &run.stderr,
-        &[
-            "submissions/chl.md: the reply is",
-            "more than the limit of 1024 KB",
-        ],
+        &["submissions/chl.md: not read: it is 1290 KB, more than the limit of 1024 KB"],
     );
 }
 

@@ -122,6 +122,30 @@ pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
         .collect()
 }
 
+/// Runs `report` with `args` in `dir` like [`report_in`], but kills it and fails the test
+/// if it has not ended after `seconds`: for inputs that could make it hang.
+pub fn report_within(dir: &Path, args: &[&str], seconds: u64) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("CI", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the report binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= seconds {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("report {args:?} did not end within {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap().into()
+}
+
 /// Whether this process runs as the superuser (who ignores file permissions).
 #[cfg(unix)]
 pub fn is_root() -> bool {

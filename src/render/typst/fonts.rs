@@ -14,6 +14,11 @@ use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use walkdir::WalkDir;
 
+use crate::root::ReportRoot;
+
+/// The largest font file accepted (a full CJK font is about 20 MB).
+const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
 static LIBERATION_SERIF: [&[u8]; 4] = [
     include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
@@ -49,9 +54,9 @@ impl Fonts {
         Self::from_fonts(EMBEDDED.clone())
     }
 
-    /// The embedded fonts and every font file under `dirs` (paths as given, already
-    /// checked to lie inside the report root).
-    pub fn with_dirs(dirs: &[impl AsRef<Path>]) -> (Fonts, Vec<BadFontFile>) {
+    /// The embedded fonts and every font file under `dirs` (folders already checked to
+    /// lie inside the report root; each file is read under the root's policy).
+    pub fn with_dirs(root: &ReportRoot, dirs: &[impl AsRef<Path>]) -> (Fonts, Vec<BadFontFile>) {
         let mut fonts = EMBEDDED.clone();
         let mut bad = Vec::new();
         for dir in dirs {
@@ -66,12 +71,12 @@ impl Fonts {
                     .extension()
                     .map(|e| e.to_string_lossy().to_lowercase())
                     .unwrap_or_default();
-                if !entry.file_type().is_file()
+                if entry.file_type().is_dir()
                     || !["ttf", "otf", "ttc", "otc"].contains(&ext.as_str())
                 {
                     continue;
                 }
-                match std::fs::read(path) {
+                match root.read(path, MAX_FONT_BYTES) {
                     Ok(data) => {
                         let before = fonts.len();
                         fonts.extend(Font::iter(Bytes::new(data)));
@@ -82,9 +87,9 @@ impl Fonts {
                             });
                         }
                     }
-                    Err(e) => bad.push(BadFontFile {
+                    Err(refusal) => bad.push(BadFontFile {
                         path: path.display().to_string(),
-                        reason: e.to_string(),
+                        reason: refusal.to_string(),
                     }),
                 }
             }

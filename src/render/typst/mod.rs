@@ -26,6 +26,7 @@ use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::english::Date;
 use crate::load::Project;
 use crate::render::templates::Templates;
+use crate::root::ReportRoot;
 use crate::timing::Timings;
 use fonts::Fonts;
 use world::ReportWorld;
@@ -188,22 +189,20 @@ fn load_fonts(project: &Project, diags: &mut Diagnostics) -> Fonts {
         return Fonts::embedded();
     }
     let book = project.config.file;
-    let root = project
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| project.root.clone());
+    let Ok(root) = ReportRoot::new(&project.root) else {
+        return Fonts::embedded();
+    };
     let mut inside = Vec::new();
     for dir in dirs {
-        let path = project.root.join(dir);
-        match path.canonicalize() {
-            Ok(real) if real.starts_with(&root) && real.is_dir() => inside.push(real),
-            _ => diags.push(
-                Diagnostic::error(book, 0..0, format!("font folder `{}` is not a folder inside the report root", dir.display()))
+        match root.folder(&project.root.join(dir)) {
+            Ok(_) => inside.push(project.root.join(dir)),
+            Err(refusal) => diags.push(
+                Diagnostic::error(book, 0..0, format!("font folder `{}` is not a folder inside the report root: {refusal}", dir.display()))
                     .help("put the font files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"]"),
             ),
         }
     }
-    let (fonts, bad) = Fonts::with_dirs(&inside);
+    let (fonts, bad) = Fonts::with_dirs(&root, &inside);
     for b in bad {
         diags.push(Diagnostic::warning_nowhere(format!(
             "{}: font not used: {}",
