@@ -46,6 +46,17 @@ pub struct Diff {
     pub changed: Vec<ChangedReply>,
     /// Category title, States before and after, themes whose count moved.
     pub counts: Vec<CountChange>,
+    /// Every other value that changed, by its place in data.json
+    /// (`report.date: 2019-07-30 -> 2019-08-01`).
+    pub other: Vec<ValueChange>,
+}
+
+/// A value of data.json that changed: where, before and after (`None`: not there).
+#[derive(Debug, Default, PartialEq)]
+pub struct ValueChange {
+    pub path: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -77,6 +88,7 @@ impl Diff {
             && self.removed.is_empty()
             && self.changed.is_empty()
             && self.counts.is_empty()
+            && self.other.is_empty()
     }
 }
 
@@ -98,35 +110,23 @@ fn paragraphs(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// Paragraphs only in `old` and only in `new`, by a longest common subsequence.
+/// Paragraphs only in `old` and only in `new`, by Myers' difference algorithm (the
+/// `similar` crate), whose cost grows with the size of the texts times the number of
+/// changes; past a deadline it settles for a coarser answer rather than take longer.
 fn changed_paragraphs(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
-    let (n, m) = (old.len(), new.len());
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if old[i] == new[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    let ops =
+        similar::capture_diff_slices_deadline(similar::Algorithm::Myers, old, new, Some(deadline));
     let (mut removed, mut added) = (Vec::new(), Vec::new());
-    while i < n && j < m {
-        if old[i] == new[j] {
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            removed.push(old[i].clone());
-            i += 1;
-        } else {
-            added.push(new[j].clone());
-            j += 1;
+    for op in ops {
+        for change in op.iter_changes(old, new) {
+            match change.tag() {
+                similar::ChangeTag::Delete => removed.push(change.value().clone()),
+                similar::ChangeTag::Insert => added.push(change.value().clone()),
+                similar::ChangeTag::Equal => {}
+            }
         }
     }
-    removed.extend(old[i..].iter().cloned());
-    added.extend(new[j..].iter().cloned());
     (removed, added)
 }
 
@@ -289,7 +289,124 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
             });
         }
     }
+    compare_values(old, new, "", &mut result.other);
     result
+}
+
+/// What the sections above already show, left out of [`Diff::other`]: reply texts,
+/// challenges and the fields compared one by one, category counts and themes, and the
+/// summaries repeated under each category.
+fn shown_above(path: &str) -> bool {
+    const REPLY_FIELDS: &[&str] = &[
+        "body",
+        "challenges",
+        "received",
+        "received_text",
+        "language",
+        "language_name",
+        "status",
+        "reference",
+        "note",
+        "file",
+    ];
+    const CATEGORY_FIELDS: &[&str] = &["state_count", "themes", "summaries"];
+    let mut parts = path.split('.');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("schema_version"), _, _) => true,
+        (Some(p), Some(field), None) if p.starts_with("replies[") => REPLY_FIELDS.contains(&field),
+        (Some(p), Some(field), _) if p.starts_with("replies[") => REPLY_FIELDS.contains(&field),
+        (Some(p), Some(field), _) if p.starts_with("categories[") => {
+            CATEGORY_FIELDS.contains(&field)
+        }
+        _ => false,
+    }
+}
+
+/// The key an element of a list is known by, if its list is a list of such elements:
+/// States by code, categories by id, groups by code, themes by their wording.
+fn element_key(v: &Value) -> Option<String> {
+    ["iso3", "id", "code", "theme"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(Value::as_str))
+        .map(str::to_string)
+}
+
+/// A list of keyed elements by key.
+fn keyed(list: &[Value]) -> BTreeMap<String, &Value> {
+    list.iter()
+        .filter_map(|v| Some((element_key(v)?, v)))
+        .collect()
+}
+
+/// Every leaf value that differs between `old` and `new` under `path`, except what
+/// [`shown_above`] leaves out. Lists of keyed elements are matched by key, other lists by
+/// position.
+fn compare_values(old: &Value, new: &Value, path: &str, out: &mut Vec<ValueChange>) {
+    if !path.is_empty() && shown_above(path) {
+        return;
+    }
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                compare_values(value, b.get(key).unwrap_or(&Value::Null), &join(key), out);
+            }
+            for (key, value) in b.iter().filter(|(k, _)| !a.contains_key(*k)) {
+                compare_values(&Value::Null, value, &join(key), out);
+            }
+        }
+        (Value::Array(a), Value::Array(b))
+            if a.iter().chain(b).all(|v| element_key(v).is_some()) =>
+        {
+            let (a, b) = (keyed(a), keyed(b));
+            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+                let at = format!("{path}[{key}]");
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => compare_values(x, y, &at, out),
+                    // States added or removed are listed at the top.
+                    _ if path == "replies" => {}
+                    (x, _) => out.push(ValueChange {
+                        path: path.to_string(),
+                        old: x.is_some().then(|| key.clone()),
+                        new: x.is_none().then(|| key.clone()),
+                    }),
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for i in 0..a.len().max(b.len()) {
+                let at = format!("{path}[{i}]");
+                compare_values(
+                    a.get(i).unwrap_or(&Value::Null),
+                    b.get(i).unwrap_or(&Value::Null),
+                    &at,
+                    out,
+                );
+            }
+        }
+        (a, b) if a != b => out.push(ValueChange {
+            path: path.to_string(),
+            old: (!a.is_null()).then(|| display(a)),
+            new: (!b.is_null()).then(|| display(b)),
+        }),
+        _ => {}
+    }
+}
+
+/// "old -> new", "added: new", "removed: old".
+fn value_change(c: &ValueChange) -> String {
+    match (&c.old, &c.new) {
+        (Some(a), Some(b)) => format!("{a} -> {b}"),
+        (None, Some(b)) => format!("added: {b}"),
+        (Some(a), None) => format!("removed: {a}"),
+        (None, None) => String::new(),
+    }
 }
 
 /// The diff as plain text for a terminal.
@@ -337,6 +454,12 @@ pub fn to_text(d: &Diff, old: &str, new: &str) -> String {
             for p in &c.paragraphs_added {
                 let _ = writeln!(out, "    + {p}");
             }
+        }
+    }
+    if !d.other.is_empty() {
+        let _ = writeln!(out, "\nOther changes:");
+        for c in &d.other {
+            let _ = writeln!(out, "  {}: {}", c.path, value_change(c));
         }
     }
     if !d.counts.is_empty() {
@@ -410,6 +533,13 @@ pub fn to_markdown(d: &Diff, old: &str, new: &str) -> String {
         }
         out.push('\n');
     }
+    if !d.other.is_empty() {
+        let _ = writeln!(out, "### Other changes\n");
+        for c in &d.other {
+            let _ = writeln!(out, "- `{}`: {}", c.path, value_change(c));
+        }
+        out.push('\n');
+    }
     if !d.counts.is_empty() {
         let _ = writeln!(out, "### Counts that moved\n");
         let _ = writeln!(out, "| Category | States | Themes |\n|---|---|---|");
@@ -443,5 +573,15 @@ mod tests {
         assert_eq!(removed, ["b"]);
         assert_eq!(added, ["x", "d"]);
         assert_eq!(paragraphs("One\nline.\n\n\nTwo."), ["One line.", "Two."]);
+    }
+
+    /// Two long texts with nothing in common: the answer (all removed, all added) comes
+    /// without a table of every pair of paragraphs (50,000 x 50,000 would be 20 GB).
+    #[test]
+    fn changed_paragraphs_of_long_texts_stay_cheap() {
+        let old: Vec<String> = (0..50_000).map(|i| format!("old {i}")).collect();
+        let new: Vec<String> = (0..50_000).map(|i| format!("new {i}")).collect();
+        let (removed, added) = changed_paragraphs(&old, &new);
+        assert_eq!((removed.len(), added.len()), (50_000, 50_000));
     }
 }

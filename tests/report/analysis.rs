@@ -234,3 +234,57 @@ fn the_word_limit_is_a_warning() {
         ],
     );
 }
+
+#[test]
+fn diff_compares_all_of_data_json() {
+    let (_tmp, old, new) = two_versions();
+    edit(&new.join("book.toml"), |book| {
+        book.replace("date = 2019-07-30", "date = 2019-08-02")
+            .replace(
+                "title = \"Prevention\"",
+                "title = \"Prevention and awareness\"",
+            )
+    });
+    let run = report(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stdout,
+        &[
+            "Other changes:",
+            "  report.date: 2019-07-30 -> 2019-08-02",
+            "  report.date_text: 30 July 2019 -> 2 August 2019",
+            "  categories[prevention].title: Prevention -> Prevention and awareness",
+        ],
+    );
+    // Reply texts are shown once, in their own section, not again as values.
+    assert!(!run.stdout.contains(".body:"), "{}", run.stdout);
+}
+
+#[test]
+fn diff_reads_only_a_reports_data_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = build_ok(&fixture("valid"));
+    let good = out.path().join("data.json");
+    let cases = [
+        ("{}", "not a report's data.json: it has no `schema_version`"),
+        (
+            "{\"schema_version\": 99}",
+            "this data.json has schema_version 99, and this version of report reads schema_version 1",
+        ),
+        (
+            "{\"schema_version\": 1, \"replies\": {}}",
+            "not a report's data.json: `replies` is missing or not what docs/data-json.md says",
+        ),
+        ("[1, 2]", "it has no `schema_version`"),
+    ];
+    for (text, message) in cases {
+        let bad = tmp.path().join("other.json");
+        fs::write(&bad, text).unwrap();
+        let run = report(&["diff", bad.to_str().unwrap(), good.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{text}: {}", run.stderr);
+        assert_contains_all(&run.stderr, &["other.json: ", message]);
+    }
+    let run = report(&["diff", good.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("No changes."), "{}", run.stdout);
+}
