@@ -4,15 +4,23 @@
 //!   (Costa Rica, Côte d'Ivoire, Croatia; Türkiye before Turkmenistan).
 //! - [`match_key`]: two spellings are the same if they differ only in case, diacritics,
 //!   the kind of apostrophe or runs of white space (used for State names).
-//! - [`theme_key`]: themes are matched case- and whitespace-insensitively.
-//! - [`similarity`]: Jaro-Winkler, for "did you mean" suggestions.
+//! - [`theme_key`]: themes are matched case- and whitespace-insensitively, in Unicode
+//!   normal form C, invisible characters left out; [`clean_theme`] is how a theme prints.
+//! - [`similarity`]: Jaro-Winkler (strsim's), for "did you mean" suggestions.
+//!
+//! Every key leaves out the characters `invisible` names, so two spellings that look the
+//! same are the same (a zero-width space or a direction mark inside a name changes nothing).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::invisible;
+
 /// Lower case, without diacritics, apostrophes unified, white space collapsed.
 pub fn match_key(text: &str) -> String {
     let folded: String = text
+        .chars()
+        .filter(|c| !invisible::ignored_in_comparisons(*c))
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
@@ -29,9 +37,24 @@ pub fn sort_key(name: &str) -> String {
     match_key(name)
 }
 
-/// The key under which two themes count as the same theme.
+/// The key under which two themes count as the same theme: composed and decomposed
+/// accents alike (NFC), case and runs of white space ignored, invisible characters left
+/// out. Diacritics still count ("état" is not "etat").
 pub fn theme_key(theme: &str) -> String {
-    collapse_whitespace(&theme.to_lowercase())
+    let normal: String = theme
+        .chars()
+        .filter(|c| !invisible::ignored_in_comparisons(*c))
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect();
+    collapse_whitespace(&normal)
+}
+
+/// A theme as it prints: in Unicode normal form C, without misleading characters, white
+/// space collapsed.
+pub fn clean_theme(theme: &str) -> String {
+    let normal: String = invisible::remove(theme).nfc().collect();
+    collapse_whitespace(&normal)
 }
 
 /// Trims and replaces every run of white space by one space.
@@ -39,50 +62,19 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Jaro-Winkler similarity of two strings, from 0 (nothing alike) to 1 (equal).
+/// The longest text (in characters) compared for suggestions: names and keys are short,
+/// and comparing a pasted paragraph with every name would cost more than it can help.
+const MAX_SUGGESTION_CHARS: usize = 64;
+
+/// Jaro-Winkler similarity of two strings, from 0 (nothing alike) to 1 (equal); 0 for a
+/// text too long to be a misspelt name.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    if a.is_empty() || b.is_empty() {
+    if a.chars().nth(MAX_SUGGESTION_CHARS).is_some()
+        || b.chars().nth(MAX_SUGGESTION_CHARS).is_some()
+    {
         return 0.0;
     }
-    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut a_matched = vec![false; a.len()];
-    let mut b_matched = vec![false; b.len()];
-    let mut matches = 0usize;
-    for (i, ca) in a.iter().enumerate() {
-        let lo = i.saturating_sub(window);
-        let hi = (i + window + 1).min(b.len());
-        for j in lo..hi {
-            if !b_matched[j] && b[j] == *ca {
-                a_matched[i] = true;
-                b_matched[j] = true;
-                matches += 1;
-                break;
-            }
-        }
-    }
-    if matches == 0 {
-        return 0.0;
-    }
-    let a_seq = a
-        .iter()
-        .zip(&a_matched)
-        .filter(|(_, m)| **m)
-        .map(|(c, _)| c);
-    let b_seq = b
-        .iter()
-        .zip(&b_matched)
-        .filter(|(_, m)| **m)
-        .map(|(c, _)| c);
-    let transpositions = a_seq.zip(b_seq).filter(|(x, y)| x != y).count() / 2;
-    let m = matches as f64;
-    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
-    jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+    strsim::jaro_winkler(a, b)
 }
 
 /// The candidate most like `word`, if it is close enough to be a likely typo.
@@ -136,6 +128,25 @@ mod tests {
         assert_eq!(theme_key(" Online  Fraud"), theme_key("online fraud"));
         assert_ne!(theme_key("online fraud"), theme_key("online-fraud"));
         assert_eq!(theme_key("ÉTAT"), theme_key("état"));
+        assert_ne!(theme_key("état"), theme_key("etat"));
+    }
+
+    #[test]
+    fn themes_that_look_the_same_are_the_same() {
+        let composed = "protección de datos";
+        let decomposed = "proteccio\u{301}n de datos";
+        assert_ne!(composed, decomposed);
+        assert_eq!(theme_key(composed), theme_key(decomposed));
+        assert_eq!(theme_key("ransom\u{200b}ware"), theme_key("ransomware"));
+        assert_eq!(
+            theme_key("\u{202e}ransomware\u{2060}"),
+            theme_key("Ransomware")
+        );
+        assert_eq!(
+            clean_theme(" proteccio\u{301}n\u{200b}  de datos "),
+            composed
+        );
+        assert_eq!(match_key("Chi\u{200b}le"), match_key("Chile"));
     }
 
     #[test]
@@ -149,5 +160,8 @@ mod tests {
             Some("legal-framework")
         );
         assert_eq!(closest("zzz", ["jurisdiction", "legal-framework"]), None);
+        // A pasted paragraph is not a misspelt name (and is not compared character by
+        // character with every name).
+        assert_eq!(similarity(&"turkiye ".repeat(10_000), "turkiye"), 0.0);
     }
 }

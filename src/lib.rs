@@ -23,6 +23,7 @@ pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod english;
+pub mod invisible;
 pub mod language;
 pub mod load;
 pub mod pipeline;

@@ -372,18 +372,16 @@ fn read_themes(t: &Table, diags: &mut Diagnostics) -> Vec<String> {
         );
     }
     let mut themes: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for theme in list.value {
-        let clean = collate::collapse_whitespace(&theme.value);
+        let clean = collate::clean_theme(&theme.value);
         if clean.is_empty() {
             diags.push(
                 Diagnostic::error(t.file(), theme.span, "empty theme")
                     .label("a theme must have words")
                     .help("remove the empty string from the list"),
             );
-        } else if themes
-            .iter()
-            .any(|seen| collate::theme_key(seen) == collate::theme_key(&clean))
-        {
+        } else if !seen.insert(collate::theme_key(&clean)) {
             diags.push(
                 Diagnostic::warning(
                     t.file(),
@@ -408,7 +406,28 @@ fn check_received(
     diags: &mut Diagnostics,
 ) {
     let report = &config.report;
-    if received > report.date {
+    if let Some(mandate) = report.mandate_earliest().filter(|m| received < *m) {
+        let given = match report.mandate_date {
+            Some(_) => format!("resolution {} ({})", report.mandate, mandate.long()),
+            None => format!(
+                "resolution {}, adopted no earlier than {}",
+                report.mandate,
+                mandate.long()
+            ),
+        };
+        diags.push(
+            Diagnostic::warning(
+                file,
+                span,
+                format!(
+                    "received {}, before the mandate that asked for the views: {given}",
+                    received.long()
+                ),
+            )
+            .label("earlier than the request")
+            .help("check the date the reply reached the Secretariat (or [report] mandate-date in book.toml)"),
+        );
+    } else if received > report.date {
         diags.push(
             Diagnostic::warning(
                 file,

@@ -1,0 +1,187 @@
+//! Characters that make text read differently from what it is: bidirectional embedding,
+//! override and isolate controls (the "Trojan Source" class), other control characters,
+//! characters that draw nothing (zero-width space, word joiner, byte order mark inside a
+//! text, Hangul fillers) and Unicode tag characters.
+//!
+//! Replies and book.toml are checked for them when read (a warning at each, with its
+//! position); the PDF and the HTML never contain them (the Typst and HTML writers drop
+//! them); terminal output shows them as `\u{202e}` escapes; theme and State names are
+//! compared without them. Characters that shape legitimate text are not among them: the
+//! zero-width joiner and non-joiner (Arabic, Persian, Indic scripts, emoji), the
+//! left-to-right and right-to-left marks, the Arabic letter mark, variation selectors and
+//! the soft hyphen.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// What kind of misleading character a character is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Reorders the text around it: U+202A-U+202E, U+2066-U+2069.
+    Bidi,
+    /// A control character other than tab, line feed and carriage return; also the line
+    /// and paragraph separators.
+    Control,
+    /// Draws nothing and means nothing in running text.
+    Invisible,
+    /// A Unicode tag character (U+E0000-U+E007F): invisible text.
+    Tag,
+}
+
+/// The kind of `c`, if it is a misleading character.
+pub fn kind(c: char) -> Option<Kind> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(Kind::Bidi),
+        '\u{2028}' | '\u{2029}' => Some(Kind::Control),
+        c if c.is_control() => Some(Kind::Control),
+        '\u{200b}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{180e}'
+        | '\u{115f}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{ffa0}'
+        | '\u{fff9}'..='\u{fffb}' => Some(Kind::Invisible),
+        '\u{e0000}'..='\u{e007f}' => Some(Kind::Tag),
+        _ => None,
+    }
+}
+
+/// Whether `c` is left out when two names or themes are compared: the misleading
+/// characters and those that only shape text (joiners, direction marks, variation
+/// selectors, soft hyphen, combining grapheme joiner).
+pub fn ignored_in_comparisons(c: char) -> bool {
+    kind(c).is_some()
+        || matches!(
+            c,
+            '\u{200c}'..='\u{200f}' | '\u{061c}' | '\u{ad}' | '\u{34f}' | '\u{fe00}'..='\u{fe0f}'
+        )
+}
+
+/// `c` described for a warning: "a right-to-left override (U+202E)".
+pub fn describe(c: char) -> String {
+    let name = match c {
+        '\u{202a}' => "a left-to-right embedding",
+        '\u{202b}' => "a right-to-left embedding",
+        '\u{202c}' => "a pop directional formatting",
+        '\u{202d}' => "a left-to-right override",
+        '\u{202e}' => "a right-to-left override",
+        '\u{2066}' => "a left-to-right isolate",
+        '\u{2067}' => "a right-to-left isolate",
+        '\u{2068}' => "a first strong isolate",
+        '\u{2069}' => "a pop directional isolate",
+        '\u{200b}' => "a zero-width space",
+        '\u{2060}' => "a word joiner",
+        '\u{feff}' => "a byte order mark (zero-width no-break space)",
+        '\u{1b}' => "an escape character",
+        '\u{2028}' => "a line separator",
+        '\u{2029}' => "a paragraph separator",
+        c => match kind(c) {
+            Some(Kind::Control) => "a control character",
+            Some(Kind::Tag) => "a tag character",
+            _ => "an invisible character",
+        },
+    };
+    format!("{name} (U+{:04X})", c as u32)
+}
+
+/// Every misleading character of `text`: its byte offset, the character and its kind. A
+/// byte order mark at the very start is the file's encoding mark, not text.
+pub fn scan(text: &str) -> impl Iterator<Item = (usize, char, Kind)> + '_ {
+    text.char_indices()
+        .filter(|&(at, c)| !(at == 0 && c == '\u{feff}'))
+        .filter_map(|(at, c)| kind(c).map(|k| (at, c, k)))
+}
+
+/// `text` without its misleading characters.
+pub fn remove(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| kind(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|c| kind(*c).is_none()).collect())
+}
+
+/// `text` safe to print on a terminal: misleading characters (escape sequences, bidi
+/// controls...) become visible escapes such as `\u{202e}`; line breaks and tabs stay.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| kind(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match kind(c) {
+            Some(_) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with each misleading character replaced by visible ones of the same length in
+/// bytes (`?` or `\u{fffd}`), so that byte offsets into it stay valid: for quoting source
+/// lines under a diagnostic.
+pub fn same_length_visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| kind(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match kind(c) {
+            None => out.push(c),
+            Some(_) => match c.len_utf8() {
+                3 => out.push('\u{fffd}'),
+                n => (0..n).for_each(|_| out.push('?')),
+            },
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_trojan_source_characters_and_keeps_real_text() {
+        let text = "if x {\u{202e} } \u{2066}admin\u{2069} a\u{200b}b \u{1b}[31m \u{e0041}";
+        let found: Vec<Kind> = scan(text).map(|(_, _, k)| k).collect();
+        assert_eq!(
+            found,
+            [
+                Kind::Bidi,
+                Kind::Bidi,
+                Kind::Bidi,
+                Kind::Invisible,
+                Kind::Control,
+                Kind::Tag
+            ]
+        );
+        // Joiners, marks, Arabic and tabs are text.
+        let arabic = "نص\u{200c}عربي \u{200f}\u{200d}\t\n";
+        assert_eq!(scan(arabic).count(), 0);
+        assert_eq!(remove(arabic), arabic);
+        // A leading byte order mark is the encoding's.
+        assert_eq!(scan("\u{feff}+++").count(), 0);
+        assert_eq!(scan("a\u{feff}b").count(), 1);
+    }
+
+    #[test]
+    fn removed_escaped_or_replaced_by_same_length() {
+        let text = "a\u{202e}b\u{1b}c\u{85}d\u{e0041}e";
+        assert_eq!(remove(text), "abcde");
+        assert_eq!(
+            terminal_safe(text),
+            "a\\u{202e}b\\u{1b}c\\u{85}d\\u{e0041}e"
+        );
+        let shown = same_length_visible(text);
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown, "a\u{fffd}b?c??d????e");
+        assert!(matches!(remove("plain"), Cow::Borrowed(_)));
+    }
+}
