@@ -48,6 +48,8 @@ pub struct ReportMeta {
     pub date: Date,
     pub original: String,
     pub mandate: String,
+    /// When the mandate's resolution was adopted (`mandate-date`), if book.toml says.
+    pub mandate_date: Option<Date>,
     pub cutoff: Option<Date>,
     pub job_number: Option<String>,
     /// Word limit for the Secretariat's own text.
@@ -100,6 +102,7 @@ const REPORT_KEYS: &[&str] = &[
     "date",
     "original",
     "mandate",
+    "mandate-date",
     "cutoff",
     "job-number",
     "word-limit",
@@ -217,6 +220,7 @@ fn placeholder_report() -> ReportMeta {
         date: Date::new(2000, 1, 1).expect("valid date"),
         original: "English".into(),
         mandate: String::new(),
+        mandate_date: None,
         cutoff: None,
         job_number: None,
         word_limit: DEFAULT_WORD_LIMIT,
@@ -250,6 +254,7 @@ fn read_report(t: &Table, diags: &mut Diagnostics) -> ReportMeta {
     r.agenda_title = text("agenda-title", "agenda-title = \"Countering ...\"", diags);
     if let Some(d) = t.required_date("date", diags) {
         r.date = d.value;
+        check_report_date(t, r.session, d.value, d.span, diags);
     }
     if let Some(s) = text("original", "original = \"English\"", diags) {
         r.original = s;
@@ -257,6 +262,7 @@ fn read_report(t: &Table, diags: &mut Diagnostics) -> ReportMeta {
     if let Some(s) = t.required_string("mandate", "mandate = \"73/187\"", diags) {
         r.mandate = s.value;
     }
+    r.mandate_date = t.date("mandate-date", diags).map(|d| d.value);
     r.cutoff = t.date("cutoff", diags).map(|d| d.value);
     r.job_number = text("job-number", "job-number = \"V.19-08182\"", diags);
     if let Some(n) = t.integer("word-limit", 1..=1_000_000, "word-limit = 8500", diags) {
@@ -469,7 +475,49 @@ fn claim_name<'w>(
     names.push((name.to_string(), span, what));
 }
 
+/// The calendar year in which session `session` of the General Assembly opens (the first
+/// in 1946, then every September).
+pub fn session_year(session: u32) -> i64 {
+    1945 + i64::from(session)
+}
+
+/// Warns when the report's date is far from its session (a typo such as 2091 for 2019):
+/// a report to session S is dated from the year before it opens to the year it closes.
+fn check_report_date(t: &Table, session: u32, date: Date, span: Span, diags: &mut Diagnostics) {
+    let opens = session_year(session);
+    let year = i64::from(date.year);
+    if !(opens - 1..=opens + 1).contains(&year) {
+        diags.push(
+            Diagnostic::warning(
+                t.file(),
+                span,
+                format!(
+                    "the report is dated {}, far from the {} session ({opens}-{})",
+                    date.long(),
+                    english::ordinal_words(session),
+                    opens + 1
+                ),
+            )
+            .label("check the year")
+            .help("a report to a session is dated in the months before it opens or while it sits"),
+        );
+    }
+}
+
 impl ReportMeta {
+    /// The earliest day the mandate can have been given: `mandate-date` if book.toml
+    /// says, otherwise the opening of the session that adopted the resolution (session 73
+    /// for "73/187": September 2018).
+    pub fn mandate_earliest(&self) -> Option<Date> {
+        if self.mandate_date.is_some() {
+            return self.mandate_date;
+        }
+        let mut numbers = self.mandate.rsplit('/').skip(1);
+        let session: u32 = numbers.next()?.trim().parse().ok()?;
+        let year = u16::try_from(session_year(session)).ok()?;
+        Date::new(year, 9, 1)
+    }
+
     /// "Seventy-fourth session".
     pub fn session_title(&self) -> String {
         english::session_title(self.session)

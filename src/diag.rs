@@ -5,11 +5,14 @@
 //! codespan-reporting, the crate Typst's own diagnostics use), then decides the exit code.
 //! Spans are byte ranges into the text registered in [`Sources`]. Nothing here reads files.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
+
+use crate::invisible;
 
 /// A byte range in one source file.
 pub type Span = Range<usize>;
@@ -203,9 +206,17 @@ impl Diagnostics {
 }
 
 /// The text of every file a diagnostic may point into, under the path the editor knows it by.
+///
+/// What is printed never holds a control or bidirectional character raw (a reply could
+/// otherwise send escape sequences to the terminal, or make a quoted line read
+/// differently): quoted lines show them as `?` or `\u{fffd}` (same length, so spans stay
+/// valid), names and messages as `\u{202e}` escapes.
 #[derive(Debug)]
 pub struct Sources {
+    /// The files as printed.
     files: SimpleFiles<String, String>,
+    /// The text as read, for the files whose printed text differs.
+    raw: Vec<Option<String>>,
     count: usize,
 }
 
@@ -213,6 +224,7 @@ impl Default for Sources {
     fn default() -> Self {
         Sources {
             files: SimpleFiles::new(),
+            raw: Vec::new(),
             count: 0,
         }
     }
@@ -226,7 +238,18 @@ impl Sources {
     /// Registers a file's text under its display name and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         self.count += 1;
-        self.files.add(name.into(), text.into())
+        let (name, text) = (name.into(), text.into());
+        let name = invisible::terminal_safe(&name).into_owned();
+        match invisible::same_length_visible(&text) {
+            Cow::Borrowed(_) => {
+                self.raw.push(None);
+                self.files.add(name, text)
+            }
+            Cow::Owned(shown) => {
+                self.raw.push(Some(text));
+                self.files.add(name, shown)
+            }
+        }
     }
 
     /// Takes over the files of `other` (filled by another thread) and the diagnostics that
@@ -253,7 +276,11 @@ impl Sources {
             .unwrap_or("?")
     }
 
+    /// The text of a file as it was read.
     pub fn text(&self, file: FileId) -> &str {
+        if let Some(Some(raw)) = self.raw.get(file) {
+            return raw;
+        }
         self.files
             .get(file)
             .map(|f| f.source().as_str())
@@ -289,24 +316,36 @@ impl Sources {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
+        let safe = |text: &str| invisible::terminal_safe(text).into_owned();
         let mut labels = Vec::new();
         if let Some((file, span)) = &d.at {
             let span = self.clamp(*file, span.clone());
-            labels.push(Label::new(LabelStyle::Primary, *file, span).with_message(&d.label));
+            labels.push(Label::new(LabelStyle::Primary, *file, span).with_message(safe(&d.label)));
         }
         for r in &d.related {
             let span = self.clamp(r.file, r.span.clone());
-            labels.push(Label::new(LabelStyle::Secondary, r.file, span).with_message(&r.message));
+            labels.push(
+                Label::new(LabelStyle::Secondary, r.file, span).with_message(safe(&r.message)),
+            );
         }
         report
-            .with_message(&d.message)
+            .with_message(safe(&d.message))
             .with_labels(labels)
-            .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect())
+            .with_notes(
+                d.help
+                    .iter()
+                    .map(|h| format!("help: {}", safe(h)))
+                    .collect(),
+            )
     }
 
     /// Keeps a span inside its file and on character boundaries, so printing never fails.
     fn clamp(&self, file: FileId, span: Span) -> Span {
-        let text = self.text(file);
+        let text = self
+            .files
+            .get(file)
+            .map(|f| f.source().as_str())
+            .unwrap_or("");
         let mut start = span.start.min(text.len());
         let mut end = span.end.clamp(start, text.len());
         while !text.is_char_boundary(start) {
@@ -338,6 +377,33 @@ mod tests {
         assert!(text.contains("submissions/x.md:2:9"), "{text}");
         assert!(text.contains("^^^^^^^ not a Member State"), "{text}");
         assert!(text.contains("help: did you mean \"Türkiye\"?"), "{text}");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_never_reach_the_terminal_raw() {
+        let mut sources = Sources::new();
+        let text = "+++\nstate = \"Chile\u{202e}\u{1b}[2J\"\n+++\n";
+        let file = sources.add("submissions/\u{1b}]0;x\u{7}.md", text);
+        assert_eq!(
+            sources.text(file),
+            text,
+            "the text as read is kept for parsing"
+        );
+        let mut diags = Diagnostics::new();
+        diags.push(
+            Diagnostic::warning(file, 10..30, "unknown State \"Chile\u{202e}\u{1b}[2J\"")
+                .help("\u{1b}[31mred"),
+        );
+        let printed = sources.render_plain(&diags);
+        assert!(
+            !printed.contains(['\u{1b}', '\u{202e}', '\u{7}']),
+            "{printed}"
+        );
+        assert!(printed.contains("\\u{202e}\\u{1b}[2J"), "{printed}");
+        assert!(
+            printed.contains("submissions/\\u{1b}]0;x\\u{7}.md:2:"),
+            "{printed}"
+        );
     }
 
     #[test]

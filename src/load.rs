@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
+use crate::invisible::{self, Kind};
 use crate::root::{ReadTextError, Refusal, ReportRoot};
 use crate::submission::{self, Submission};
 use crate::validate;
@@ -97,6 +98,7 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         }
     };
     let file = sources.add(display(root, "book.toml"), text.clone());
+    warn_invisible(file, &text, diags);
     let config = Config::parse(&text, file, diags)?;
 
     let submissions = read_submissions(&report_root, &config, sources, diags);
@@ -111,6 +113,54 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
 /// The error for a file of the root that the reading policy refused (see `root`).
 pub fn refused(shown: &str, refusal: &Refusal) -> Diagnostic {
     Diagnostic::error_nowhere(format!("{shown}: not read: {refusal}")).help(refusal.help())
+}
+
+/// Warns about each misleading character of a file (bidirectional controls, control and
+/// invisible characters: see `invisible`), the first few at their position, then how many
+/// more there are.
+fn warn_invisible(file: FileId, text: &str, diags: &mut Diagnostics) {
+    const SHOWN: usize = 5;
+    let mut found = invisible::scan(text);
+    let mut last = 0..0;
+    for (at, c, kind) in found.by_ref().take(SHOWN) {
+        let (message, label) = match kind {
+            Kind::Bidi => (
+                "it can make the text read differently from what it is (the \"Trojan Source\" trick)",
+                "reorders the text around it",
+            ),
+            Kind::Control => (
+                "a control character has no place in a text",
+                "control character",
+            ),
+            Kind::Invisible => ("it draws nothing", "invisible character"),
+            Kind::Tag => ("tag characters are invisible text", "tag character"),
+        };
+        last = at..at + c.len_utf8();
+        diags.push(
+            Diagnostic::warning(
+                file,
+                last.clone(),
+                format!("{} in the text: {message}", invisible::describe(c)),
+            )
+            .label(label)
+            .help("it is left out of the PDF and the HTML; delete it from the file unless the text needs it"),
+        );
+    }
+    let more = found.count();
+    if more > 0 {
+        diags.push(
+            Diagnostic::warning(
+                file,
+                last,
+                format!(
+                    "and {more} more invisible or control {} after this one",
+                    if more == 1 { "character" } else { "characters" }
+                ),
+            )
+            .label("the last one shown")
+            .help("they are left out of the PDF and the HTML; search the file for them with an editor that shows invisible characters"),
+        );
+    }
 }
 
 fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
@@ -252,5 +302,6 @@ fn read_one(
     };
     let file = sources.add(shown, text);
     let text = sources.text(file).to_string();
+    warn_invisible(file, &text, diags);
     submission::parse(&text, file, rel, config, diags)
 }

@@ -92,10 +92,12 @@ pub fn check(root: &Path) -> Checked {
     Checked { loaded, model }
 }
 
-/// The model of a checked project, with the checks that need it (the word limit).
+/// The model of a checked project, with the checks that need it (the word limit, a
+/// report of drafts only).
 fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Model {
     let model = aggregate::aggregate(project, options);
     validate::word_limit(&model, diags);
+    validate::drafts_only(&project.submissions, &model, diags);
     model
 }
 

@@ -25,6 +25,20 @@ pub fn word_limit(model: &Model, diags: &mut Diagnostics) {
     }
 }
 
+/// Warns when a report that has replies prints none, because every one of them is a draft
+/// and this build leaves drafts out.
+pub fn drafts_only(submissions: &[Submission], model: &Model, diags: &mut Diagnostics) {
+    if model.totals.replies == 0 && !submissions.is_empty() {
+        diags.push(
+            Diagnostic::warning_nowhere(format!(
+                "every reply is a draft ({} with status = \"draft\"), so the report has no replies",
+                submissions.len()
+            ))
+            .help("set status = \"final\" in the replies that are complete, or build a draft with --draft"),
+        );
+    }
+}
+
 /// Pushes an error for every State that has more than one reply, naming both files. The
 /// reply received first (or, on the same day, the file that sorts first) is the "first
 /// reply"; each other one gets the error.

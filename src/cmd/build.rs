@@ -6,7 +6,10 @@ use crate::cmd::{Progress, Ui, build_options, report_outcome};
 use crate::pipeline::Builder;
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
-    let options = build_options(&args.flags, &args.dir, ui);
+    let options = match build_options(&args.flags, &args.dir, ui) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
     let mut builder = Builder::new(args.dir.clone(), options);
     let mut progress = Progress::new(ui);
     let mut outcome = builder.build(&mut |stage| progress.stage(stage));

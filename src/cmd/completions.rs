@@ -3,14 +3,12 @@
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
-use crate::cmd::exit;
+use crate::cmd::{exit, print_stdout};
 
 pub fn run(args: &CompletionsArgs) -> u8 {
-    clap_complete::generate(
-        args.shell,
-        &mut Cli::command(),
-        "report",
-        &mut std::io::stdout(),
-    );
+    // Written to memory first: clap_complete panics on a failed write (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "report", &mut script);
+    print_stdout(&String::from_utf8_lossy(&script));
     exit::OK
 }

@@ -20,6 +20,7 @@ use crate::aggregate::Model;
 use crate::cli::{BuildFlags, Color};
 use crate::diag::{Diagnostics, Sources};
 use crate::english::Date;
+use crate::invisible;
 use crate::pipeline;
 use crate::pipeline::{BuildOptions, Draft, Outcome, Stage};
 
@@ -110,8 +111,8 @@ impl Progress {
 }
 
 /// The draft settings for `--draft`: the revision from `--revision` or git, the date from
-/// `SOURCE_DATE_EPOCH`, the commit's date, or today.
-pub fn draft(flags: &BuildFlags, root: &Path) -> Option<Draft> {
+/// `SOURCE_DATE_EPOCH` (`fixed`), the commit's date, or today.
+pub fn draft(flags: &BuildFlags, root: &Path, fixed: Option<Date>) -> Option<Draft> {
     if !flags.draft {
         return None;
     }
@@ -134,18 +135,61 @@ pub fn draft(flags: &BuildFlags, root: &Path) -> Option<Draft> {
         let seconds = git(&["log", "-1", "--format=%ct"])?.parse().ok()?;
         Date::from_unix_seconds(seconds)
     };
-    let date = source_date().or_else(commit_date).unwrap_or_else(today);
+    let date = fixed.or_else(commit_date).unwrap_or_else(today);
     Some(Draft { revision, date })
 }
 
-/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed build date.
-pub fn source_date() -> Option<Date> {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    Date::from_unix_seconds(seconds)
+/// The latest Unix time whose date a report can print (9999-12-31, 23:59:59 UTC).
+const LAST_SECOND: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed build date: `None`
+/// when unset or empty, an error (for exit code 2) for anything but a whole number of
+/// seconds since 1970 up to the year 9999.
+pub fn source_date() -> Result<Option<Date>, String> {
+    let value = match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(std::env::VarError::NotPresent) => return Ok(None),
+        Err(std::env::VarError::NotUnicode(raw)) => {
+            return Err(format!(
+                "SOURCE_DATE_EPOCH={} is not a number of seconds",
+                raw.to_string_lossy()
+            ));
+        }
+        Ok(value) => value,
+    };
+    source_date_of(&value)
+}
+
+/// [`source_date`] for a given value.
+pub fn source_date_of(value: &str) -> Result<Option<Date>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let shown = crate::invisible::terminal_safe(value);
+    let seconds: i64 = value.parse().map_err(|_| {
+        format!(
+            "SOURCE_DATE_EPOCH={shown} is not a number of seconds since 1970-01-01 (the \
+             reproducible-builds convention); set it to a whole number such as \
+             $(git log -1 --format=%ct), or unset it"
+        )
+    })?;
+    let date = (0..=LAST_SECOND)
+        .contains(&seconds)
+        .then(|| Date::from_unix_seconds(seconds))
+        .flatten();
+    date.map(Some).ok_or_else(|| {
+        let mut message = format!(
+            "SOURCE_DATE_EPOCH={seconds} is out of range: it must count seconds from 0 \
+             (1 January 1970) to {LAST_SECOND} (31 December 9999)"
+        );
+        if let Some(date) = Date::from_unix_seconds(seconds / 1000).filter(|_| seconds > 0) {
+            message.push_str(&format!(
+                "; was it given in milliseconds? {seconds} / 1000 is {}",
+                date.long()
+            ));
+        }
+        message
+    })
 }
 
 /// Today's date (UTC), for scaffolding and drafts outside git.
@@ -153,17 +197,53 @@ pub fn today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    Date::from_unix_seconds(seconds).expect("the clock gives a valid date")
+    Date::from_unix_seconds(seconds.clamp(0, LAST_SECOND))
+        .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a valid date"))
 }
 
-/// The build options of `build`, `watch` and `serve`.
-pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> BuildOptions {
-    BuildOptions {
+/// The build options of `build`, `watch` and `serve`; an error to print (exit code 2) for
+/// a bad environment value.
+pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOptions, u8> {
+    let date = source_date().map_err(|message| {
+        ui.error(message);
+        exit::FAILURE
+    })?;
+    Ok(BuildOptions {
         out: flags.out.clone(),
-        draft: draft(flags, root),
-        date: source_date(),
+        draft: draft(flags, root, date),
+        date,
         deny_warnings: ui.deny_warnings(),
+    })
+}
+
+/// Writes `text` to standard output, misleading characters shown as escapes (see
+/// `invisible`). A reader that went away (`report stats | head`) is not an error of ours:
+/// the rest is dropped quietly.
+pub fn print_stdout(text: &str) {
+    let text = invisible::terminal_safe(text);
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// JSON for standard output: misleading characters written as JSON escapes (`\u202e`),
+/// so the JSON still means the same.
+pub fn print_json(value: &impl serde::Serialize) {
+    let json =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        if invisible::kind(c).is_some() {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                safe.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            safe.push(c);
+        }
     }
+    safe.push('\n');
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(safe.as_bytes()).and_then(|()| out.flush());
 }
 
 /// Prints what a build did; returns its exit code.
@@ -282,12 +362,15 @@ impl Ui {
         if self.quiet {
             return;
         }
+        let message = message.to_string();
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{verb:>12} {message}");
+        let _ = writeln!(err, "{verb:>12} {}", invisible::terminal_safe(&message));
     }
 
     /// A final error line.
     pub fn error(&self, message: impl std::fmt::Display) {
-        eprintln!("error: {message}");
+        let message = message.to_string();
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "error: {}", invisible::terminal_safe(&message));
     }
 }

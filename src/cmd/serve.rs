@@ -61,7 +61,10 @@ pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let options = build_options(&args.flags, &args.dir, ui);
+    let options = match build_options(&args.flags, &args.dir, ui) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
     let mut builder = Builder::new(args.dir.clone(), options);
     stop_on_ctrl_c(builder.out());
     let state = Arc::new(State {

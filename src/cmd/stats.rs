@@ -1,7 +1,7 @@
 //! `report stats [DIR] [--format text|json]`: the figures editors check before publishing.
 
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::cmd::{Ui, exit, load_model};
+use crate::cmd::{Ui, exit, load_model, print_json, print_stdout};
 use crate::stats;
 
 pub fn run(args: &StatsArgs, ui: &Ui) -> u8 {
@@ -11,11 +11,8 @@ pub fn run(args: &StatsArgs, ui: &Ui) -> u8 {
     };
     let stats = stats::stats(&model);
     match args.format {
-        StatsFormat::Text => print!("{}", stats::text(&stats)),
-        StatsFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&stats).expect("plain data")
-        ),
+        StatsFormat::Text => print_stdout(&stats::text(&stats)),
+        StatsFormat::Json => print_json(&stats),
     }
     exit::OK
 }

@@ -13,7 +13,10 @@ use crate::pipeline::{Builder, Outcome};
 use crate::write;
 
 pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
-    let options = build_options(&args.flags, &args.dir, ui);
+    let options = match build_options(&args.flags, &args.dir, ui) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
     let mut builder = Builder::new(args.dir.clone(), options);
     stop_on_ctrl_c(builder.out());
     watch(&mut builder, ui, &mut |_| {})

@@ -25,3 +25,106 @@ fn usage_errors_exit_with_2() {
     assert_eq!(report(&["check", "--bogus"]).code, 2);
     assert_eq!(report(&[]).code, 2);
 }
+
+/// `report` with `args` from the repository root, with `SOURCE_DATE_EPOCH` set.
+fn with_epoch(value: &str, args: &[&str]) -> crate::support::Run {
+    std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+        .args(args)
+        .current_dir(crate::support::repo())
+        .env("CI", "1")
+        .env("SOURCE_DATE_EPOCH", value)
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn a_bad_source_date_epoch_is_a_clear_error_never_a_crash() {
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("out");
+    let build = |value: &str| {
+        with_epoch(
+            value,
+            &[
+                "build",
+                "tests/fixtures/valid",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        )
+    };
+    // Milliseconds instead of seconds: said so, with the date it probably meant.
+    let run = build("1764374400000");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "error: SOURCE_DATE_EPOCH=1764374400000 is out of range",
+            "was it given in milliseconds? 1764374400000 / 1000 is 29 November 2025",
+        ],
+    );
+    for value in [
+        "-1",
+        "99999999999999999999",
+        "9223372036854775807",
+        "253402300800",
+    ] {
+        let run = build(value);
+        assert_eq!(run.code, 2, "{value}: {}", run.stderr);
+        assert!(run.stderr.contains("SOURCE_DATE_EPOCH="), "{}", run.stderr);
+    }
+    for value in ["yesterday", "1.5e9", "0x10"] {
+        let run = build(value);
+        assert_eq!(run.code, 2, "{value}: {}", run.stderr);
+        assert_contains_all(
+            &run.stderr,
+            &[&format!(
+                "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970-01-01"
+            )],
+        );
+    }
+    assert!(!out.exists());
+    // The limits themselves, and empty (unset), are fine.
+    for value in ["0", "253402300799", ""] {
+        let run = build(value);
+        assert_eq!(run.code, 0, "{value}: {}", run.stderr);
+    }
+}
+
+/// `report stats | head -0`: the reader is gone before anything is written. That is not
+/// a crash (exit 101) of ours.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_went_away_is_not_a_crash() {
+    use std::os::fd::FromRawFd;
+    for args in [
+        &["stats", "tests/fixtures/valid"][..],
+        &["stats", "tests/fixtures/valid", "--format", "json"],
+        &["diff", "tests/fixtures/valid", "tests/fixtures/hostile"],
+        &["completions", "bash"],
+        &["--help"],
+        &["build", "--help"],
+    ] {
+        let mut fds = [0; 2];
+        // SAFETY: fds has room for the two descriptors pipe() writes.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        // SAFETY: both descriptors were just created and are owned here.
+        let (read, write) = unsafe {
+            (
+                std::fs::File::from_raw_fd(fds[0]),
+                std::fs::File::from_raw_fd(fds[1]),
+            )
+        };
+        drop(read);
+        let run: crate::support::Run = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(args)
+            .current_dir(crate::support::repo())
+            .env("CI", "1")
+            .stdout(write)
+            .output()
+            .unwrap()
+            .into();
+        assert_ne!(run.code, 101, "{args:?} panicked: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod faults;
 mod html;
+mod misleading;
 mod outside;
 mod pdf;
 mod registry;

@@ -6,13 +6,17 @@
 
 use std::fmt::Write;
 
+use crate::invisible;
 use crate::render::markdown::{Align, Block, Doc, Inline};
 
-/// Escapes text for HTML element content and double-quoted attribute values.
+/// Escapes text for HTML element content and double-quoted attribute values. Misleading
+/// characters (bidi controls, control and invisible characters: see `invisible`) are left
+/// out.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if invisible::kind(c).is_some() => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

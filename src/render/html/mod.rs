@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::aggregate::Model;
 use crate::diag::{Diagnostics, Sources};
+use crate::invisible;
 use crate::render::markdown;
 use crate::render::templates::Templates;
 use crate::write::OutputFiles;
@@ -158,7 +159,10 @@ fn search_index(model: &Model) -> String {
             t: r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
             k: "reply",
-            x: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            x: invisible::remove(&text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         });
     }
     // `<` only occurs inside JSON strings: escaping it keeps `</script>` out of the file,

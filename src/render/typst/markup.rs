@@ -8,9 +8,11 @@
 
 use std::fmt::Write;
 
+use crate::invisible;
 use crate::render::markdown::{Align, Block, Doc, Inline};
 
-/// A Typst string literal for code positions: `"..."`.
+/// A Typst string literal for code positions: `"..."`. Misleading characters (bidi
+/// controls, control and invisible characters: see `invisible`) are left out.
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -21,9 +23,7 @@ pub fn string_literal(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
+            c if invisible::kind(c).is_some() => {}
             c => out.push(c),
         }
     }
@@ -219,7 +219,8 @@ mod tests {
             string_literal("#read(\"/etc/passwd\")"),
             r##""#read(\"/etc/passwd\")""##
         );
-        assert_eq!(string_literal("x\u{0}\u{7}y\n"), r#""x\u{0}\u{7}y\n""#);
+        assert_eq!(string_literal("x\u{0}\u{7}y\n"), r#""xy\n""#);
+        assert_eq!(string_literal("a\u{202e}b\u{200b}c"), r#""abc""#);
         assert_eq!(
             string_literal("$ * _ [ ] < > @ = - + / ` ~"),
             "\"$ * _ [ ] < > @ = - + / ` ~\""

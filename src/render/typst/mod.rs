@@ -8,6 +8,7 @@
 
 mod compile;
 pub mod fonts;
+mod glyphs;
 pub mod markup;
 pub mod world;
 
@@ -18,7 +19,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::Source;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::aggregate::Model;
 use crate::config::Paper;
@@ -166,9 +167,6 @@ pub fn render(
     timings: &mut Timings,
 ) -> Option<TypstOutput> {
     let pdf_config = project.config.pdf.as_ref()?;
-    timings.time("glyph check", || {
-        check_glyphs(project, model, typesetter.fonts(), sources, diags)
-    });
 
     let paper = match pdf_config.paper {
         Paper::A4 => "a4",
@@ -179,6 +177,28 @@ pub fn render(
     let source = timings.time("typst template", || {
         templates.render(&env, TEMPLATE, context, sources, diags)
     })?;
+    // Every character typeset must have a glyph: the replies of this build, book.toml,
+    // then the template.
+    let source = timings.time("glyph check", || {
+        let mut inputs: Vec<FileId> = model
+            .replies
+            .iter()
+            .filter_map(|r| project.submissions.iter().find(|s| s.path == r.file))
+            .map(|s| s.file)
+            .collect();
+        inputs.push(project.config.file);
+        let template = templates
+            .get(TEMPLATE)
+            .map_or(("", ""), |t| (t.shown.as_str(), t.source.as_str()));
+        glyphs::check(
+            &source,
+            typesetter.fonts(),
+            &inputs,
+            template,
+            sources,
+            diags,
+        )
+    });
     let pdf = typesetter.typeset(&source, &model.report.symbol, date, sources, diags, timings);
     Some(TypstOutput { source, pdf })
 }
@@ -210,48 +230,6 @@ fn load_fonts(project: &Project, diags: &mut Diagnostics) -> Fonts {
         )));
     }
     fonts
-}
-
-/// Warns about every reply with characters that no font can draw.
-fn check_glyphs(
-    project: &Project,
-    model: &Model,
-    fonts: &Fonts,
-    sources: &Sources,
-    diags: &mut Diagnostics,
-) {
-    for reply in &model.replies {
-        let Some(submission) = project.submissions.iter().find(|s| s.path == reply.file) else {
-            continue;
-        };
-        let text = sources.text(submission.file);
-        let missing = fonts.missing_glyphs(text);
-        if missing.is_empty() {
-            continue;
-        }
-        let first = text.find(missing[0]).unwrap_or(0);
-        let shown: Vec<String> = missing
-            .iter()
-            .take(8)
-            .map(|c| format!("{c} (U+{:04X})", *c as u32))
-            .collect();
-        let more = missing.len().saturating_sub(8);
-        let mut message = format!(
-            "no embedded font can draw {}{}",
-            shown.join(", "),
-            if more > 0 {
-                format!(" and {more} more characters")
-            } else {
-                String::new()
-            }
-        );
-        message.push_str(": they would print as empty boxes in the PDF");
-        diags.push(
-            Diagnostic::warning(submission.file, first..first + missing[0].len_utf8(), message)
-                .label("first character without a glyph")
-                .help("add a font that covers them: put its files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"] under [output.pdf] in book.toml"),
-        );
-    }
 }
 
 /// Typesets a Typst source with the given fonts into a PDF, from scratch; problems go to
@@ -291,8 +269,12 @@ fn typeset_source(
     diags: &mut Diagnostics,
     timings: &mut Timings,
 ) -> (Option<Vec<u8>>, Option<compile::Start>) {
-    let today =
-        Datetime::from_ymd(i32::from(date.year), date.month, date.day).expect("a valid date");
+    let Some(today) = Datetime::from_ymd(i32::from(date.year), date.month, date.day) else {
+        diags.push(Diagnostic::error_nowhere(format!(
+            "the date {date} cannot be a PDF's date: check [report] date in book.toml and SOURCE_DATE_EPOCH"
+        )));
+        return (None, None);
+    };
     let world = ReportWorld::new(source, fonts, today);
     let (result, passes) = timings.time("layout", || compile::compile(&world, start));
     timings.note(passes.to_string());
@@ -319,10 +301,15 @@ fn typeset_source(
         }
     };
     let next = Some(document.introspector().clone());
+    // PDF/UA-1 (accessible: tagged, with a title viewers show, alt texts) and PDF/A-2a
+    // (archivable): typst-pdf checks both while it writes, and says what fails.
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
+        .expect("PDF/UA-1 and PDF/A-2a go together");
     let options = PdfOptions {
         ident: Smart::Custom(symbol.to_string()),
         creator: Smart::Custom(Some("report".into())),
         timestamp: Some(Timestamp::new_utc(today)),
+        standards,
         ..PdfOptions::default()
     };
     let pdf = timings.time("pdf export", || typst_pdf::pdf(&document, &options));
