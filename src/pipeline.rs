@@ -98,6 +98,7 @@ fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Mod
     let model = aggregate::aggregate(project, options);
     validate::word_limit(&model, diags);
     validate::drafts_only(&project.submissions, &model, diags);
+    validate::costs(&project.submissions, &model, diags);
     model
 }
 

@@ -46,6 +46,10 @@ pub struct Challenge {
     pub themes: Vec<String>,
     /// The editor's summary, Markdown.
     pub summary: String,
+    /// Where the summary is written in the file.
+    pub summary_span: Span,
+    /// Where the category is named in the file.
+    pub category_span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -344,11 +348,16 @@ fn read_challenges(fm: &Table, config: &Config, diags: &mut Diagnostics) -> Vec<
             );
             continue;
         }
+        let summary_span = summary
+            .as_ref()
+            .map_or(category.span.clone(), |s| s.span.clone());
         out.push((
             Challenge {
                 category: category.value,
                 themes,
                 summary: summary.map(|s| s.value).unwrap_or_default(),
+                summary_span,
+                category_span: category.span.clone(),
             },
             category.span,
         ));

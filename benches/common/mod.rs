@@ -3,7 +3,12 @@
 //! run-in heading, a list, a table and footnotes, for the first N Member States in UN
 //! order; the same N gives the same files).
 
+// Each benchmark uses a part of what is here.
+#![allow(dead_code)]
+
 use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use report::registry::{self, Standing};
 
@@ -196,4 +201,70 @@ fn book_categories(book: &str) -> Vec<String> {
         .filter_map(|l| l.strip_prefix("id = \""))
         .map(|l| l.trim_end_matches('"').to_string())
         .collect()
+}
+
+/// How a measured process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// It exited with this code.
+    Exit(i32),
+    /// A signal ended it (a crash, or the kill after the time limit).
+    Signal(i32),
+    /// It was killed after running longer than the limit.
+    TimedOut,
+}
+
+/// What a measured process did: how it ended, its wall time and peak memory.
+#[derive(Debug, Clone, Copy)]
+pub struct Measured {
+    pub ended: Ended,
+    pub wall: Duration,
+    /// Peak resident memory in bytes.
+    pub peak: u64,
+}
+
+/// Runs a command to its end (killed after `limit`), measuring wall time and the peak
+/// resident memory of the process (`wait4`'s `ru_maxrss`).
+pub fn run_measured(command: &mut Command, limit: Duration) -> Measured {
+    let start = Instant::now();
+    let child = command.spawn().expect("the program starts");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data, zero is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let mut timed_out = false;
+    loop {
+        // SAFETY: polls the child we just spawned; std's handle is not waited on again.
+        let waited = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if waited == pid {
+            break;
+        }
+        assert_eq!(waited, 0, "wait4 failed");
+        if start.elapsed() > limit && !timed_out {
+            timed_out = true;
+            // SAFETY: the child has not been reaped, so the pid is still ours.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let wall = start.elapsed();
+    std::mem::forget(child);
+    let ended = if timed_out {
+        Ended::TimedOut
+    } else if libc::WIFEXITED(status) {
+        Ended::Exit(libc::WEXITSTATUS(status))
+    } else {
+        Ended::Signal(libc::WTERMSIG(status))
+    };
+    Measured {
+        ended,
+        wall,
+        peak: usage.ru_maxrss.max(0) as u64 * 1024,
+    }
+}
+
+/// The median of some durations.
+pub fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
 }

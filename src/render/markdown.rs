@@ -9,6 +9,8 @@
 //! or [`MAX_INLINE_DEPTH`] (emphasis, links) is flattened here: the text stays, the extra
 //! levels go, so a hostile reply cannot exhaust the typesetter or the stack.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Deepest nesting of lists and block quotes kept.
@@ -22,14 +24,15 @@ pub struct Doc {
     pub blocks: Vec<Block>,
     /// Footnote definitions by label, in the order they were written.
     pub footnotes: Vec<(String, Vec<Block>)>,
+    /// Label -> index in `footnotes` (the first definition of a label wins).
+    index: HashMap<String, usize>,
 }
 
 impl Doc {
     pub fn footnote(&self, label: &str) -> Option<&[Block]> {
-        self.footnotes
-            .iter()
-            .find(|(l, _)| l == label)
-            .map(|(_, b)| b.as_slice())
+        self.index
+            .get(label)
+            .map(|&i| self.footnotes[i].1.as_slice())
     }
 }
 
@@ -83,7 +86,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme))
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -155,30 +158,63 @@ impl InlineKind {
     }
 }
 
+/// Builds a [`Doc`] from parser events in one pass: each event costs the same however
+/// deep the nesting (the depths and the innermost kept frame are tracked, not searched).
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
+    /// Positions in `stack` of the frames that were not flattened away.
+    live: Vec<usize>,
+    /// Lists and block quotes open in `stack`.
+    blocks_open: usize,
+    /// Inline containers open in `stack`.
+    inlines_open: usize,
     footnotes: Vec<(String, Vec<Block>)>,
 }
 
 impl Builder {
     fn block_depth(&self) -> usize {
-        self.stack
-            .iter()
-            .filter(|f| matches!(f, Frame::List(..) | Frame::Blocks(Container::Quote, _)))
-            .count()
+        self.blocks_open
     }
 
     fn inline_depth(&self) -> usize {
-        self.stack
-            .iter()
-            .filter(|f| matches!(f, Frame::Inlines(..)))
-            .count()
+        self.inlines_open
+    }
+
+    fn counts(frame: &Frame) -> (usize, usize) {
+        (
+            usize::from(matches!(
+                frame,
+                Frame::List(..) | Frame::Blocks(Container::Quote, _)
+            )),
+            usize::from(matches!(frame, Frame::Inlines(..))),
+        )
+    }
+
+    fn push(&mut self, frame: Frame) {
+        let (blocks, inlines) = Self::counts(&frame);
+        self.blocks_open += blocks;
+        self.inlines_open += inlines;
+        if !matches!(frame, Frame::Skipped) {
+            self.live.push(self.stack.len());
+        }
+        self.stack.push(frame);
+    }
+
+    fn pop(&mut self) -> Option<Frame> {
+        let frame = self.stack.pop()?;
+        let (blocks, inlines) = Self::counts(&frame);
+        self.blocks_open -= blocks;
+        self.inlines_open -= inlines;
+        if self.live.last() == Some(&self.stack.len()) {
+            self.live.pop();
+        }
+        Some(frame)
     }
 
     fn event(&mut self, event: Event<'_>) {
         if self.stack.is_empty() {
-            self.stack.push(Frame::Blocks(Container::Root, Vec::new()));
+            self.push(Frame::Blocks(Container::Root, Vec::new()));
         }
         match event {
             Event::Start(tag) => self.start(tag),
@@ -282,19 +318,19 @@ impl Builder {
         if matches!(&frame, Frame::Inlines(kind, _) if kind.is_inline()) {
             self.ensure_inline_context();
         }
-        self.stack.push(frame);
+        self.push(frame);
     }
 
     fn end(&mut self, _tag: TagEnd) {
         self.close_implicit();
-        let Some(frame) = self.stack.pop() else {
+        let Some(frame) = self.pop() else {
             return;
         };
         match frame {
             Frame::Skipped => {}
             Frame::Code(code) => self.block(Block::Code(code)),
             Frame::Blocks(Container::Root, blocks) => {
-                self.stack.push(Frame::Blocks(Container::Root, blocks));
+                self.push(Frame::Blocks(Container::Root, blocks));
             }
             Frame::Blocks(Container::Item, blocks) => {
                 if let Some(Frame::List(_, items)) = self.stack.last_mut() {
@@ -356,10 +392,8 @@ impl Builder {
 
     /// The innermost frame that was not flattened away.
     fn innermost(&mut self) -> Option<&mut Frame> {
-        self.stack
-            .iter_mut()
-            .rev()
-            .find(|f| !matches!(f, Frame::Skipped))
+        let at = *self.live.last()?;
+        self.stack.get_mut(at)
     }
 
     /// If the innermost frame collects blocks, opens an implicit paragraph for inlines.
@@ -368,8 +402,7 @@ impl Builder {
             self.innermost(),
             Some(Frame::Blocks(..)) | Some(Frame::List(..)) | None
         ) {
-            self.stack
-                .push(Frame::Inlines(InlineKind::Implicit, Vec::new()));
+            self.push(Frame::Inlines(InlineKind::Implicit, Vec::new()));
         }
     }
 
@@ -378,7 +411,7 @@ impl Builder {
         if matches!(
             self.stack.last(),
             Some(Frame::Inlines(InlineKind::Implicit, _))
-        ) && let Some(Frame::Inlines(kind, inlines)) = self.stack.pop()
+        ) && let Some(Frame::Inlines(kind, inlines)) = self.pop()
         {
             self.finish_inlines(kind, inlines);
         }
@@ -422,13 +455,18 @@ impl Builder {
         while self.stack.len() > 1 {
             self.end(TagEnd::Paragraph);
         }
-        let blocks = match self.stack.pop() {
+        let blocks = match self.pop() {
             Some(Frame::Blocks(_, blocks)) => blocks,
             _ => Vec::new(),
         };
+        let mut index = HashMap::new();
+        for (i, (label, _)) in self.footnotes.iter().enumerate() {
+            index.entry(label.clone()).or_insert(i);
+        }
         Doc {
             blocks,
             footnotes: self.footnotes,
+            index,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! collects their problems. Markdown is parsed once into a tree ([`markdown`]) that each
 //! format writes with its own escaping.
 
+pub mod cost;
 pub mod data_json;
 pub mod html;
 pub mod markdown;

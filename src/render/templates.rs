@@ -7,6 +7,7 @@
 //! template as a value; it is never itself parsed as a template.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
@@ -179,6 +180,20 @@ impl Templates {
         env.add_filter("str", |text: &str| {
             Value::from_safe_string(markup::string_literal(text))
         });
+        // Each text gets its own prefix for the labels of its footnotes (a footnote is
+        // printed once and later references point to it), unless the template gives one.
+        let texts = AtomicUsize::new(0);
+        env.add_filter(
+            "markdown",
+            move |state: &State, text: &str, prefix: Option<&str>| {
+                let n = texts.fetch_add(1, Ordering::Relaxed);
+                let prefix = match prefix {
+                    Some(p) => p.to_string(),
+                    None => format!("md{n}-"),
+                };
+                markdown_filter(state, text, Some(&prefix))
+            },
+        );
         env.add_filter("label", label);
         env
     }
@@ -283,7 +298,19 @@ fn markdown_filter(state: &State, text: &str, prefix: Option<&str>) -> Result<Va
             &doc,
             prefix.unwrap_or(""),
         ))),
-        escape if *escape == TYPST => Ok(Value::from_safe_string(markup::doc(&doc))),
+        escape if *escape == TYPST => {
+            let prefix = prefix.unwrap_or("");
+            if !prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("{prefix:?} cannot prefix labels: use only letters, digits and -"),
+                ));
+            }
+            Ok(Value::from_safe_string(markup::doc(&doc, prefix)))
+        }
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,
             "the markdown filter works only in .typ.j2 and .html.j2 templates",

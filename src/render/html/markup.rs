@@ -4,6 +4,7 @@
 //! [`escape`]. Raw HTML in a reply arrives here as text (see `render::markdown`) and is
 //! shown, never passed through; links are kept only for http, https and mailto.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::invisible;
@@ -36,6 +37,7 @@ pub fn doc(doc: &Doc, prefix: &str) -> String {
         prefix,
         out: String::new(),
         notes: Vec::new(),
+        numbers: HashMap::new(),
         in_footnote: false,
     };
     w.blocks(&doc.blocks);
@@ -49,6 +51,8 @@ struct Writer<'d> {
     out: String,
     /// Footnotes in the order they were first referenced.
     notes: Vec<&'d str>,
+    /// Their numbers, by label.
+    numbers: HashMap<&'d str, usize>,
     in_footnote: bool,
 }
 
@@ -184,11 +188,12 @@ impl<'d> Writer<'d> {
                     return;
                 }
                 // Only the first reference carries the id the footnote links back to.
-                let (number, id) = match self.notes.iter().position(|l| l == label) {
-                    Some(i) => (i + 1, String::new()),
+                let (number, id) = match self.numbers.get(label.as_str()) {
+                    Some(&n) => (n, String::new()),
                     None => {
                         self.notes.push(label);
                         let n = self.notes.len();
+                        self.numbers.insert(label, n);
                         (n, format!(" id=\"{}fnref-{n}\"", self.prefix))
                     }
                 };

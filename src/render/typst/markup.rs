@@ -6,6 +6,7 @@
 //! Typst code, however it is written. The trailing `;` ends the embedded expression, so
 //! nothing after it can be read as a method call or argument list.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::invisible;
@@ -31,17 +32,72 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// Text in markup: `#"...";`.
+/// Text in markup: `#"...";`, with break opportunities in words too long for a line.
 pub fn text(text: &str) -> String {
-    format!("#{};", string_literal(text))
+    format!("#{};", string_literal(&breakable(text)))
 }
 
-/// Markdown document -> Typst markup (paragraphs separated by blank lines).
-pub fn doc(doc: &Doc) -> String {
+/// The most lines of code in one `raw` element.
+const CODE_PIECE: usize = 50;
+
+/// Words (runs without white space) longer than this get break opportunities.
+const LONG_WORD: usize = 32;
+/// In a long word, the most characters between two break opportunities.
+const WORD_PIECE: usize = 16;
+
+/// `text` with a zero-width space (a break opportunity that draws nothing) inside every
+/// word of more than [`LONG_WORD`] characters, a hash or a URL, so that it wraps inside the
+/// text column instead of running off the page: after each `/ . - _ ? & = # : ; , @` and
+/// at least every [`WORD_PIECE`] characters. Shorter words are left alone.
+pub fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+    let long = text
+        .split(char::is_whitespace)
+        .any(|word| word.chars().nth(LONG_WORD).is_some());
+    if !long {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let space = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..space]);
+        rest = &rest[space..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        if word.chars().nth(LONG_WORD).is_none() {
+            out.push_str(word);
+            continue;
+        }
+        let mut since_break = 0;
+        let mut chars = word.chars().peekable();
+        while let Some(c) = chars.next() {
+            out.push(c);
+            since_break += 1;
+            let natural = matches!(
+                c,
+                '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | ':' | ';' | ',' | '@'
+            );
+            if chars.peek().is_some() && (natural || since_break >= WORD_PIECE) {
+                out.push('\u{200b}');
+                since_break = 0;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Markdown document -> Typst markup (paragraphs separated by blank lines). `prefix` makes
+/// the labels of its footnotes unique in the document (letters, digits and `-` only).
+pub fn doc(doc: &Doc, prefix: &str) -> String {
     let mut w = Writer {
         doc,
+        prefix,
         out: String::new(),
         in_footnote: false,
+        printed: HashMap::new(),
     };
     w.blocks(&doc.blocks);
     w.out.trim_end().to_string()
@@ -49,13 +105,17 @@ pub fn doc(doc: &Doc) -> String {
 
 struct Writer<'d> {
     doc: &'d Doc,
+    prefix: &'d str,
     out: String,
     /// Footnote references inside a footnote are printed as text, never nested.
     in_footnote: bool,
+    /// The footnotes already printed, by label, with the number in their Typst label: a
+    /// later reference points to the same footnote instead of printing it again.
+    printed: HashMap<&'d str, usize>,
 }
 
-impl Writer<'_> {
-    fn blocks(&mut self, blocks: &[Block]) {
+impl<'d> Writer<'d> {
+    fn blocks(&mut self, blocks: &'d [Block]) {
         let mut i = 0;
         while i < blocks.len() {
             match (&blocks[i], blocks.get(i + 1)) {
@@ -75,7 +135,7 @@ impl Writer<'_> {
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    fn block(&mut self, block: &'d Block) {
         match block {
             Block::Paragraph(inlines) => self.inlines(inlines),
             Block::Heading(_, title) => {
@@ -107,20 +167,36 @@ impl Writer<'_> {
                 trim_end(&mut self.out);
                 self.out.push(']');
             }
-            Block::Code(code) => {
-                let _ = write!(
-                    self.out,
-                    "#raw(block: true, {})",
-                    string_literal(code.trim_end_matches('\n'))
-                );
-            }
+            Block::Code(code) => self.code(code.trim_end_matches('\n')),
             Block::Table { align, head, rows } => self.table(align, head, rows),
             Block::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)"),
         }
         self.out.push_str("\n\n");
     }
 
-    fn table(&mut self, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+    /// A code block, in pieces of at most [`CODE_PIECE`] lines set without space between
+    /// them: Typst lays out one long `raw` block in time that grows faster than its
+    /// length. Long words get break opportunities, as in text.
+    fn code(&mut self, code: &str) {
+        let code = breakable(code);
+        let lines: Vec<&str> = code.split('\n').collect();
+        if lines.len() <= CODE_PIECE {
+            let _ = write!(self.out, "#raw(block: true, {})", string_literal(&code));
+            return;
+        }
+        self.out
+            .push_str("#block(width: 100%)[#set block(spacing: 0pt)");
+        for piece in lines.chunks(CODE_PIECE) {
+            let _ = write!(
+                self.out,
+                "#raw(block: true, {})",
+                string_literal(&piece.join("\n"))
+            );
+        }
+        self.out.push(']');
+    }
+
+    fn table(&mut self, align: &[Align], head: &'d [Vec<Inline>], rows: &'d [Vec<Vec<Inline>>]) {
         let columns = align.len().max(head.len()).max(1);
         let aligns: Vec<&str> = (0..columns)
             .map(|i| match align.get(i) {
@@ -143,27 +219,43 @@ impl Writer<'_> {
         self.out.push(')');
     }
 
-    /// Exactly `columns` cells, padding short rows and dropping extra cells.
-    fn cells(&mut self, cells: &[Vec<Inline>], columns: usize) {
-        for i in 0..columns {
+    /// Exactly `columns` columns: extra cells are dropped, and the empty cells that end a
+    /// row (the parser pads short rows) become one empty cell spanning them, so the cost
+    /// of a row is that of its cells with text, not of the table's width.
+    fn cells(&mut self, cells: &'d [Vec<Inline>], columns: usize) {
+        let written = cells
+            .iter()
+            .take(columns)
+            .rposition(|cell| !cell.is_empty())
+            .map_or(0, |last| last + 1);
+        for (i, cell) in cells.iter().take(written).enumerate() {
             if i > 0 {
                 self.out.push_str(", ");
             }
             self.out.push('[');
-            if let Some(cell) = cells.get(i) {
-                self.inlines(cell);
-            }
+            self.inlines(cell);
             self.out.push(']');
+        }
+        match columns - written {
+            0 => {}
+            1 if written > 0 => self.out.push_str(", []"),
+            1 => self.out.push_str("[]"),
+            missing => {
+                if written > 0 {
+                    self.out.push_str(", ");
+                }
+                let _ = write!(self.out, "table.cell(colspan: {missing})[]");
+            }
         }
     }
 
-    fn inlines(&mut self, inlines: &[Inline]) {
+    fn inlines(&mut self, inlines: &'d [Inline]) {
         for inline in inlines {
             self.inline(inline);
         }
     }
 
-    fn wrapped(&mut self, function: &str, inner: &[Inline]) {
+    fn wrapped(&mut self, function: &str, inner: &'d [Inline]) {
         self.out.push('#');
         self.out.push_str(function);
         self.out.push('[');
@@ -171,11 +263,11 @@ impl Writer<'_> {
         self.out.push(']');
     }
 
-    fn inline(&mut self, inline: &Inline) {
+    fn inline(&mut self, inline: &'d Inline) {
         match inline {
             Inline::Text(t) => self.out.push_str(&text(t)),
             Inline::Code(c) => {
-                let _ = write!(self.out, "#raw({})", string_literal(c));
+                let _ = write!(self.out, "#raw({})", string_literal(&breakable(c)));
             }
             Inline::Emph(c) => self.wrapped("emph", c),
             Inline::Strong(c) => self.wrapped("strong", c),
@@ -186,15 +278,22 @@ impl Writer<'_> {
                 self.out.push(']');
             }
             Inline::FootnoteRef(label) => match self.doc.footnote(label) {
-                Some(blocks) if !self.in_footnote => {
+                Some(_) if self.in_footnote => self.out.push_str(&text(&format!("[^{label}]"))),
+                Some(_) if self.printed.contains_key(label.as_str()) => {
+                    let n = self.printed[label.as_str()];
+                    let _ = write!(self.out, "#footnote(<fn-{}{n}>)", self.prefix);
+                }
+                Some(blocks) => {
+                    let n = self.printed.len();
+                    self.printed.insert(label, n);
                     self.in_footnote = true;
                     self.out.push_str("#footnote[");
                     self.blocks(blocks);
                     trim_end(&mut self.out);
-                    self.out.push(']');
+                    let _ = write!(self.out, "]<fn-{}{n}>", self.prefix);
                     self.in_footnote = false;
                 }
-                _ => self.out.push_str(&text(&format!("[^{label}]"))),
+                None => self.out.push_str(&text(&format!("[^{label}]"))),
             },
             Inline::SoftBreak => self.out.push(' '),
             Inline::HardBreak => self.out.push_str("#linebreak()"),
@@ -229,20 +328,22 @@ mod tests {
 
     #[test]
     fn markup_is_calls_with_string_leaves() {
-        let typ = doc(&parse(
-            "Hello *world* [x](https://un.org)[^n].\n\n[^n]: A note.",
-        ));
+        let typ = doc(
+            &parse("Hello *world* [x](https://un.org)[^n].\n\n[^n]: A note."),
+            "r-",
+        );
         assert_eq!(
             typ,
-            r#"#"Hello ";#emph[#"world";]#" ";#link("https://un.org")[#"x";]#footnote[#"A note.";]#".";"#
+            r#"#"Hello ";#emph[#"world";]#" ";#link("https://un.org")[#"x";]#footnote[#"A note.";]<fn-r-0>#".";"#
         );
     }
 
     #[test]
     fn lists_tables_headings_and_quotes() {
-        let typ = doc(&parse(
-            "### Sub\nBody.\n\n1. a\n2. b\n\n- x\n\n> q\n\n| h |\n|---|\n| c |\n",
-        ));
+        let typ = doc(
+            &parse("### Sub\nBody.\n\n1. a\n2. b\n\n- x\n\n> q\n\n| h |\n|---|\n| c |\n"),
+            "",
+        );
         assert_eq!(
             typ,
             "#runin[#\"Sub\";]#\"Body.\";\n\n\
@@ -253,9 +354,63 @@ mod tests {
         );
     }
 
+    /// However often a footnote is referenced, its text is printed once; later references
+    /// point to it by label (as the site prints it once).
+    #[test]
+    fn a_footnote_is_printed_once_however_often_it_is_referenced() {
+        let typ = doc(
+            &parse("A[^n] b[^n] c[^m] d[^n].\n\n[^n]: Long note.\n\n[^m]: Other."),
+            "p-",
+        );
+        assert_eq!(typ.matches("Long note.").count(), 1, "{typ}");
+        assert_eq!(
+            typ,
+            "#\"A\";#footnote[#\"Long note.\";]<fn-p-0>#\" b\";#footnote(<fn-p-0>)#\" c\";\
+             #footnote[#\"Other.\";]<fn-p-1>#\" d\";#footnote(<fn-p-0>)#\".\";"
+        );
+    }
+
+    /// A short row of a wide table costs one cell for what it lacks, not one per column.
+    #[test]
+    fn short_rows_end_with_one_spanning_cell() {
+        let typ = doc(
+            &parse("| a | b | c | d |\n|---|---|---|---|\n| 1 |\n| 1 | 2 | 3 |\n"),
+            "",
+        );
+        assert!(
+            typ.ends_with(
+                "[#\"1\";], table.cell(colspan: 3)[], [#\"1\";], [#\"2\";], [#\"3\";], [])"
+            ),
+            "{typ}"
+        );
+    }
+
+    #[test]
+    fn long_words_get_break_opportunities_short_ones_do_not() {
+        let z = '\u{200b}';
+        assert_eq!(
+            breakable("a normal sentence, Strafverfolgungsbehörden"),
+            "a normal sentence, Strafverfolgungsbehörden"
+        );
+        let hash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        let broken = breakable(hash);
+        assert_eq!(broken.replace(z, ""), hash);
+        assert!(
+            broken.split(z).all(|piece| piece.chars().count() <= 16),
+            "{broken}"
+        );
+        let url = "see https://www.unodc.org/documents/Cybercrime/Report_2019.pdf now";
+        assert_eq!(
+            breakable(url),
+            format!(
+                "see https:{z}/{z}/{z}www.{z}unodc.{z}org/{z}documents/{z}Cybercrime/{z}Report_{z}2019.{z}pdf now"
+            )
+        );
+    }
+
     #[test]
     fn self_referencing_footnotes_do_not_recurse() {
-        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."));
+        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."), "");
         assert!(typ.contains("#footnote[#\"B\";#\"[^a]\";"), "{typ}");
     }
 
@@ -337,12 +492,16 @@ mod tests {
             ),
             (
                 "Note[^x].\n\n[^x]: Footnote *text*.",
-                "#\"Note\";#footnote[#\"Footnote \";#emph[#\"text\";]#\".\";]#\".\";",
+                "#\"Note\";#footnote[#\"Footnote \";#emph[#\"text\";]#\".\";]<fn-0>#\".\";",
             ),
             ("Missing[^nope].", "#\"Missing[^nope].\";"),
         ];
         for (markdown, expected) in cases {
-            assert_eq!(doc(&parse(markdown)), *expected, "Markdown: {markdown:?}");
+            assert_eq!(
+                doc(&parse(markdown), ""),
+                *expected,
+                "Markdown: {markdown:?}"
+            );
         }
     }
 }

@@ -1,0 +1,201 @@
+//! What the replies will cost to typeset, measured before any typesetting starts.
+//!
+//! Typst has no timeout, and a few kilobytes of Markdown can make it work for minutes: it
+//! lays out each paragraph in time that grows with the square of its formatted spans, and
+//! each element it lays out (a paragraph, a list item, a table cell, a link, a footnote)
+//! takes 7 to 60 KB of memory however little text it holds. So every reply text (body and
+//! summaries) is measured here, from the Markdown parser's events, and refused with its
+//! file, line and the limit when it passes one:
+//! - a table of more than [`MAX_TABLE_COLUMNS`] columns;
+//! - a paragraph (or heading, table cell, list item) of more than [`MAX_SPANS`] formatted
+//!   spans (emphasis, links, code, footnote references, line breaks);
+//! - more than [`BUDGET`] units of elements in the whole report, an element weighing
+//!   what it costs Typst (about 10 KB of memory a unit): a paragraph, heading, quote or
+//!   emphasis 1, a list item, code span or code line 2... (see [`Spend`]).
+//!
+//! What passes costs time and memory in proportion to its size: the benchmark
+//! `benches/hostile.rs` holds the figures.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::render::markdown;
+
+/// The widest table accepted: wider tables do not fit across a page.
+pub const MAX_TABLE_COLUMNS: usize = 24;
+/// The most formatted spans in one paragraph.
+pub const MAX_SPANS: usize = 300;
+/// Units of elements a report may hold (a real report of 193 replies uses about 15,000).
+pub const BUDGET: usize = 150_000;
+
+/// What the elements of a report have cost so far, against the [`BUDGET`].
+#[derive(Debug, Default)]
+pub struct Spend {
+    pub units: usize,
+    /// Set once the budget is passed (it is reported once).
+    pub exceeded: bool,
+}
+
+impl Spend {
+    /// Adds `units` spent at `at`; says so in `problems` when that passes the budget.
+    pub fn add(&mut self, units: usize, at: &Range<usize>, problems: &mut Vec<Excess>) {
+        self.units += units;
+        if self.units > BUDGET && !self.exceeded {
+            self.exceeded = true;
+            problems.push(Excess {
+                at: at.start..at.start + 1,
+                message: format!(
+                    "the replies hold more formatted elements than a report can typeset: {} units \
+                     by here, past the limit of {}",
+                    thousands(self.units),
+                    thousands(BUDGET)
+                ),
+                label: "the limit is passed here".into(),
+                help: "paragraphs, list items and emphasis count 1 or 2 units, table cells 3, links 4, \
+                       footnote references 6; a real report of 193 replies uses about 15,000. Look \
+                       for text pasted with formatting on every word or line, or move annexes out"
+                    .into(),
+            });
+        }
+    }
+}
+
+/// A limit passed: where (byte offsets into the measured text) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excess {
+    pub at: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub help: String,
+}
+
+fn thousands(n: usize) -> String {
+    crate::english::thousands(n)
+}
+
+/// Measures one Markdown text, adding its elements to `spend`; returns the limits it
+/// passes, at their places in `text`.
+pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
+    let mut problems = Vec::new();
+    // Open paragraphs (and other inline containers): where each starts, its spans so far.
+    let mut open: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut in_code = false;
+    let parser = Parser::new_ext(text, markdown::options()).into_offset_iter();
+    for (event, at) in parser {
+        let (units, span) = match &event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph | Tag::Heading { .. } => {
+                    open.push((at.clone(), 0));
+                    (1, false)
+                }
+                Tag::TableCell => {
+                    open.push((at.clone(), 0));
+                    (3, false)
+                }
+                Tag::Item => {
+                    open.push((at.clone(), 0));
+                    (2, false)
+                }
+                Tag::Table(columns) => {
+                    if columns.len() > MAX_TABLE_COLUMNS {
+                        problems.push(Excess {
+                            at: at.start..at.start + 1,
+                            message: format!(
+                                "a table of {} columns: at most {MAX_TABLE_COLUMNS} fit across a page",
+                                thousands(columns.len())
+                            ),
+                            label: "this table".into(),
+                            help: "split the table into narrower ones, or give its rows as a list".into(),
+                        });
+                    }
+                    (1, false)
+                }
+                Tag::CodeBlock(_) => {
+                    in_code = true;
+                    (1, false)
+                }
+                Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::HtmlBlock => (1, false),
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Image { .. } => (1, true),
+                Tag::Link { .. } => (4, true),
+                _ => (0, false),
+            },
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item,
+            ) => {
+                open.pop();
+                (0, false)
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                (0, false)
+            }
+            Event::Text(t) if in_code => (2 * t.matches('\n').count(), false),
+            Event::Code(_) => (2, true),
+            Event::FootnoteReference(_) => (6, true),
+            Event::HardBreak => (1, true),
+            Event::Rule => (1, false),
+            _ => (0, false),
+        };
+        if span && let Some((start, spans)) = open.last_mut() {
+            *spans += 1;
+            if *spans == MAX_SPANS + 1 {
+                problems.push(Excess {
+                    at: start.start..start.start + 1,
+                    message: format!(
+                        "a paragraph of more than {MAX_SPANS} formatted spans (emphasis, links, code, \
+                         footnote references, line breaks)"
+                    ),
+                    label: "this paragraph".into(),
+                    help: "typesetting time grows with the square of a paragraph's spans: split the \
+                           paragraph, or drop formatting pasted on every word"
+                        .into(),
+                });
+            }
+        }
+        if units > 0 {
+            spend.add(units, &at, &mut problems);
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_tables_and_crowded_paragraphs_are_found_at_their_place() {
+        let mut spend = Spend::default();
+        let wide = format!("Intro.\n\n{}|\n{}|\n", "| a ".repeat(30), "|---".repeat(30));
+        let problems = measure(&wide, &mut spend);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].at.start, "Intro.\n\n".len());
+        assert!(problems[0].message.contains("a table of 30 columns"));
+
+        let crowded = format!("Text.\n\nStart {}\n", "*a* ".repeat(301));
+        let problems = measure(&crowded, &mut spend);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].at.start, "Text.\n\n".len());
+        // 300 spans pass.
+        assert!(measure(&"*a* ".repeat(300), &mut spend).is_empty());
+    }
+
+    #[test]
+    fn the_budget_counts_across_texts_and_is_reported_once() {
+        let mut spend = Spend::default();
+        // 1 unit a paragraph, 6 a footnote reference.
+        let text = "One[^a].\n\nTwo.\n\n[^a]: Note.\n";
+        assert!(measure(text, &mut spend).is_empty());
+        assert_eq!(spend.units, 1 + 6 + 1 + 1 + 1);
+        spend.units = BUDGET - 1;
+        let problems = measure("A.\n\nB.\n\nC.\n", &mut spend);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].at,
+            4..5,
+            "the second paragraph passes the limit"
+        );
+        assert!(measure("D.\n", &mut spend).is_empty(), "said once");
+    }
+}
