@@ -1,20 +1,55 @@
-//! `report serve [DIR] [--port 3000] [--open]`: `report watch`, plus a small web server on
-//! 127.0.0.1 for `output/` (the site under /html/, the PDF beside it).
+//! `report serve [DIR] [--port 3000] [--open]`: `report watch`, plus a preview server for
+//! `output/` (the site under /html/, the PDF beside it), on hyper.
 //!
 //! HTML pages get one extra script, in serve mode only, that listens to
 //! `/__report/events` (server-sent events): "reload" after each successful build, "failed"
 //! with the problems when a rebuild fails, shown over the last good page until fixed.
 //! `/__report/status` tells scripts and tests how the last build went.
+//!
+//! The server is for the editor's own browser, and guards against everything else:
+//! - it listens on 127.0.0.1 only, and answers only requests whose `Host` is that address
+//!   or `localhost` (a web page elsewhere cannot reach it through DNS rebinding);
+//! - a request's head is at most [`MAX_HEAD`] bytes, read within [`HEAD_TIMEOUT`]; bodies
+//!   are never read (GET and HEAD only), and every connection closes after its answer;
+//! - a client that stops reading is cut off after [`WRITE_TIMEOUT`], and a live-reload
+//!   client whose queue of events is full is dropped: the build loop only ever queues
+//!   events, so no client can stall the rebuilds or the other clients;
+//! - at most [`MAX_CONNECTIONS`] connections are open at once.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::convert::Infallible;
+use std::future::Future;
+use std::io;
+use std::net::TcpListener;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use hyper::body::{Bytes, Frame, Incoming, SizeHint};
+use hyper::header::{self, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::{Semaphore, mpsc};
 
 use crate::cli::ServeArgs;
 use crate::cmd::watch::{stop_on_ctrl_c, watch};
 use crate::cmd::{Ui, build_options, exit};
 use crate::pipeline::{Builder, Outcome};
+
+/// The longest request head (request line and headers) read.
+const MAX_HEAD: usize = 16 * 1024;
+/// How long a client may take to send its request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write may wait for a client that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections open at once.
+const MAX_CONNECTIONS: usize = 128;
+/// Events queued for one live-reload client before it counts as stalled and is dropped.
+const EVENT_QUEUE: usize = 8;
 
 /// The script injected into served pages.
 const LIVE_JS: &str = r#"(function () {
@@ -40,17 +75,27 @@ const LIVE_JS: &str = r#"(function () {
 /// What the web server shares with the build loop.
 struct State {
     out: PathBuf,
-    /// The site's folder name and the PDF's file name in `out`, from the last good build.
+    port: u16,
+    /// The site's folder name in `out`, from the last good build.
     html: Mutex<String>,
-    /// Open event streams.
-    clients: Mutex<Vec<TcpStream>>,
+    /// The queues of the open live-reload streams.
+    clients: Mutex<Vec<mpsc::Sender<Bytes>>>,
     /// The problems of the last build if it failed.
     failure: Mutex<Option<String>>,
     builds: Mutex<u64>,
 }
 
+/// A lock that a panicking holder did not leave unusable.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
-    let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
+    let listener = match TcpListener::bind(("127.0.0.1", args.port))
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+    {
         Ok(listener) => listener,
         Err(e) => {
             ui.error(format!(
@@ -65,22 +110,28 @@ pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
         Ok(options) => options,
         Err(code) => return code,
     };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            ui.error(format!("cannot start the web server: {e}"));
+            return exit::FAILURE;
+        }
+    };
     let mut builder = Builder::new(args.dir.clone(), options);
     stop_on_ctrl_c(builder.out());
     let state = Arc::new(State {
         out: builder.out(),
+        port,
         html: Mutex::new("html".into()),
         clients: Mutex::new(Vec::new()),
         failure: Mutex::new(None),
         builds: Mutex::new(0),
     });
     let server = Arc::clone(&state);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let state = Arc::clone(&server);
-            std::thread::spawn(move || handle(stream, &state));
-        }
-    });
+    std::thread::spawn(move || runtime.block_on(serve(listener, server)));
     let url = format!("http://127.0.0.1:{port}/");
     // Printed even with --quiet: it is what the command is for.
     eprintln!("     Serving {url} (Ctrl-C to stop)");
@@ -94,29 +145,60 @@ pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
     })
 }
 
-/// Tells open pages what the build gave.
+/// Accepts connections for ever, each served on its own task.
+async fn serve(listener: TcpListener, state: Arc<State>) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        // Too many connections: this one is closed at once.
+        let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
+            continue;
+        };
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let io = TokioIo::new(WriteDeadline::new(stream, WRITE_TIMEOUT));
+            let service = service_fn(move |request| {
+                let state = Arc::clone(&state);
+                async move { Ok::<_, Infallible>(answer(&state, &request)) }
+            });
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_buf_size(MAX_HEAD)
+                .keep_alive(false)
+                .title_case_headers(true)
+                .serve_connection(io, service)
+                .await;
+            drop(permit);
+        });
+    }
+}
+
+/// Tells open pages what the build gave. Events are only queued: a client whose queue is
+/// full (it stopped reading) or closed is dropped.
 fn after_build(state: &State, outcome: &Outcome) {
-    *state.builds.lock().expect("not poisoned") += 1;
+    *lock(&state.builds) += 1;
     let event = match &outcome.written {
         Some(written) => {
             if let Some(dir) = &written.html {
-                *state.html.lock().expect("not poisoned") = dir.clone();
+                *lock(&state.html) = dir.clone();
             }
-            *state.failure.lock().expect("not poisoned") = None;
+            *lock(&state.failure) = None;
             "event: reload\ndata: ok\n\n".to_string()
         }
         None => {
             let text = outcome.sources.render_plain(&outcome.diagnostics);
-            *state.failure.lock().expect("not poisoned") = Some(text.clone());
+            *lock(&state.failure) = Some(text.clone());
             failed_event(&text)
         }
     };
-    let mut clients = state.clients.lock().expect("not poisoned");
-    clients.retain_mut(|c| {
-        c.write_all(event.as_bytes())
-            .and_then(|_| c.flush())
-            .is_ok()
-    });
+    let event = Bytes::from(event);
+    lock(&state.clients).retain(|client| client.try_send(event.clone()).is_ok());
 }
 
 fn failed_event(text: &str) -> String {
@@ -141,82 +223,98 @@ fn open_browser(url: &str) {
     let _ = std::process::Command::new(command).arg(url).spawn();
 }
 
-fn handle(mut stream: TcpStream, state: &State) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    // Skip the headers.
-    let mut line = String::new();
-    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-        line.clear();
-    }
-    let mut parts = request.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    if method != "GET" && method != "HEAD" {
-        let _ = stream.write_all(
-            b"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Type: text/plain\r\nContent-Length: 9\r\nConnection: close\r\n\r\nGET only\n",
-        );
-        return;
-    }
-    // A HEAD request gets the headers of the GET answer and no body.
-    let mut stream = Answer {
-        stream,
-        head_only: method == "HEAD",
+/// Whether a request's `Host` names this server on the loopback: `127.0.0.1`,
+/// `localhost` or `[::1]`, with this port or none.
+fn local_host(request: &Request<Incoming>, port: u16) -> bool {
+    let Some(host) = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+    else {
+        return false;
     };
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !p.contains(']') => (name, Some(p)),
+        _ => (host, None),
+    };
+    let name = name.to_ascii_lowercase();
+    matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+        && given_port.is_none_or(|p| p.parse() == Ok(port))
+}
+
+fn answer(state: &State, request: &Request<Incoming>) -> Response<Body> {
+    if !local_host(request, state.port) {
+        return plain(
+            StatusCode::FORBIDDEN,
+            "report serve answers requests for 127.0.0.1 and localhost only\n",
+        );
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "GET only\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let path = request.uri().path();
     match path {
         "/__report/live.js" => respond(
-            &mut stream,
-            "200 OK",
+            StatusCode::OK,
             "text/javascript; charset=utf-8",
-            LIVE_JS.as_bytes(),
+            LIVE_JS.as_bytes().to_vec(),
         ),
-        "/__report/events" => {
-            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
-            if stream.stream.write_all(head.as_bytes()).is_err() || stream.head_only {
-                return;
-            }
-            let mut stream = stream.stream;
-            if let Some(text) = state.failure.lock().expect("not poisoned").as_deref() {
-                let _ = stream.write_all(failed_event(text).as_bytes());
-            }
-            let _ = stream.flush();
-            state.clients.lock().expect("not poisoned").push(stream);
-        }
+        "/__report/events" => events(state, request.method() == Method::HEAD),
         "/__report/status" => {
-            let failure = state.failure.lock().expect("not poisoned").clone();
+            let failure = lock(&state.failure).clone();
             let body = serde_json::json!({
                 "ok": failure.is_none(),
-                "builds": *state.builds.lock().expect("not poisoned"),
+                "builds": *lock(&state.builds),
                 "problems": failure,
             });
             respond(
-                &mut stream,
-                "200 OK",
+                StatusCode::OK,
                 "application/json",
-                body.to_string().as_bytes(),
-            );
+                body.to_string().into_bytes(),
+            )
         }
         "/" => {
-            let html = state.html.lock().expect("not poisoned").clone();
-            let head = format!(
-                "HTTP/1.1 302 Found\r\nLocation: /{html}/index.html\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            );
-            let _ = stream.stream.write_all(head.as_bytes());
+            let html = lock(&state.html).clone();
+            let mut response = respond(StatusCode::FOUND, "text/plain", Vec::new());
+            if let Ok(location) = HeaderValue::from_str(&format!("/{html}/index.html")) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            response
         }
-        _ => serve_file(&mut stream, state, path),
+        _ => serve_file(state, path),
     }
 }
 
-fn serve_file(stream: &mut Answer, state: &State, path: &str) {
+/// A live-reload stream: the last failure at once if there is one, then every event.
+fn events(state: &State, head_only: bool) -> Response<Body> {
+    let body = if head_only {
+        Body::Full(None)
+    } else {
+        let (tx, rx) = mpsc::channel(EVENT_QUEUE);
+        if let Some(text) = lock(&state.failure).as_deref() {
+            let _ = tx.try_send(Bytes::from(failed_event(text)));
+        }
+        lock(&state.clients).push(tx);
+        Body::Events(rx)
+    };
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+fn serve_file(state: &State, path: &str) -> Response<Body> {
+    let not_found = || plain(StatusCode::NOT_FOUND, "not found\n");
     let Some(file) = resolve(&state.out, path) else {
-        respond(stream, "404 Not Found", "text/plain", b"not found\n");
-        return;
+        return not_found();
     };
     let file = if file.is_dir() {
         file.join("index.html")
@@ -224,8 +322,7 @@ fn serve_file(stream: &mut Answer, state: &State, path: &str) {
         file
     };
     let Ok(bytes) = std::fs::read(&file) else {
-        respond(stream, "404 Not Found", "text/plain", b"not found\n");
-        return;
+        return not_found();
     };
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let kind = match ext {
@@ -239,17 +336,16 @@ fn serve_file(stream: &mut Answer, state: &State, path: &str) {
         "typ" | "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
-    if ext == "html" {
-        let page = String::from_utf8_lossy(&bytes);
-        let script = "<script src=\"/__report/live.js\"></script>\n</body>";
-        let page = match page.rfind("</body>") {
-            Some(at) => format!("{}{script}{}", &page[..at], &page[at + "</body>".len()..]),
-            None => format!("{page}{script}"),
-        };
-        respond(stream, "200 OK", kind, page.as_bytes());
-    } else {
-        respond(stream, "200 OK", kind, &bytes);
+    if ext != "html" {
+        return respond(StatusCode::OK, kind, bytes);
     }
+    let page = String::from_utf8_lossy(&bytes);
+    let script = "<script src=\"/__report/live.js\"></script>\n</body>";
+    let page = match page.rfind("</body>") {
+        Some(at) => format!("{}{script}{}", &page[..at], &page[at + "</body>".len()..]),
+        None => format!("{page}{script}"),
+    };
+    respond(StatusCode::OK, kind, page.into_bytes())
 }
 
 /// The file under `out` a URL path names; `None` for anything that would leave it.
@@ -278,22 +374,129 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The connection a request came on, and whether it asked for the headers only.
-struct Answer {
-    stream: TcpStream,
-    head_only: bool,
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    respond(
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    )
 }
 
-fn respond(answer: &mut Answer, status: &str, kind: &str, body: &[u8]) {
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = answer.stream.write_all(head.as_bytes());
-    if !answer.head_only {
-        let _ = answer.stream.write_all(body);
+fn respond(status: StatusCode, kind: &'static str, body: Vec<u8>) -> Response<Body> {
+    let mut response = Response::new(Body::Full(Some(Bytes::from(body))));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A response body: all at once, or a stream of live-reload events.
+enum Body {
+    Full(Option<Bytes>),
+    Events(mpsc::Receiver<Bytes>),
+}
+
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            Body::Full(bytes) => Poll::Ready(bytes.take().map(|b| Ok(Frame::data(b)))),
+            Body::Events(events) => events
+                .poll_recv(cx)
+                .map(|event| event.map(|e| Ok(Frame::data(e)))),
+        }
     }
-    let _ = answer.stream.flush();
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Full(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Body::Full(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Events(_) => SizeHint::default(),
+        }
+    }
+}
+
+/// A connection whose writes fail once the client has not read anything for `limit`.
+struct WriteDeadline {
+    stream: tokio::net::TcpStream,
+    limit: Duration,
+    waiting: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl WriteDeadline {
+    fn new(stream: tokio::net::TcpStream, limit: Duration) -> Self {
+        WriteDeadline {
+            stream,
+            limit,
+            waiting: None,
+        }
+    }
+
+    /// `result` of a write or flush, unless it has been pending for longer than the limit.
+    fn within<T>(
+        &mut self,
+        cx: &mut Context<'_>,
+        result: Poll<io::Result<T>>,
+    ) -> Poll<io::Result<T>> {
+        if result.is_ready() {
+            self.waiting = None;
+            return result;
+        }
+        let limit = self.limit;
+        let waiting = self
+            .waiting
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        match waiting.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the client stopped reading",
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl AsyncRead for WriteDeadline {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for WriteDeadline {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        let result = Pin::new(&mut this.stream).poll_write(cx, buf);
+        this.within(cx, result)
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        let result = Pin::new(&mut this.stream).poll_flush(cx);
+        this.within(cx, result)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        let result = Pin::new(&mut this.stream).poll_shutdown(cx);
+        this.within(cx, result)
+    }
 }
 
 #[cfg(test)]

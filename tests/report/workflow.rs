@@ -468,3 +468,162 @@ fn completions_for_the_shells() {
         );
     }
 }
+
+/// Sends raw bytes as a request and reads the answer (at most 10 seconds).
+fn raw_request(port: u16, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = stream.write_all(bytes);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn serve_answers_only_the_loopback_and_bounds_every_request() {
+    let (_tmp, root) = fixture_copy("valid");
+    let server = serve(&root);
+    let port = server.port;
+    eventually("the first build is served", || {
+        get(port, "/__report/status").1.contains("\"builds\":1")
+    });
+    let with_host = |host: &str| {
+        raw_request(
+            port,
+            format!("GET /html/index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    // DNS rebinding: a page elsewhere whose name now points to 127.0.0.1.
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1:1",
+    ] {
+        let answer = with_host(host);
+        assert!(answer.starts_with("HTTP/1.1 403"), "Host: {host}: {answer}");
+        assert!(!answer.contains("<html"), "{answer}");
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        "localhost".to_string(),
+    ] {
+        let answer = with_host(&host);
+        assert!(answer.starts_with("HTTP/1.1 200"), "Host: {host}: {answer}");
+    }
+    let no_host = raw_request(port, b"GET /html/index.html HTTP/1.0\r\n\r\n");
+    assert!(
+        no_host.starts_with("HTTP/1.0 403") || no_host.starts_with("HTTP/1.1 403"),
+        "{no_host}"
+    );
+
+    // A request head larger than the limit is refused, not read into memory.
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: {}\r\n\r\n",
+        "x".repeat(200_000)
+    );
+    let answer = raw_request(port, huge.as_bytes());
+    assert!(!answer.starts_with("HTTP/1.1 2"), "{answer}");
+    assert!(!answer.starts_with("HTTP/1.1 3"), "{answer}");
+
+    // A client that sends half a request and waits is cut off; others are served meanwhile.
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+        .unwrap();
+    assert_eq!(get(port, "/html/index.html").0, 200);
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let ended = slow.read_to_end(&mut rest);
+    assert!(
+        ended.is_ok(),
+        "the server closes a silent connection: {ended:?}"
+    );
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(!rest.starts_with("HTTP/1.1 2"), "{rest}");
+}
+
+/// A live-reload client that stops reading: its events are dropped with it, and the
+/// rebuilds and the other clients go on. (A server that writes to each client from the
+/// build loop stalls once that client's socket buffers are full.)
+#[cfg(unix)]
+#[test]
+fn a_live_reload_client_that_stops_reading_stalls_nothing() {
+    use std::os::fd::FromRawFd;
+    let (_tmp, root) = fixture_copy("valid");
+    let server = serve(&root);
+    let port = server.port;
+    eventually("the first build is served", || {
+        get(port, "/__report/status").1.contains("\"builds\":1")
+    });
+    // The stalled client: a tiny receive buffer, and it never reads.
+    // SAFETY: plain socket calls on a descriptor owned here; the address is a valid
+    // sockaddr_in for 127.0.0.1:port.
+    let stalled = unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+        assert!(fd >= 0);
+        let size: libc::c_int = 2048;
+        libc::setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&size as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+        let mut addr: libc::sockaddr_in = std::mem::zeroed();
+        addr.sin_family = libc::AF_INET as libc::sa_family_t;
+        addr.sin_port = port.to_be();
+        addr.sin_addr.s_addr = u32::from_be_bytes([127, 0, 0, 1]).to_be();
+        let connected = libc::connect(
+            fd,
+            (&addr as *const libc::sockaddr_in).cast(),
+            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+        );
+        assert_eq!(connected, 0);
+        TcpStream::from_raw_fd(fd)
+    };
+    (&stalled)
+        .write_all(b"GET /__report/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    // A reading client, counting the failures it is told about.
+    let mut reader = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    reader
+        .write_all(b"GET /__report/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let told = Arc::new(Mutex::new(0usize));
+    let counter = Arc::clone(&told);
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            *counter.lock().unwrap() = seen.matches("event: failed").count();
+        }
+    });
+    // Twenty failing rebuilds, each reporting about 2,000 problems (some 400 KB of text
+    // per event: far more than the stalled client's buffers hold).
+    let file = root.join("submissions/cri.md");
+    let mut bad = fs::read_to_string(&file).unwrap();
+    let at = bad.find("\n[[challenges]]").unwrap();
+    let wrong: String = (0..2000)
+        .map(|i| format!("\n[[challenges]]\ncategory = \"no-such-category-{i}\"\nthemes = [\"t\"]\nsummary = \"s\"\n"))
+        .collect();
+    bad.insert_str(at, &wrong);
+    for round in 1..=20u64 {
+        fs::write(&file, format!("{bad}\nRound {round}.\n")).unwrap();
+        eventually(&format!("rebuild {round} is done"), || {
+            builds(&get(port, "/__report/status").1) > round
+        });
+    }
+    eventually("the reading client was told of every failure", || {
+        *told.lock().unwrap() >= 20
+    });
+    drop(stalled);
+}
