@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontInfo};
+use typst::text::{Font, FontBook, FontFlags, FontInfo};
 use typst::utils::LazyHash;
 use walkdir::WalkDir;
 
@@ -126,7 +126,11 @@ impl Fonts {
             if c.is_ascii() || c.is_whitespace() || is_invisible(c) || !seen.insert(c) {
                 continue;
             }
-            if !self.infos().any(|info| info.coverage.contains(c as u32)) {
+            // Math fonts do not count: Typst does not fall back to them for text.
+            let covered = self.infos().any(|info| {
+                !info.flags.contains(FontFlags::MATH) && info.coverage.contains(c as u32)
+            });
+            if !covered {
                 missing.push(c);
             }
         }
@@ -153,6 +157,8 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(fonts.missing_glyphs("中国 中"), ['中', '国']);
+        // Only the math fonts have ℟, and Typst does not use them for text.
+        assert_eq!(fonts.missing_glyphs("t ℟"), ['℟']);
         // The ASCII shortcut holds: every printable ASCII character has a glyph.
         let ascii: String = (' '..='~').collect();
         assert!(

@@ -1,11 +1,16 @@
 //! Characters that no font can draw. Typst would print each as an empty box without a
 //! word, and a PDF/A or PDF/UA file may not contain such a box (nor a private-use
-//! character, whose meaning no reader knows). So before typesetting, every character of
-//! the generated source is checked against the fonts; each one missing is reported in the
-//! input it came from (a reply, book.toml, a template), at its first occurrence there, and
-//! replaced in the source by a visible replacement character.
+//! character, whose meaning no reader knows). So the characters of the generated source
+//! are checked against the fonts before typesetting ([`missing`]), and the laid-out pages
+//! are searched for empty boxes after it ([`undrawn`]: a combining mark whose base comes
+//! from another font, a character only a math font has). Each such character is printed
+//! as a visible replacement ([`replace`]), and reported in the input it came from (a
+//! reply, book.toml, a template), at its first occurrence there ([`report`]).
 
 use std::collections::{BTreeSet, HashMap};
+
+use typst::layout::{Frame, FrameItem};
+use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::render::typst::fonts::Fonts;
@@ -18,29 +23,63 @@ fn is_private_use(c: char) -> bool {
     matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}')
 }
 
-/// Checks `source` against `fonts`; warns about each character no font can draw (or that
-/// is private-use), in the first of `inputs` that holds it, or in `template` if none
-/// does; returns the source with those characters replaced.
-pub fn check(
-    source: &str,
-    fonts: &Fonts,
+/// The characters of `source` that no font can draw, and the private-use ones.
+pub fn missing(source: &str, fonts: &Fonts) -> BTreeSet<char> {
+    let mut missing: BTreeSet<char> = fonts.missing_glyphs(source).into_iter().collect();
+    missing.extend(source.chars().filter(|c| is_private_use(*c)));
+    missing
+}
+
+/// The characters that the laid-out `document` shows as empty boxes (glyph 0).
+pub fn undrawn(document: &PagedDocument) -> BTreeSet<char> {
+    fn walk(frame: &Frame, out: &mut BTreeSet<char>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        let range = glyph.range();
+                        if let Some(chars) = text.text.get(range) {
+                            out.extend(chars.chars().filter(|c| !c.is_whitespace()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+/// `source` with every character of `missing` replaced.
+pub fn replace(source: &str, missing: &BTreeSet<char>) -> String {
+    if missing.is_empty() {
+        return source.to_string();
+    }
+    source
+        .chars()
+        .map(|c| if missing.contains(&c) { REPLACEMENT } else { c })
+        .collect()
+}
+
+/// Warns about the characters of `missing`, each in the first of `inputs` that holds it,
+/// or in `template` if none does.
+pub fn report(
+    missing: &BTreeSet<char>,
     inputs: &[FileId],
     template: (&str, &str),
     sources: &mut Sources,
     diags: &mut Diagnostics,
-) -> String {
-    let mut missing: BTreeSet<char> = fonts.missing_glyphs(source).into_iter().collect();
-    missing.extend(source.chars().filter(|c| is_private_use(*c)));
-    if missing.is_empty() {
-        return source.to_string();
-    }
-    let replacement = if fonts.missing_glyphs(&REPLACEMENT.to_string()).is_empty() {
-        REPLACEMENT
-    } else {
-        '?'
-    };
+) {
     let mut unplaced = missing.clone();
     for &file in inputs {
+        if unplaced.is_empty() {
+            break;
+        }
         let text = sources.text(file);
         // The characters of this file that are missing, with their first offset.
         let mut first: HashMap<char, usize> = HashMap::new();
@@ -60,7 +99,7 @@ pub fn check(
         let (at, c) = chars[0];
         let list: Vec<char> = chars.iter().map(|(_, c)| *c).collect();
         diags.push(
-            Diagnostic::warning(file, at..at + c.len_utf8(), message(&list, replacement))
+            Diagnostic::warning(file, at..at + c.len_utf8(), message(&list))
                 .label("first character without a glyph")
                 .help(HELP),
         );
@@ -71,24 +110,16 @@ pub fn check(
         let file = sources.add(name, text);
         let at = text.find(list[0]).unwrap_or(0);
         diags.push(
-            Diagnostic::warning(
-                file,
-                at..at + list[0].len_utf8(),
-                message(&list, replacement),
-            )
-            .label("first character without a glyph")
-            .help(HELP),
+            Diagnostic::warning(file, at..at + list[0].len_utf8(), message(&list))
+                .label("first character without a glyph")
+                .help(HELP),
         );
     }
-    source
-        .chars()
-        .map(|c| if missing.contains(&c) { replacement } else { c })
-        .collect()
 }
 
 const HELP: &str = "add a font that covers them: put its files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"] under [output.pdf] in book.toml";
 
-fn message(missing: &[char], replacement: char) -> String {
+fn message(missing: &[char]) -> String {
     let shown: Vec<String> = missing
         .iter()
         .take(8)
@@ -99,7 +130,7 @@ fn message(missing: &[char], replacement: char) -> String {
         n => format!(" and {n} more characters"),
     };
     format!(
-        "no embedded font can draw {}{more}: the PDF prints {replacement} instead",
+        "no embedded font can draw {}{more}: the PDF prints {REPLACEMENT} instead",
         shown.join(", ")
     )
 }
@@ -116,17 +147,17 @@ mod tests {
         let reply = sources.add("submissions/chn.md", "文本 and \u{e000}\n");
         let mut diags = Diagnostics::new();
         let source = "#\"Rapport 报告\"; #\"文本 and \u{e000}\"; 𓀀";
-        let out = check(
-            source,
-            &fonts,
+        let missing = missing(source, &fonts);
+        assert_eq!(
+            replace(source, &missing),
+            "#\"Rapport \u{fffd}\u{fffd}\"; #\"\u{fffd}\u{fffd} and \u{fffd}\"; \u{fffd}"
+        );
+        report(
+            &missing,
             &[reply, book],
             ("report.typ.j2 (built-in template)", "𓀀"),
             &mut sources,
             &mut diags,
-        );
-        assert_eq!(
-            out,
-            "#\"Rapport \u{fffd}\u{fffd}\"; #\"\u{fffd}\u{fffd} and \u{fffd}\"; \u{fffd}"
         );
         let text = sources.render_plain(&diags);
         assert!(text.contains("submissions/chn.md:1:1"), "{text}");

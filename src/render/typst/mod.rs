@@ -12,6 +12,7 @@ mod glyphs;
 pub mod markup;
 pub mod world;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use minijinja::value::{Serde, Value};
@@ -87,6 +88,7 @@ impl Typesetter {
     }
 
     /// Typesets `text`, reusing what Typst remembers of the previous source.
+    #[allow(clippy::too_many_arguments)]
     pub fn typeset(
         &mut self,
         text: &str,
@@ -95,7 +97,7 @@ impl Typesetter {
         sources: &mut Sources,
         diags: &mut Diagnostics,
         timings: &mut Timings,
-    ) -> Option<Vec<u8>> {
+    ) -> Typeset {
         if let (Some(source), Some(last)) = (&self.source, &self.last_pdf)
             && source.text() == text
             && last.symbol == symbol
@@ -104,7 +106,7 @@ impl Typesetter {
             timings.note(
                 "skipped: the Typst source did not change, the previous PDF is written again",
             );
-            return Some(last.pdf.clone());
+            return Typeset::Pdf(last.pdf.clone());
         }
         let before = diags.len();
         let source = timings.time("parse", || match &mut self.source {
@@ -130,20 +132,30 @@ impl Typesetter {
         if start.is_some() {
             self.start = start;
         }
-        self.last_pdf = pdf
-            .as_ref()
-            .filter(|_| diags.len() == before)
-            .map(|pdf| LastPdf {
+        self.last_pdf = match &pdf {
+            Typeset::Pdf(pdf) if diags.len() == before => Some(LastPdf {
                 symbol: symbol.to_string(),
                 date,
                 pdf: pdf.clone(),
-            });
+            }),
+            _ => None,
+        };
         // Keep what this build used: a rebuild after an edit finds everything that did
         // not change. Older entries only grow the memory (by about 200 MB a build on a
         // report of 193 States) and slow down the lookups.
         typst::comemo::evict(1);
         pdf
     }
+}
+
+/// What typesetting gave.
+pub enum Typeset {
+    Pdf(Vec<u8>),
+    /// The layout shows these characters as empty boxes: no PDF was made (a PDF/A file
+    /// may not hold them); replace them and typeset again.
+    Undrawn(BTreeSet<char>),
+    /// Typst reported errors (in the diagnostics).
+    Failed,
 }
 
 fn font_dirs(project: &Project) -> &[PathBuf] {
@@ -177,29 +189,66 @@ pub fn render(
     let source = timings.time("typst template", || {
         templates.render(&env, TEMPLATE, context, sources, diags)
     })?;
-    // Every character typeset must have a glyph: the replies of this build, book.toml,
-    // then the template.
-    let source = timings.time("glyph check", || {
-        let mut inputs: Vec<FileId> = model
-            .replies
-            .iter()
-            .filter_map(|r| project.submissions.iter().find(|s| s.path == r.file))
-            .map(|s| s.file)
-            .collect();
-        inputs.push(project.config.file);
-        let template = templates
-            .get(TEMPLATE)
-            .map_or(("", ""), |t| (t.shown.as_str(), t.source.as_str()));
-        glyphs::check(
-            &source,
-            typesetter.fonts(),
-            &inputs,
-            template,
-            sources,
-            diags,
-        )
+    // Every character typeset must have a glyph. Those no font has are replaced before
+    // typesetting; those Typst still draws as empty boxes (its font fallback is narrower
+    // than any font having the character) are found in the layout, replaced too, and the
+    // source typeset again. They are reported in the replies of this build, book.toml or
+    // the template, where they come from.
+    let mut missing = timings.time("glyph check", || {
+        glyphs::missing(&source, typesetter.fonts())
     });
-    let pdf = typesetter.typeset(&source, &model.report.symbol, date, sources, diags, timings);
+    let mut typeset = glyphs::replace(&source, &missing);
+    let mut pdf = None;
+    for round in 0..3 {
+        let mut round_diags = Diagnostics::new();
+        let result = typesetter.typeset(
+            &typeset,
+            &model.report.symbol,
+            date,
+            sources,
+            &mut round_diags,
+            timings,
+        );
+        match result {
+            Typeset::Pdf(bytes) => {
+                pdf = Some(bytes);
+                diags.extend(round_diags);
+                break;
+            }
+            Typeset::Undrawn(chars) if round < 2 && !chars.is_subset(&missing) => {
+                missing.extend(chars);
+                typeset = glyphs::replace(&source, &missing);
+            }
+            Typeset::Undrawn(chars) => {
+                diags.extend(round_diags);
+                diags.push(Diagnostic::error_nowhere(format!(
+                    "typesetting: {} still print as empty boxes after being replaced",
+                    chars
+                        .iter()
+                        .map(|c| format!("U+{:04X}", *c as u32))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+                break;
+            }
+            Typeset::Failed => {
+                diags.extend(round_diags);
+                break;
+            }
+        }
+    }
+    let inputs: Vec<FileId> = model
+        .replies
+        .iter()
+        .filter_map(|r| project.submissions.iter().find(|s| s.path == r.file))
+        .map(|s| s.file)
+        .chain(std::iter::once(project.config.file))
+        .collect();
+    let template = templates
+        .get(TEMPLATE)
+        .map_or(("", ""), |t| (t.shown.as_str(), t.source.as_str()));
+    glyphs::report(&missing, &inputs, template, sources, diags);
+    let source = typeset;
     Some(TypstOutput { source, pdf })
 }
 
@@ -243,7 +292,7 @@ pub fn typeset(
     diags: &mut Diagnostics,
 ) -> Option<Vec<u8>> {
     let source = Source::new(*world::MAIN, source.to_string());
-    typeset_source(
+    match typeset_source(
         source,
         fonts,
         symbol,
@@ -254,6 +303,10 @@ pub fn typeset(
         &mut Timings::new(),
     )
     .0
+    {
+        Typeset::Pdf(pdf) => Some(pdf),
+        Typeset::Undrawn(_) | Typeset::Failed => None,
+    }
 }
 
 /// Typesets `source`, starting Typst's introspection loop from `start`; gives the PDF
@@ -268,12 +321,12 @@ fn typeset_source(
     sources: &mut Sources,
     diags: &mut Diagnostics,
     timings: &mut Timings,
-) -> (Option<Vec<u8>>, Option<compile::Start>) {
+) -> (Typeset, Option<compile::Start>) {
     let Some(today) = Datetime::from_ymd(i32::from(date.year), date.month, date.day) else {
         diags.push(Diagnostic::error_nowhere(format!(
             "the date {date} cannot be a PDF's date: check [report] date in book.toml and SOURCE_DATE_EPOCH"
         )));
-        return (None, None);
+        return (Typeset::Failed, None);
     };
     let world = ReportWorld::new(source, fonts, today);
     let (result, passes) = timings.time("layout", || compile::compile(&world, start));
@@ -297,10 +350,14 @@ fn typeset_source(
             for error in &errors {
                 report(error, diags);
             }
-            return (None, None);
+            return (Typeset::Failed, None);
         }
     };
     let next = Some(document.introspector().clone());
+    let undrawn = timings.time("empty boxes", || glyphs::undrawn(&document));
+    if !undrawn.is_empty() {
+        return (Typeset::Undrawn(undrawn), next);
+    }
     // PDF/UA-1 (accessible: tagged, with a title viewers show, alt texts) and PDF/A-2a
     // (archivable): typst-pdf checks both while it writes, and says what fails.
     let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
@@ -315,12 +372,12 @@ fn typeset_source(
     let pdf = timings.time("pdf export", || typst_pdf::pdf(&document, &options));
     timings.time("free layout", || drop(document));
     match pdf {
-        Ok(bytes) => (Some(bytes), next),
+        Ok(bytes) => (Typeset::Pdf(bytes), next),
         Err(errors) => {
             for error in &errors {
                 report(error, diags);
             }
-            (None, None)
+            (Typeset::Failed, None)
         }
     }
 }
