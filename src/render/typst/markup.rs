@@ -15,6 +15,11 @@ use crate::render::markdown::{Align, Block, Doc, Inline};
 /// A Typst string literal for code positions: `"..."`. Misleading characters (bidi
 /// controls, control and invisible characters: see `invisible`) are left out.
 pub fn string_literal(text: &str) -> String {
+    quote(&invisible::remove(text))
+}
+
+/// `text` as a Typst string literal, as it is: only `\\`, `"` and line breaks escaped.
+fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -24,7 +29,6 @@ pub fn string_literal(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if invisible::kind(c).is_some() => {}
             c => out.push(c),
         }
     }
@@ -32,9 +36,15 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// Text as a string literal with break opportunities in its long words (see
+/// [`breakable`]), its misleading characters left out first.
+fn breakable_literal(text: &str) -> String {
+    quote(&breakable(&invisible::remove(text)))
+}
+
 /// Text in markup: `#"...";`, with break opportunities in words too long for a line.
 pub fn text(text: &str) -> String {
-    format!("#{};", string_literal(&breakable(text)))
+    format!("#{};", breakable_literal(text))
 }
 
 /// The most lines of code in one `raw` element.
@@ -97,6 +107,7 @@ pub fn doc(doc: &Doc, prefix: &str) -> String {
         prefix,
         out: String::new(),
         in_footnote: false,
+        in_line_decoration: false,
         printed: HashMap::new(),
     };
     w.blocks(&doc.blocks);
@@ -109,6 +120,8 @@ struct Writer<'d> {
     out: String,
     /// Footnote references inside a footnote are printed as text, never nested.
     in_footnote: bool,
+    /// Inside a link or struck text: both are drawn with a line, and lines may not nest.
+    in_line_decoration: bool,
     /// The footnotes already printed, by label, with the number in their Typst label: a
     /// later reference points to the same footnote instead of printing it again.
     printed: HashMap<&'d str, usize>,
@@ -178,19 +191,18 @@ impl<'d> Writer<'d> {
     /// them: Typst lays out one long `raw` block in time that grows faster than its
     /// length. Long words get break opportunities, as in text.
     fn code(&mut self, code: &str) {
-        let code = breakable(code);
         let lines: Vec<&str> = code.split('\n').collect();
         if lines.len() <= CODE_PIECE {
-            let _ = write!(self.out, "#raw(block: true, {})", string_literal(&code));
+            let _ = write!(self.out, "#raw(block: true, {})", breakable_literal(code));
             return;
         }
         self.out
-            .push_str("#block(width: 100%)[#set block(spacing: 0pt)");
+            .push_str("#block(width: 100%)[#set block(spacing: 0pt);");
         for piece in lines.chunks(CODE_PIECE) {
             let _ = write!(
                 self.out,
                 "#raw(block: true, {})",
-                string_literal(&piece.join("\n"))
+                breakable_literal(&piece.join("\n"))
             );
         }
         self.out.push(']');
@@ -267,15 +279,26 @@ impl<'d> Writer<'d> {
         match inline {
             Inline::Text(t) => self.out.push_str(&text(t)),
             Inline::Code(c) => {
-                let _ = write!(self.out, "#raw({})", string_literal(&breakable(c)));
+                let _ = write!(self.out, "#raw({})", breakable_literal(c));
             }
             Inline::Emph(c) => self.wrapped("emph", c),
             Inline::Strong(c) => self.wrapped("strong", c),
-            Inline::Strike(c) => self.wrapped("strike", c),
+            // The template underlines links, and a tagged PDF may not combine underline
+            // and strike: a link inside struck text, or struck text inside a link (or
+            // inside struck text), keeps only the outer of the two.
+            Inline::Strike(c) if self.in_line_decoration => self.inlines(c),
+            Inline::Strike(c) => {
+                self.in_line_decoration = true;
+                self.wrapped("strike", c);
+                self.in_line_decoration = false;
+            }
+            Inline::Link(_, c) if self.in_line_decoration => self.inlines(c),
             Inline::Link(url, c) => {
+                self.in_line_decoration = true;
                 let _ = write!(self.out, "#link({})[", string_literal(url));
                 self.inlines(c);
                 self.out.push(']');
+                self.in_line_decoration = false;
             }
             Inline::FootnoteRef(label) => match self.doc.footnote(label) {
                 Some(_) if self.in_footnote => self.out.push_str(&text(&format!("[^{label}]"))),
@@ -405,6 +428,45 @@ mod tests {
             format!(
                 "see https:{z}/{z}/{z}www.{z}unodc.{z}org/{z}documents/{z}Cybercrime/{z}Report_{z}2019.{z}pdf now"
             )
+        );
+    }
+
+    /// The break opportunities survive the escaping (which drops a reply's own invisible
+    /// characters), in text, inline code and code blocks; long code blocks are split.
+    #[test]
+    fn long_words_wrap_in_the_written_markup() {
+        let word = "x".repeat(40);
+        let z = '\u{200b}';
+        let typ = doc(
+            &parse(&format!("{word}\u{200b} `{word}`\n\n```\n{word}\n```")),
+            "",
+        );
+        assert_eq!(typ.matches(z).count(), 6, "{typ}");
+        let code: String = (0..120).map(|i| format!("line {i}\n")).collect();
+        let typ = doc(&parse(&format!("```\n{code}```")), "");
+        assert_eq!(typ.matches("#raw(block: true,").count(), 3, "{typ}");
+        assert!(
+            typ.starts_with("#block(width: 100%)[#set block(spacing: 0pt);#raw("),
+            "{typ}"
+        );
+        assert!(
+            typst::syntax::parse(&typ)
+                .errors_and_warnings()
+                .0
+                .is_empty(),
+            "{typ}"
+        );
+    }
+
+    /// A tagged PDF may not combine the underline of a link with a strike.
+    #[test]
+    fn links_and_strikes_never_nest() {
+        assert_eq!(
+            doc(
+                &parse("~~a [l](https://un.org)~~ [~~s~~](https://un.org)"),
+                ""
+            ),
+            "#strike[#\"a \";#\"l\";]#\" \";#link(\"https://un.org\")[#\"s\";]"
         );
     }
 
