@@ -11,6 +11,7 @@ mod html;
 mod misleading;
 mod outside;
 mod pdf;
+mod properties;
 mod registry;
 mod shipped;
 mod support;

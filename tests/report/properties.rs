@@ -1,0 +1,469 @@
+//! Property-based tests (proptest): generated replies, front matter and Markdown, from
+//! fragments chosen to break things (Markdown, Typst, HTML and template syntax, scripts
+//! and controls, other scripts, deep nesting), checked for what must hold for any input:
+//! - nothing panics, whatever the front matter or the bytes of a file;
+//! - the Typst of a reply's Markdown holds its text only in string literals and calls
+//!   only the writer's functions: reply text never becomes Typst markup or code;
+//! - its HTML holds only the writer's elements and attributes, links only to the web;
+//! - a root the checks accept always builds: the generated Typst compiles and exports as
+//!   PDF/UA-1 and PDF/A-2a.
+
+use proptest::prelude::*;
+use typst::syntax::{SyntaxKind, SyntaxNode};
+
+use report::pipeline::{BuildOptions, Builder};
+use report::render::html::markup as html;
+use report::render::markdown;
+use report::render::typst::markup as typ;
+
+/// Pieces of text that mean something to one of the languages involved.
+const FRAGMENTS: &[&str] = &[
+    "word",
+    "mot ",
+    " ",
+    "\n",
+    "\n\n",
+    "  \n",
+    "\t",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~~",
+    "`",
+    "```\n",
+    "~~~\n",
+    "    code\n",
+    "# ",
+    "### ",
+    "> ",
+    ">> ",
+    "- ",
+    "* ",
+    "1. ",
+    "3) ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[x](https://un.org)",
+    "[y](javascript:alert(1))",
+    "<https://un.org/a_b>",
+    "![alt](x.png)",
+    "[^1]",
+    "[^1]: ",
+    "[^n]",
+    "\n[^n]: note\n",
+    "| a | b |\n|---|:-:|\n",
+    "| 1 |\n",
+    "|",
+    "---\n",
+    "***\n",
+    "<b>",
+    "</b>",
+    "<script>alert(1)</script>",
+    "<div onclick=x>",
+    "$",
+    "$x^2$",
+    "$$",
+    "{{ 7*7 }}",
+    "{% if x %}",
+    "{#",
+    "#set text(red)",
+    "#read(\"/etc/passwd\")",
+    "#import \"@preview/x:0.1.0\"",
+    "#let x = 1",
+    "\\",
+    "\"",
+    "'",
+    "@ref",
+    "<label>",
+    "= ",
+    "//",
+    "/*",
+    "*/",
+    "&amp;",
+    "&#35;",
+    "&lt;",
+    "слово ",
+    "كلمة ",
+    "词语",
+    "e\u{301}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{200b}",
+    "\u{1b}[2J",
+    "\u{0}",
+    "\u{feff}",
+    "\u{e000}",
+    "🙂",
+    "https://example.org/very/long/path/with/many/segments/and/more",
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+];
+
+fn markdown_text() -> impl Strategy<Value = String> {
+    let fragments = prop::collection::vec(prop::sample::select(FRAGMENTS), 0..80)
+        .prop_map(|parts| parts.concat());
+    prop_oneof![
+        4 => fragments,
+        1 => any::<String>(),
+        1 => (prop::sample::select(&["> ", "- ", "  - ", "*", "[", "1. "][..]), 1usize..200)
+            .prop_map(|(s, n)| format!("{}deep", s.repeat(n))),
+        1 => (1usize..130, 1usize..80).prop_map(|(lines, width)| {
+            format!("```\n{}```\n\n{}", format!("{}\n", "c".repeat(width)).repeat(lines), "w".repeat(width * 3))
+        }),
+    ]
+}
+
+/// The names the Typst writer uses: the functions it calls (and the template's `runin`),
+/// their named arguments and the values it gives them.
+const TYPST_NAMES: &[&str] = &[
+    "emph",
+    "strong",
+    "strike",
+    "link",
+    "footnote",
+    "raw",
+    "list",
+    "enum",
+    "table",
+    "header",
+    "cell",
+    "quote",
+    "line",
+    "linebreak",
+    "runin",
+    "block",
+    "width",
+    "spacing",
+    "start",
+    "columns",
+    "align",
+    "colspan",
+    "length",
+    "stroke",
+    "left",
+    "center",
+    "right",
+];
+
+/// Syntax that may appear in the writer's output; anything else (markup headings, lists,
+/// emphasis, raw, math, references, text outside strings...) would be reply text read as
+/// Typst.
+fn allowed(kind: SyntaxKind) -> bool {
+    use SyntaxKind::*;
+    matches!(
+        kind,
+        Markup
+            | Space
+            | Parbreak
+            | Hash
+            | FuncCall
+            | FieldAccess
+            | Dot
+            | Ident
+            | Args
+            | Named
+            | Colon
+            | Comma
+            | Semicolon
+            | Str
+            | Int
+            | Bool
+            | Numeric
+            | ContentBlock
+            | LeftBracket
+            | RightBracket
+            | LeftParen
+            | RightParen
+            | Array
+            | Label
+            | SetRule
+            | Set
+    )
+}
+
+fn check_typst_tree(node: &SyntaxNode, source: &str) -> Result<(), String> {
+    if !allowed(node.kind()) {
+        return Err(format!(
+            "{:?} {:?} in {source}",
+            node.kind(),
+            node.leaf_text()
+        ));
+    }
+    if node.kind() == SyntaxKind::Ident && !TYPST_NAMES.contains(&node.leaf_text().as_str()) {
+        return Err(format!("call of {:?} in {source}", node.leaf_text()));
+    }
+    node.children()
+        .try_for_each(|child| check_typst_tree(child, source))
+}
+
+/// Tags and attributes the HTML writer writes.
+const HTML_TAGS: &[&str] = &[
+    "p",
+    "strong",
+    "em",
+    "s",
+    "code",
+    "pre",
+    "a",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
+];
+const HTML_ATTRIBUTES: &[&str] = &[
+    "class",
+    "href",
+    "id",
+    "aria-label",
+    "scope",
+    "start",
+    "tabindex",
+];
+
+fn check_html(out: &str) -> Result<(), String> {
+    let mut rest = out;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').ok_or("a < without >")?;
+        let tag = &rest[..end];
+        let tag = tag.trim_start_matches('/');
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !HTML_TAGS.contains(&name.as_str()) {
+            return Err(format!("<{tag}> in {out}"));
+        }
+        // Attributes: name="value" pairs; values are escaped, so a '"' ends them.
+        let mut attrs = &tag[name.len()..];
+        while let Some(eq) = attrs.find("=\"") {
+            let attr = attrs[..eq].trim();
+            if !HTML_ATTRIBUTES.contains(&attr) {
+                return Err(format!("attribute {attr} in {out}"));
+            }
+            let value_end = attrs[eq + 2..].find('"').ok_or("unclosed attribute")?;
+            let value = &attrs[eq + 2..eq + 2 + value_end];
+            if attr == "href"
+                && !["http://", "https://", "mailto:", "#"]
+                    .iter()
+                    .any(|p| value.to_ascii_lowercase().starts_with(p))
+            {
+                return Err(format!("href={value} in {out}"));
+            }
+            attrs = &attrs[eq + 2 + value_end + 1..];
+        }
+        rest = &rest[end + 1..];
+    }
+    if out.contains(['\u{202e}', '\u{1b}', '\u{0}']) {
+        return Err(format!("a control character in {out}"));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reply_text_never_becomes_typst_or_html(text in markdown_text()) {
+        let doc = markdown::parse(&text);
+        let markup = typ::doc(&doc, "p-");
+        let tree = typst::syntax::parse(&markup);
+        prop_assert!(tree.errors_and_warnings().0.is_empty(), "syntax errors in {markup}");
+        check_typst_tree(&tree, &markup).map_err(TestCaseError::fail)?;
+        check_html(&html::doc(&doc, "p-")).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// A TOML string literal for `text`, whatever it holds.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// A reply the checks should accept: a State, a date and a language, challenges of the
+/// shipped categories, and hostile text everywhere text is allowed.
+fn valid_reply() -> impl Strategy<Value = String> {
+    let state = prop::sample::select(
+        &[
+            "Chile",
+            "CHL",
+            "chile",
+            "Chi\u{200b}le",
+            "Türkiye",
+            "Turkey",
+            "State of Palestine",
+        ][..],
+    );
+    let language = prop::sample::select(&["en", "es", "fr", "ar", "zh", "ru", "de"][..]);
+    let category = prop::sample::select(
+        &[
+            "legal-framework",
+            "jurisdiction",
+            "international-cooperation",
+            "capacity-building",
+        ][..],
+    );
+    let challenge = (
+        prop::collection::vec(markdown_text(), 1..4),
+        markdown_text(),
+    );
+    (
+        state,
+        language,
+        prop::option::of(markdown_text()),
+        prop::collection::btree_map(category, challenge, 0..3),
+        markdown_text(),
+    )
+        .prop_map(|(state, language, note, challenges, body)| {
+            let note = note.map(|n| format!("note = {}\n", toml_string(&n))).unwrap_or_default();
+            let challenges: String = challenges
+                .into_iter()
+                .map(|(category, (themes, summary))| {
+                    let themes: Vec<String> = themes
+                        .iter()
+                        .map(|t| toml_string(&format!("t {t}")))
+                        .collect();
+                    format!(
+                        "\n[[challenges]]\ncategory = \"{category}\"\nthemes = [{}]\nsummary = {}\n",
+                        themes.join(", "),
+                        toml_string(&format!("S {summary}"))
+                    )
+                })
+                .collect();
+            format!(
+                "+++\nstate = \"{state}\"\nreceived = 2019-04-01\nlanguage = \"{language}\"\n{note}{challenges}+++\n\n{body}"
+            )
+        })
+}
+
+/// A reply file: front matter from pieces that are right, wrong or hostile, then a body.
+/// A reply file: front matter from pieces that are right, wrong or hostile, then a body.
+fn reply_file() -> impl Strategy<Value = String> {
+    let value = prop::sample::select(
+        &[
+            "\"Chile\"",
+            "\"CHL\"",
+            "\"Chili\"",
+            "\"Ch\u{200b}ile\"",
+            "2019-04-01",
+            "2019-13-45",
+            "\"2019-04-01\"",
+            "\"es\"",
+            "\"xx\"",
+            "\"draft\"",
+            "\"final\"",
+            "42",
+            "[]",
+            "[\"a\"]",
+            "{ a = 1 }",
+            "\"\u{202e}\"",
+            "\"\"\"\n#set text(red)\n\"\"\"",
+            "\"{{ 7*7 }}\"",
+        ][..],
+    );
+    let key = prop::sample::select(
+        &[
+            "state",
+            "received",
+            "language",
+            "reference",
+            "status",
+            "note",
+            "stat",
+            "extra",
+        ][..],
+    );
+    let line = (key, value).prop_map(|(k, v)| format!("{k} = {v}\n"));
+    let challenge = (
+        prop::sample::select(&["legal-framework", "jurisdiction", "nope", ""][..]),
+        prop::collection::vec(prop::sample::select(&["\"t\"", "\"T\"", "\"\u{301}\"", "\"\"", "1"][..]), 0..4),
+        markdown_text(),
+    )
+        .prop_map(|(category, themes, summary)| {
+            format!(
+                "\n[[challenges]]\ncategory = \"{category}\"\nthemes = [{}]\nsummary = {summary:?}\n",
+                themes.join(", ")
+            )
+        });
+    (
+        prop::collection::vec(line, 0..6),
+        prop::collection::vec(challenge, 0..3),
+        markdown_text(),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, challenges, body, valid_start)| {
+            let head = if valid_start {
+                "state = \"Chile\"\nreceived = 2019-04-01\n"
+            } else {
+                ""
+            };
+            format!(
+                "+++\n{head}{}{}+++\n\n{body}",
+                lines.concat(),
+                challenges.concat()
+            )
+        })
+}
+
+/// Builds a root of the shipped book.toml and `replies` (file name, bytes) in process;
+/// whether the checks accepted it, and whether the build wrote the output.
+fn check_and_build(replies: &[(&str, &[u8])]) -> (bool, bool, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    std::fs::create_dir_all(root.join("submissions")).unwrap();
+    std::fs::copy(
+        crate::support::repo().join("book.toml"),
+        root.join("book.toml"),
+    )
+    .unwrap();
+    for (name, bytes) in replies {
+        std::fs::write(root.join("submissions").join(name), bytes).unwrap();
+    }
+    let checked = report::pipeline::check(&root);
+    let accepted = checked.model.is_some() && !checked.loaded.diagnostics.has_errors();
+    let mut builder = Builder::new(
+        root.clone(),
+        BuildOptions {
+            out: Some(tmp.path().join("out")),
+            ..BuildOptions::default()
+        },
+    );
+    let outcome = builder.build(&mut |_| {});
+    let problems = outcome.sources.render_plain(&outcome.diagnostics);
+    (accepted, outcome.written.is_some(), problems)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// A root the checks accept always builds: the generated Typst compiles and exports as
+    /// PDF/UA-1 and PDF/A-2a, whatever text the replies hold.
+    #[test]
+    fn an_accepted_root_always_builds(chl in valid_reply(), arg in valid_reply()) {
+        let arg = arg.replace("state = \"", "state = \"Argentina\" # ");
+        let (accepted, built, problems) =
+            check_and_build(&[("chl.md", chl.as_bytes()), ("arg.md", arg.as_bytes())]);
+        prop_assert!(accepted, "the checks refused a valid reply:\n{problems}\n{chl}");
+        prop_assert!(built, "accepted but not built:\n{problems}\n{chl}\n{arg}");
+    }
+
+    /// Whatever a reply file holds (broken front matter, any bytes): no panic, and a
+    /// build that fails its checks writes nothing.
+    #[test]
+    fn no_reply_file_makes_it_panic(reply in reply_file(), raw in any::<Vec<u8>>()) {
+        let (accepted, built, _) =
+            check_and_build(&[("chl.md", reply.as_bytes()), ("arg.md", &raw)]);
+        prop_assert!(accepted || !built);
+    }
+}
