@@ -39,8 +39,15 @@ pub fn undrawn(document: &PagedDocument) -> BTreeSet<char> {
                 FrameItem::Text(text) => {
                     for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                         let range = glyph.range();
+                        // The glyph's cluster: a combining mark with its base, say. ASCII
+                        // is drawn by every text font (and is the source's syntax): the
+                        // other characters of the cluster are the ones to replace.
                         if let Some(chars) = text.text.get(range) {
-                            out.extend(chars.chars().filter(|c| !c.is_whitespace()));
+                            out.extend(
+                                chars
+                                    .chars()
+                                    .filter(|c| !c.is_ascii() && !c.is_whitespace()),
+                            );
                         }
                     }
                 }
@@ -55,14 +62,21 @@ pub fn undrawn(document: &PagedDocument) -> BTreeSet<char> {
     out
 }
 
-/// `source` with every character of `missing` replaced.
+/// `source` with every character of `missing` replaced (never ASCII, which is Typst's
+/// syntax and which every text font draws).
 pub fn replace(source: &str, missing: &BTreeSet<char>) -> String {
     if missing.is_empty() {
         return source.to_string();
     }
     source
         .chars()
-        .map(|c| if missing.contains(&c) { REPLACEMENT } else { c })
+        .map(|c| {
+            if !c.is_ascii() && missing.contains(&c) {
+                REPLACEMENT
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
