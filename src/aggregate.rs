@@ -3,7 +3,7 @@
 //! - replies in UN English alphabetical order of short names, ignoring diacritics;
 //! - per category (in `book.toml` order): the States that raised it, its share of all
 //!   replies, its themes ranked by how many States raised each (ties alphabetically; themes
-//!   match case- and whitespace-insensitively and the first spelling met wins), its
+//!   match case- and whitespace-insensitively and print as most replies spell them), its
 //!   breakdown by regional group and each State's summary;
 //! - regional-group counts and late replies.
 //!
@@ -156,7 +156,7 @@ pub struct Words {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeCount {
-    /// The first spelling met, white space collapsed.
+    /// As most replies spell it (on a tie, lower case if a spelling is, else the first met).
     pub theme: String,
     pub count: usize,
     pub states: Vec<StateRef>,
@@ -392,9 +392,11 @@ fn category(
 ) -> CategorySummary {
     let mut raised: Vec<&Submission> = Vec::new();
     let mut summaries = Vec::new();
-    // Theme key -> index in `themes`; the first spelling met is kept for display.
+    // Theme key -> index in `themes`, and each theme's spellings with how many replies
+    // wrote each, in the order met.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut themes: Vec<ThemeCount> = Vec::new();
+    let mut spellings: Vec<Vec<(String, usize)>> = Vec::new();
     for s in replies {
         let Some(challenge) = s.challenges.iter().find(|c| c.category == id) else {
             continue;
@@ -415,12 +417,20 @@ fn category(
                     count: 0,
                     states: Vec::new(),
                 });
+                spellings.push(Vec::new());
                 themes.len() - 1
             });
             // A reply lists each theme once per category (duplicates are dropped on load).
             themes[i].states.push(state_ref(s));
             themes[i].count += 1;
+            match spellings[i].iter_mut().find(|(t, _)| t == theme) {
+                Some((_, n)) => *n += 1,
+                None => spellings[i].push((theme.clone(), 1)),
+            }
         }
+    }
+    for (theme, spellings) in themes.iter_mut().zip(&spellings) {
+        theme.theme = spelling(spellings);
     }
     themes.sort_by_cached_key(|t| (std::cmp::Reverse(t.count), collate::sort_key(&t.theme)));
     let total = replies.len();
@@ -541,6 +551,22 @@ fn count_words(
         limit: report.word_limit,
         over_limit: secretariat > report.word_limit as usize,
     }
+}
+
+/// How a theme prints: the spelling most replies wrote; on a tie, a lower-case one
+/// ("mutual legal assistance" rather than "Mutual legal assistance"), else the first met.
+fn spelling(spellings: &[(String, usize)]) -> String {
+    let most = spellings.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let tied: Vec<&String> = spellings
+        .iter()
+        .filter(|(_, n)| *n == most)
+        .map(|(t, _)| t)
+        .collect();
+    tied.iter()
+        .find(|t| t.to_lowercase() == ***t)
+        .or(tied.first())
+        .map(|t| (*t).clone())
+        .unwrap_or_default()
 }
 
 /// Whole per cent, rounded half up, computed in integers so it never disagrees across

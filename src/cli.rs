@@ -128,7 +128,8 @@ pub enum Command {
 
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
-        after_help = "Examples:\n  report completions bash > ~/.local/share/bash-completion/completions/report\n  report completions zsh > ~/.zfunc/_report\n  report completions fish > ~/.config/fish/completions/report.fish"
+        after_help = "Examples:\n  report completions bash > ~/.local/share/bash-completion/completions/report\n  report completions zsh > ~/.zfunc/_report\n  report completions fish > ~/.config/fish/completions/report.fish\n\n\
+            Exit codes: 0 printed, 2 usage error."
     )]
     Completions(CompletionsArgs),
 }

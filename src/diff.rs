@@ -467,7 +467,7 @@ pub fn to_text(d: &Diff, old: &str, new: &str) -> String {
         for c in &d.counts {
             let _ = writeln!(
                 out,
-                "  {}: {} -> {} States",
+                "  {}: States {} -> {}",
                 c.category, c.states.0, c.states.1
             );
             for (t, x, y) in &c.themes {

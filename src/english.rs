@@ -130,10 +130,10 @@ const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// A count as the Editorial Manual writes it in running text: words for one to nine,
+/// A count as the Editorial Manual writes it in running text: words for zero to nine,
 /// figures from 10 on ("three replies", "22 replies").
 pub fn count(n: usize) -> String {
-    if (1..10).contains(&n) {
+    if n < 10 {
         UNITS[n].to_string()
     } else {
         n.to_string()
@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(ordinal_words(12), "twelfth");
         assert_eq!(count(3), "three");
         assert_eq!(count(10), "10");
-        assert_eq!(count(0), "0");
+        assert_eq!(count(0), "zero");
     }
 
     #[test]

@@ -85,18 +85,23 @@ pub fn write(facts: &Facts) -> Prose {
     let total = facts.replies.len();
     let on_time: Vec<&Named> = facts.replies.iter().filter(|n| !n.late).collect();
     let late: Vec<&Named> = facts.replies.iter().filter(|n| n.late).collect();
-    let when = facts.cutoff.map(|c| format!("As at {c}, "));
-    let received = match (on_time.len(), &when) {
-        (0, Some(w)) => format!("{w}no replies had been received."),
-        (0, None) => "No replies had been received.".to_string(),
-        (1, w) => format!(
-            "{}a reply had been received from {}.",
-            w.clone().unwrap_or_default(),
+    // With a cutoff date the past perfect has its reference point ("As at 31 May 2019,
+    // replies had been received"); without one, the simple past.
+    let received = match (on_time.len(), facts.cutoff) {
+        (0, Some(c)) => format!("As at {c}, no replies had been received."),
+        (0, None) => "No replies were received.".to_string(),
+        (1, Some(c)) => format!(
+            "As at {c}, a reply had been received from {}.",
             names(&on_time)
         ),
-        (n, w) => format!(
-            "{}replies had been received from the following {} {noun}: {}.",
-            w.clone().unwrap_or_default(),
+        (1, None) => format!("A reply was received from {}.", names(&on_time)),
+        (n, Some(c)) => format!(
+            "As at {c}, replies had been received from the following {} {noun}: {}.",
+            count(n),
+            names(&on_time)
+        ),
+        (n, None) => format!(
+            "Replies were received from the following {} {noun}: {}.",
             count(n),
             names(&on_time)
         ),
@@ -139,11 +144,14 @@ pub fn write(facts: &Facts) -> Prose {
              on those views for consideration by the Assembly at its {}.",
             facts.mandate, facts.session
         ),
-        summary_contents: format!(
-            "The report contains the views of the {} {} that replied{analysis}.",
-            count(total),
-            if total == 1 { "State" } else { noun }
-        ),
+        summary_contents: match total {
+            0 => "No State had replied when the present report was prepared.".to_string(),
+            _ => format!(
+                "The report contains the views of the {} {} that replied{analysis}.",
+                count(total),
+                if total == 1 { "State" } else { noun }
+            ),
+        },
         mandate: format!(
             "In its resolution {}, the General Assembly requested the Secretary-General to seek \
              the views of Member States on the challenges that they faced in {subject} and to \
@@ -283,6 +291,31 @@ mod tests {
             none.received,
             "As at 31 May 2019, no replies had been received."
         );
+        assert_eq!(
+            none.summary_contents,
+            "No State had replied when the present report was prepared."
+        );
+    }
+
+    /// Without a cutoff date, the simple past: the past perfect needs a point in time.
+    #[test]
+    fn without_a_cutoff_replies_were_received() {
+        let mut f = facts(
+            vec![
+                named("Chile", Standing::Member, false),
+                named("Peru", Standing::Member, false),
+            ],
+            vec![],
+        );
+        f.cutoff = None;
+        assert_eq!(
+            write(&f).received,
+            "Replies were received from the following two Member States: Chile and Peru."
+        );
+        f.replies.truncate(1);
+        assert_eq!(write(&f).received, "A reply was received from Chile.");
+        f.replies.clear();
+        assert_eq!(write(&f).received, "No replies were received.");
     }
 
     #[test]

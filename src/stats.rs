@@ -115,10 +115,13 @@ pub fn stats(model: &Model) -> Stats {
 /// The figures as a plain-text table for the terminal.
 pub fn text(stats: &Stats) -> String {
     let mut out = String::new();
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "Replies: {} ({} Member States, {} observer States)",
-        stats.replies, stats.member_states, stats.observer_states
+        "Replies: {} ({}, {})",
+        stats.replies,
+        noun(stats.member_states, "Member State", "Member States"),
+        noun(stats.observer_states, "observer State", "observer States")
     );
     let width = stats
         .categories

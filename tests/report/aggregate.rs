@@ -39,10 +39,13 @@ fn themes_are_merged_ignoring_case_and_spacing_and_ranked() {
         [
             ("extradition".to_string(), 3, vec!["CIV", "HRV", "PSE"]),
             ("24/7 network".to_string(), 2, vec!["CRI", "TKM"]),
-            ("Mutual legal assistance".to_string(), 2, vec!["CRI", "CIV"]),
+            // One spelling each ("mutual  legal" is the same after collapsing white
+            // space): on a tie, the lower-case one prints.
+            ("mutual legal assistance".to_string(), 2, vec!["CRI", "CIV"]),
         ]
     );
-    // evidence: a tie of two, broken alphabetically; first spelling ("cloud storage") wins.
+    // evidence: a tie of two, broken alphabetically; of "cloud storage" (CRI) and "Cloud
+    // Storage" (CIV), the lower-case one prints.
     assert_eq!(
         themes(&m, 1),
         [
@@ -113,6 +116,20 @@ fn counts_shares_and_regional_groups() {
         .map(|r| r.iso3)
         .collect();
     assert_eq!(late, ["TUR"], "received on the cutoff day is not late");
+}
+
+/// Shares are whole per cent rounded half up, as the Editorial Manual rounds: cases where
+/// rounding up, rounding down and rounding to even disagree.
+#[test]
+fn shares_round_half_up() {
+    assert_eq!(aggregate::percent(2, 3), 67); // 66.7
+    assert_eq!(aggregate::percent(1, 6), 17); // 16.7
+    assert_eq!(aggregate::percent(1, 8), 13); // 12.5: half up, not to even
+    assert_eq!(aggregate::percent(3, 8), 38); // 37.5
+    assert_eq!(aggregate::percent(1, 3), 33); // 33.3
+    assert_eq!(aggregate::percent(1, 200), 1); // 0.5
+    assert_eq!(aggregate::percent(0, 0), 0);
+    assert_eq!(aggregate::percent(22, 22), 100);
 }
 
 #[test]
