@@ -101,9 +101,16 @@ fn every_mistake_is_reported_in_one_run() {
 #[test]
 fn check_writes_nothing() {
     let (_tmp, root) = fixture_copy("valid");
+    let before = crate::support::files(&root);
     let run = crate::support::report_in(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!root.join("output").exists());
+    // Not a file more (no output, no lock or work folder), none changed.
+    assert_eq!(crate::support::files(&root), before);
+    let top: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(top.len(), 2, "{top:?}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::{
-    assert_contains_all, build_ok, copy_dir, edit, fixture_copy, repo, report, report_in,
+    assert_contains_all, build_ok, copy_dir, edit, files, fixture_copy, repo, report, report_in,
 };
 
 /// `report` running in the background, its standard error collected; killed when dropped.
@@ -208,19 +208,6 @@ fn builds(status: &str) -> u64 {
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
-}
-
-/// Every file under `dir`, relative path -> bytes.
-fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 #[test]
@@ -451,8 +438,16 @@ fn deny_warnings_makes_warnings_fail() {
     ]);
     assert_eq!(run.code, 1);
     assert!(!out.exists(), "nothing is written");
-    // Every command honours the flag, stats and diff included.
+    // Every command that checks a root honours the flag, stats and diff included.
     let run = report(&["stats", "tests/fixtures/valid", "--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let run = report(&[
+        "diff",
+        "tests/fixtures/valid",
+        "tests/fixtures/valid",
+        "--deny-warnings",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
