@@ -1,36 +1,54 @@
-//! Benchmark of `report build` on synthetic report roots of 10, 60 and 193 States (about
-//! 900 words of Markdown each, with lists, a table and footnotes).
+//! Benchmark of `report build` against the `typst` command-line program, as a user would
+//! run both: on synthetic report roots of 10, 60 and 193 States (about 900 words of
+//! Markdown each, with lists, a table and footnotes), the wall time and peak memory of the
+//! `report build` process, and of `typst compile` on the `report.typ` that build wrote,
+//! with the same fonts (Liberation Serif from assets/fonts plus the fonts built into
+//! typst, no system fonts) and the same PDF standards (PDF/UA-1, PDF/A-2a). The two run
+//! in turn, so that drift in the machine's load affects both alike.
 //!
-//! For each size it measures, over several runs, the wall time and peak memory of the real
-//! `report build` process, and, on the `output/report.typ` that build emitted, the time of
-//! Typst's layout and PDF export alone (in this process, caches evicted before each run).
-//! The ratio of the two is what everything but typesetting costs.
+//! The ratio is what `report` costs beyond typesetting: reading and checking the replies,
+//! the HTML site, data.json, the glyph check, the cost check and writing output/.
 //!
-//! Run with `cargo bench --bench build` (`-- --runs 7` to change the number of runs;
-//! `-- --keep DIR` to keep the synthetic roots in DIR, e.g. to try a template on them).
+//! Needs the typst command-line program of the same version as the typst crates:
+//!     cargo install typst-cli --version 0.15.1 --locked
+//! (or `-- --typst PATH`). Run with `cargo bench --bench build` (`-- --runs 7` to change
+//! the number of runs; `-- --keep DIR` to keep the synthetic roots in DIR).
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-use report::diag::{Diagnostics, Sources};
-use report::english::Date;
-use report::render::typst::{fonts::Fonts, typeset};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::synthetic_root;
+use common::{Ended, Measured, median, run_measured, synthetic_root};
 
 const SIZES: [usize; 3] = [10, 60, 193];
+const LIMIT: Duration = Duration::from_secs(300);
 
 fn main() {
     let runs = common::runs(5);
-    let keep = common::option("--keep").map(std::path::PathBuf::from);
+    let keep = common::option("--keep").map(PathBuf::from);
+    let typst = common::option("--typst").unwrap_or_else(|| "typst".into());
+    let version = Command::new(&typst).arg("--version").output();
+    match version {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).contains("0.15.1") => {}
+        _ => {
+            eprintln!(
+                "this benchmark compares report build with the typst command-line program 0.15.1, \
+                 which `{typst} --version` did not answer; install it with\n    \
+                 cargo install typst-cli --version 0.15.1 --locked\nor pass -- --typst PATH"
+            );
+            std::process::exit(2);
+        }
+    }
     let exe = env!("CARGO_BIN_EXE_report");
-    println!("report build, median of {runs} interleaved runs (after one warm-up run)\n");
+    let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts");
     println!(
-        "{:>7} {:>6} {:>12} {:>12} {:>14} {:>8}",
-        "States", "pages", "build", "peak RSS", "typst alone", "ratio"
+        "report build against typst compile of the same report.typ, median of {runs} runs in turn (after a warm-up run)\n"
+    );
+    println!(
+        "{:>7} {:>6} {:>14} {:>10} {:>14} {:>10} {:>7}",
+        "States", "pages", "report build", "peak", "typst compile", "peak", "ratio"
     );
     for n in SIZES {
         let tmp = tempfile::tempdir().expect("a temporary folder");
@@ -40,9 +58,9 @@ fn main() {
         };
         synthetic_root(&root, n);
         let out = tmp.path().join("out");
+        let pdf = tmp.path().join("typst.pdf");
         let build = || {
-            let start = Instant::now();
-            let (status, rss_kb) = run_measured(
+            measured(
                 Command::new(exe)
                     .args([
                         "build",
@@ -51,64 +69,53 @@ fn main() {
                         out.to_str().unwrap(),
                     ])
                     .env("CI", "1"),
-            );
-            assert!(status == 0, "report build failed on {n} States");
-            (start.elapsed(), rss_kb)
+                "report build",
+            )
+        };
+        let compile = || {
+            measured(
+                Command::new(&typst)
+                    .arg("compile")
+                    .args(["--font-path", fonts, "--ignore-system-fonts"])
+                    .args(["--pdf-standard", "ua-1", "--pdf-standard", "a-2a"])
+                    .arg(out.join("report.typ"))
+                    .arg(&pdf)
+                    // The report's date, as report build sets it.
+                    .env("SOURCE_DATE_EPOCH", "1564444800"),
+                "typst compile",
+            )
         };
         build();
-        let fonts = Fonts::embedded();
-        let date = Date::new(2019, 7, 30).unwrap();
-        let typst_alone = |source: &str| {
-            typst::comemo::evict(0);
-            let start = Instant::now();
-            let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
-            let pdf = typeset(source, &fonts, "A/74/130", date, &mut sources, &mut diags);
-            assert!(pdf.is_some(), "{}", sources.render_plain(&diags));
-            start.elapsed()
-        };
-        let source = std::fs::read_to_string(out.join("report.typ")).expect("report.typ");
-        typst_alone(&source);
-        // Interleaved, so that drift in the machine's load affects both alike.
-        let mut times = Vec::new();
-        let mut typst_times = Vec::new();
-        let mut peak = 0;
+        compile();
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let (mut our_peak, mut their_peak) = (0, 0);
         for _ in 0..runs {
-            let (time, rss) = build();
-            times.push(time);
-            peak = peak.max(rss);
-            typst_times.push(typst_alone(&source));
+            let m = build();
+            ours.push(m.wall);
+            our_peak = our_peak.max(m.peak);
+            let m = compile();
+            theirs.push(m.wall);
+            their_peak = their_peak.max(m.peak);
         }
-        let pages = count_pages(&out.join("report.pdf"));
-        let (build, alone) = (median(&mut times), median(&mut typst_times));
+        let (a, b) = (median(&mut ours), median(&mut theirs));
         println!(
-            "{:>7} {:>6} {:>10.0}ms {:>9.0} MB {:>12.0}ms {:>7.3}x",
+            "{:>7} {:>6} {:>12.0}ms {:>7.0} MB {:>12.0}ms {:>7.0} MB {:>6.2}x",
             n,
-            pages,
-            build.as_secs_f64() * 1e3,
-            peak as f64 / 1024.0,
-            alone.as_secs_f64() * 1e3,
-            build.as_secs_f64() / alone.as_secs_f64()
+            count_pages(&out.join("report.pdf")),
+            a.as_secs_f64() * 1e3,
+            our_peak as f64 / 1e6,
+            b.as_secs_f64() * 1e3,
+            their_peak as f64 / 1e6,
+            a.as_secs_f64() / b.as_secs_f64()
         );
     }
 }
 
-fn median(times: &mut [Duration]) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// Runs a command to completion; returns its exit code and peak resident memory in KB.
-fn run_measured(command: &mut Command) -> (i32, i64) {
-    let child = command.spawn().expect("the report binary starts");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data, zero is a valid value; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for the child we just spawned; std's handle is not waited on again.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4 failed");
-    std::mem::forget(child);
-    (libc::WEXITSTATUS(status), usage.ru_maxrss)
+/// Runs a command that must succeed, quietly; its measurements.
+fn measured(command: &mut Command, what: &str) -> Measured {
+    let m = run_measured(command.stdout(Stdio::null()).stderr(Stdio::null()), LIMIT);
+    assert_eq!(m.ended, Ended::Exit(0), "{what} failed");
+    m
 }
 
 fn count_pages(pdf: &Path) -> usize {

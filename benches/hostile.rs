@@ -195,6 +195,61 @@ fn cases() -> Vec<Case> {
             fill(MB, |_| "a\u{202e}b\u{2066}c\u{200b}d ".into()),
         ),
     ];
+    // Just under the element budget, with the most costly elements: what the checks let
+    // through must still build within the goal.
+    cases.push(one(
+        "budget-footnotes",
+        "18,000 footnotes, 10 to a paragraph (just under the element budget)",
+        {
+            let mut t = String::new();
+            for p in 0..1_800 {
+                for f in 0..10 {
+                    let _ = write!(t, "Text[^f{p}x{f}]. ");
+                }
+                t.push_str("\n\n");
+                for f in 0..10 {
+                    let _ = writeln!(t, "[^f{p}x{f}]: Note {p}, {f}.");
+                }
+                t.push('\n');
+            }
+            t
+        },
+    ));
+    cases.push(one(
+        "budget-cells",
+        "1,450 tables of 10 rows and 3 columns (just under the element budget)",
+        fill(MB, |i| {
+            if i >= 1_450 {
+                return "Text. ".repeat(40);
+            }
+            let mut t = String::from("| a | b | c |\n|---|---|---|\n");
+            for r in 0..10 {
+                let _ = writeln!(t, "| {r} | cell {i} | x |");
+            }
+            t + "\n"
+        }),
+    ));
+    cases.push(one(
+        "budget-links",
+        "36,000 links, 100 to a paragraph (just under the element budget)",
+        fill(MB, |i| {
+            if i >= 36_000 {
+                return "Text. ".to_string();
+            }
+            let end = if i % 100 == 99 { "\n\n" } else { " " };
+            format!("[l{i}](https://un.org/{i}){end}")
+        }),
+    ));
+    cases.push(one(
+        "budget-list",
+        "a list of 74,000 items (just under the element budget)",
+        fill(MB, |i| {
+            if i >= 74_000 {
+                return "Text. ".to_string();
+            }
+            format!("- item {i}\n")
+        }),
+    ));
     // Front matter costs.
     let mut themes = String::new();
     for i in 0..40_000 {

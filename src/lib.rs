@@ -5,15 +5,23 @@
 //! ```text
 //! load       book.toml + submissions/*.md -> Project      (config, submission, validate)
 //! aggregate  Project -> Model: categories x States x themes, UN order
-//! render     Model -> output files (data.json; PDF and HTML in later stages)
-//! write      files -> output/, swapped in atomically
+//! render     Model -> output files (data.json, report.typ and the PDF, the HTML site)
+//! write      files -> output/, swapped in atomically, one build at a time
 //! ```
 //!
 //! Beside the pipeline: `stats` (the figures of a model) and `diff` (two models compared,
 //! as data.json values) serve `report stats` and `report diff`.
 //!
-//! Problems are collected as [`diag::Diagnostic`]s, never returned early; commands print
-//! them all and choose the exit code. Submission text is data at every stage.
+//! Invariants every stage keeps:
+//! - problems are collected as [`diag::Diagnostic`]s, never returned early; commands print
+//!   them all and choose the exit code;
+//! - every file is read under one policy ([`root`]): inside the report root, regular files
+//!   only, size-capped;
+//! - submission text is data at every stage, and misleading characters ([`invisible`])
+//!   never reach the outputs or the terminal raw;
+//! - what would cost the typesetter more than its size says is refused before typesetting
+//!   ([`render::cost`]);
+//! - a complete `output/` exists at every instant ([`write`]); same input, same bytes.
 
 pub mod aggregate;
 pub mod cli;

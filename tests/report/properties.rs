@@ -467,3 +467,80 @@ proptest! {
         prop_assert!(accepted || !built);
     }
 }
+
+/// Lines that make a book.toml wrong, odd or hostile.
+const BOOK_LINES: &[&str] = &[
+    "date = 0000-01-01",
+    "date = 9999-12-31",
+    "session = 0",
+    "session = 99999",
+    "session = -3",
+    "agenda-item = 0",
+    "word-limit = 0",
+    "word-limit = 18446744073709551615",
+    "mandate = \"\"",
+    "mandate = \"73/\"",
+    "mandate = \"/187\"",
+    "mandate = \"99999999999999999999/1\"",
+    "mandate-date = 2030-01-01",
+    "cutoff = 1900-01-01",
+    "title = \"\"",
+    "title = \"\u{202e}\u{200b}\"",
+    "title = \"Rapport 报告 \u{e000}\"",
+    "symbol = \"#read(\\\"/etc/passwd\\\")\"",
+    "job-number = \"{{ 7*7 }}\"",
+    "language = \"xx\"",
+    "[[categories]]\nid = \"legal-framework\"\ntitle = \"Twice\"",
+    "[[categories]]\nid = \"Not Kebab\"\ntitle = \"X\"",
+    "[[categories]]\nid = \"empty-title\"\ntitle = \"\"",
+    "[output.pdf]\nfile = \"data.json\"",
+    "[output.html]\ndir = \"../up\"",
+    "[output.pdf]\nfont-dirs = [\"/etc\", \"..\", \"submissions\"]",
+    "[output.pdf]\npaper = \"a0\"",
+    "[report]",
+    "[book]",
+    "unknown = 1",
+    "\u{0}",
+    "= =",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever book.toml holds (lines added to the shipped one, in any table, or replacing
+    /// a line): no panic; and if the checks accept it, the build succeeds.
+    #[test]
+    fn no_book_toml_makes_it_panic(
+        edits in prop::collection::vec((0usize..200, prop::sample::select(BOOK_LINES), any::<bool>()), 0..4),
+        reply in valid_reply(),
+    ) {
+        let book = std::fs::read_to_string(crate::support::repo().join("book.toml")).unwrap();
+        let mut lines: Vec<String> = book.lines().map(String::from).collect();
+        for (at, line, replace) in edits {
+            let at = at % (lines.len() + 1);
+            if replace && at < lines.len() {
+                lines[at] = line.to_string();
+            } else {
+                lines.insert(at, line.to_string());
+            }
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        std::fs::create_dir_all(root.join("submissions")).unwrap();
+        std::fs::write(root.join("book.toml"), lines.join("\n")).unwrap();
+        std::fs::write(root.join("submissions/chl.md"), &reply).unwrap();
+        let checked = report::pipeline::check(&root);
+        let accepted = checked.model.is_some() && !checked.loaded.diagnostics.has_errors();
+        let mut builder = Builder::new(
+            root.clone(),
+            BuildOptions { out: Some(tmp.path().join("out")), ..BuildOptions::default() },
+        );
+        let outcome = builder.build(&mut |_| {});
+        prop_assert!(
+            !accepted || outcome.written.is_some(),
+            "accepted but not built:\n{}\n{}",
+            outcome.sources.render_plain(&outcome.diagnostics),
+            lines.join("\n")
+        );
+    }
+}
