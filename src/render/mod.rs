@@ -10,6 +10,7 @@ pub mod html;
 pub mod markdown;
 pub mod templates;
 pub mod typst;
+pub mod wrap;
 
 use crate::aggregate::Model;
 use crate::diag::{Diagnostics, Sources};

@@ -310,3 +310,43 @@ fn generated_typst_snapshots() {
         insta::assert_snapshot!(format!("{name}_report_typ"), typ);
     }
 }
+
+/// A word longer than a line (a hash, a URL, a pasted blob) wraps inside the text column:
+/// no line of the PDF holds more of it than fits across the page.
+#[test]
+fn a_long_word_wraps_inside_the_column() {
+    let (_tmp, root) = fixture_copy("valid");
+    // Some five lines long, so that it stays on one page.
+    let word: String = (0..400u32)
+        .map(|i| char::from_digit(i * 7 % 16, 16).unwrap())
+        .collect();
+    edit(&root.join("submissions/cri.md"), |cri| {
+        format!(
+            "{cri}\nThe identifier {word} ends here.\n\n| a | b |\n|---|---|\n| {} | x |\n",
+            &word[..200]
+        )
+    });
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = lopdf::Document::load(root.join("output/report.pdf")).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    // Every character of the word is there, in order, across lines.
+    let joined: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect();
+    assert!(joined.contains(&word), "the word is printed whole");
+    // A line of 10-point Liberation Serif across the column holds about 90 such
+    // characters; the table's column fewer.
+    let longest = text
+        .lines()
+        .flat_map(str::split_whitespace)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        longest <= 100,
+        "a line holds {longest} characters of one word"
+    );
+}

@@ -201,6 +201,7 @@ fn check_typst_tree(node: &SyntaxNode, source: &str) -> Result<(), String> {
 /// Tags and attributes the HTML writer writes.
 const HTML_TAGS: &[&str] = &[
     "p",
+    "wbr",
     "strong",
     "em",
     "s",

