@@ -15,12 +15,12 @@
 //! the number of runs; `-- --keep DIR` to keep the synthetic roots in DIR).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{Ended, Measured, median, run_measured, synthetic_root};
+use common::{in_turn, measured, report_build, synthetic_root};
 
 const SIZES: [usize; 3] = [10, 60, 193];
 const LIMIT: Duration = Duration::from_secs(300);
@@ -41,7 +41,6 @@ fn main() {
             std::process::exit(2);
         }
     }
-    let exe = env!("CARGO_BIN_EXE_report");
     let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts");
     println!(
         "report build against typst compile of the same report.typ, median of {runs} runs in turn (after a warm-up run)\n"
@@ -59,19 +58,7 @@ fn main() {
         synthetic_root(&root, n);
         let out = tmp.path().join("out");
         let pdf = tmp.path().join("typst.pdf");
-        let build = || {
-            measured(
-                Command::new(exe)
-                    .args([
-                        "build",
-                        root.to_str().unwrap(),
-                        "--out",
-                        out.to_str().unwrap(),
-                    ])
-                    .env("CI", "1"),
-                "report build",
-            )
-        };
+        let build = || measured(&mut report_build(&root, &out), "report build", LIMIT);
         let compile = || {
             measured(
                 Command::new(&typst)
@@ -83,21 +70,10 @@ fn main() {
                     // The report's date, as report build sets it.
                     .env("SOURCE_DATE_EPOCH", "1564444800"),
                 "typst compile",
+                LIMIT,
             )
         };
-        build();
-        compile();
-        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-        let (mut our_peak, mut their_peak) = (0, 0);
-        for _ in 0..runs {
-            let m = build();
-            ours.push(m.wall);
-            our_peak = our_peak.max(m.peak);
-            let m = compile();
-            theirs.push(m.wall);
-            their_peak = their_peak.max(m.peak);
-        }
-        let (a, b) = (median(&mut ours), median(&mut theirs));
+        let [(a, our_peak), (b, their_peak)] = in_turn(runs, build, compile);
         println!(
             "{:>7} {:>6} {:>12.0}ms {:>7.0} MB {:>12.0}ms {:>7.0} MB {:>6.2}x",
             n,
@@ -109,13 +85,6 @@ fn main() {
             a.as_secs_f64() / b.as_secs_f64()
         );
     }
-}
-
-/// Runs a command that must succeed, quietly; its measurements.
-fn measured(command: &mut Command, what: &str) -> Measured {
-    let m = run_measured(command.stdout(Stdio::null()).stderr(Stdio::null()), LIMIT);
-    assert_eq!(m.ended, Ended::Exit(0), "{what} failed");
-    m
 }
 
 fn count_pages(pdf: &Path) -> usize {

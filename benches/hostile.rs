@@ -14,12 +14,11 @@
 
 use std::fmt::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{Ended, run_measured};
+use common::{Ended, report_build, run_measured};
 
 /// About a megabyte of replies in all.
 const MB: usize = 1_000_000;
@@ -332,7 +331,6 @@ fn write_root(root: &Path, case: &Case) {
 fn main() {
     let only = common::option("--only");
     let keep = common::option("--keep").map(std::path::PathBuf::from);
-    let exe = env!("CARGO_BIN_EXE_report");
     let limit = Duration::from_secs(120);
     println!(
         "report build on hostile roots of about 1 MB of replies (goal: built in <= 30 s and <= 2 GB, or refused in < 1 s)\n"
@@ -354,20 +352,7 @@ fn main() {
         write_root(&root, &case);
         let size: usize = case.replies.iter().map(|(_, t)| t.len()).sum();
         let out = tmp.path().join("out");
-        let m = run_measured(
-            Command::new(exe)
-                .args([
-                    "build",
-                    root.to_str().unwrap(),
-                    "--out",
-                    out.to_str().unwrap(),
-                    "-q",
-                ])
-                .env("CI", "1")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null()),
-            limit,
-        );
+        let m = run_measured(&mut report_build(&root, &out), limit);
         let (outcome, ok) = match m.ended {
             Ended::Exit(0) => (
                 "built",

@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use report::aggregate::{self, Options};
@@ -18,7 +18,7 @@ use report::load;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{Ended, Measured, median, run_measured};
+use common::{in_turn, measured, report_build};
 
 const LIMIT: Duration = Duration::from_secs(120);
 
@@ -49,41 +49,17 @@ fn main() {
     mdbook_of(&root, &book);
 
     let out = tmp.path().join("out");
-    let exe = env!("CARGO_BIN_EXE_report");
-    let ours = || {
-        measured(
-            Command::new(exe)
-                .args([
-                    "build",
-                    root.to_str().unwrap(),
-                    "--out",
-                    out.to_str().unwrap(),
-                ])
-                .env("CI", "1"),
-            "report build",
-        )
-    };
+    let ours = || measured(&mut report_build(&root, &out), "report build", LIMIT);
     let theirs = || {
         measured(
             Command::new(&mdbook).arg("build").arg(&book),
             "mdbook build",
+            LIMIT,
         )
     };
-    ours();
-    theirs();
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    let (mut peak_a, mut peak_b) = (0, 0);
-    for _ in 0..runs {
-        let m = ours();
-        a.push(m.wall);
-        peak_a = peak_a.max(m.peak);
-        let m = theirs();
-        b.push(m.wall);
-        peak_b = peak_b.max(m.peak);
-    }
+    let [(a, peak_a), (b, peak_b)] = in_turn(runs, ours, theirs);
     let (files, bytes) = size_of(&out.join("html"));
     let (book_files, book_bytes) = size_of(&book.join("book"));
-    let (a, b) = (median(&mut a), median(&mut b));
     println!("The site of 193 replies, median of {runs} runs in turn (after a warm-up run):");
     println!(
         "  report build (site and data.json): {:>6.0} ms, peak {:>4.0} MB, {files} files, {:.1} MB",
@@ -143,11 +119,4 @@ fn size_of(dir: &Path) -> (usize, u64) {
         .fold((0, 0), |(n, b), e| {
             (n + 1, b + e.metadata().map_or(0, |m| m.len()))
         })
-}
-
-/// Runs a command that must succeed, quietly; its measurements.
-fn measured(command: &mut Command, what: &str) -> Measured {
-    let m = run_measured(command.stdout(Stdio::null()).stderr(Stdio::null()), LIMIT);
-    assert_eq!(m.ended, Ended::Exit(0), "{what} failed");
-    m
 }

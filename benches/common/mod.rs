@@ -268,3 +268,51 @@ pub fn median(times: &mut [Duration]) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
+
+/// `report build ROOT --out OUT`, the release binary, quiet (its output is not measured).
+pub fn report_build(root: &Path, out: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_report"));
+    command
+        .args([
+            "build",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .env("CI", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    command
+}
+
+/// Runs a command that must succeed, its output dropped; its measurements.
+pub fn measured(command: &mut Command, what: &str, limit: Duration) -> Measured {
+    let m = run_measured(
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null()),
+        limit,
+    );
+    assert_eq!(m.ended, Ended::Exit(0), "{what} failed");
+    m
+}
+
+/// The median time and the peak memory of each of two programs over `runs` runs, run in
+/// turn (after one warm-up run each) so that drift in the machine's load affects both alike.
+pub fn in_turn(
+    runs: usize,
+    mut a: impl FnMut() -> Measured,
+    mut b: impl FnMut() -> Measured,
+) -> [(Duration, u64); 2] {
+    a();
+    b();
+    let (mut times, mut peaks) = ([Vec::new(), Vec::new()], [0, 0]);
+    for _ in 0..runs {
+        for (i, m) in [a(), b()].into_iter().enumerate() {
+            times[i].push(m.wall);
+            peaks[i] = peaks[i].max(m.peak);
+        }
+    }
+    let [mut ta, mut tb] = times;
+    [(median(&mut ta), peaks[0]), (median(&mut tb), peaks[1])]
+}
