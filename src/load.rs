@@ -93,7 +93,7 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
             return None;
         }
         Err(ReadTextError::Refused(refusal)) => {
-            diags.push(refused(&display(root, "book.toml"), &refusal));
+            diags.push(refusal.diagnostic(&display(root, "book.toml")));
             return None;
         }
     };
@@ -108,11 +108,6 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         config,
         submissions,
     })
-}
-
-/// The error for a file of the root that the reading policy refused (see `root`).
-pub fn refused(shown: &str, refusal: &Refusal) -> Diagnostic {
-    Diagnostic::error_nowhere(format!("{shown}: not read: {refusal}")).help(refusal.help())
 }
 
 /// Warns about each misleading character of a file (bidirectional controls, control and
@@ -194,7 +189,7 @@ fn read_submissions(
             return Vec::new();
         }
         Err(refusal) => {
-            diags.push(refused(&shown_dir, &refusal));
+            diags.push(refusal.diagnostic(&shown_dir));
             return Vec::new();
         }
     }
@@ -284,7 +279,7 @@ fn read_one(
     let text = match root.read_text(path, MAX_SUBMISSION_BYTES) {
         Ok(text) => text,
         Err(ReadTextError::Refused(refusal)) => {
-            diags.push(refused(shown, &refusal));
+            diags.push(refusal.diagnostic(shown));
             return None;
         }
         Err(ReadTextError::NotUtf8(e)) => {

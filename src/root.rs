@@ -13,6 +13,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::diag::Diagnostic;
+
 /// Why a file of the report root was not read.
 #[derive(Debug)]
 pub enum Refusal {
@@ -54,6 +56,12 @@ impl fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 impl Refusal {
+    /// The error for the file shown as `shown`: "submissions/x.md: not read: it is a
+    /// named pipe (FIFO), not a regular file", and how to fix it.
+    pub fn diagnostic(&self, shown: &str) -> Diagnostic {
+        Diagnostic::error_nowhere(format!("{shown}: not read: {self}")).help(self.help())
+    }
+
     /// How to fix the problem, for the diagnostic's help line.
     pub fn help(&self) -> &'static str {
         match self {

@@ -14,7 +14,6 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::english;
-use crate::load;
 use crate::render::typst::markup;
 use crate::render::{html, markdown};
 use crate::root::{ReadTextError, Refusal, ReportRoot};
@@ -110,7 +109,7 @@ impl Templates {
             Ok(_) => {}
             Err(Refusal::Missing) => return templates,
             Err(refusal) => {
-                diags.push(load::refused(&shown_of(&dir), &refusal));
+                diags.push(refusal.diagnostic(&shown_of(&dir)));
                 return templates;
             }
         }
@@ -134,7 +133,7 @@ impl Templates {
                     source,
                     shown,
                 }),
-                Err(ReadTextError::Refused(refusal)) => diags.push(load::refused(&shown, &refusal)),
+                Err(ReadTextError::Refused(refusal)) => diags.push(refusal.diagnostic(&shown)),
                 Err(ReadTextError::NotUtf8(_)) => diags.push(
                     Diagnostic::error_nowhere(format!(
                         "{shown}: the template is not valid UTF-8 text"
