@@ -328,6 +328,11 @@ fn read_categories(root: &Table, diags: &mut Diagnostics) -> Vec<Category> {
     out.into_iter().map(|(c, _)| c).collect()
 }
 
+/// The default name of the output set by `key` (`file` of the PDF, `dir` of the site).
+fn example_name(key: &str) -> &'static str {
+    if key == "dir" { "html" } else { "report.pdf" }
+}
+
 /// A plain file or folder name: no separators, no `..`, so output never leaves `output/`.
 fn check_plain_name(
     t: &Table,
@@ -349,10 +354,7 @@ fn check_plain_name(
                 format!("`{key}` must be a plain name inside output/"),
             )
             .label("no folders, no `..`")
-            .help(format!(
-                "for example: {key} = \"{}\"",
-                if key == "dir" { "html" } else { "report.pdf" }
-            )),
+            .help(format!("for example: {key} = \"{}\"", example_name(key))),
         );
     }
     ok
@@ -385,6 +387,7 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
         claim_name(
             &p,
             &mut names,
+            "file",
             &out.file,
             span,
             "the PDF ([output.pdf] file)",
@@ -427,6 +430,7 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
         claim_name(
             &h,
             &mut names,
+            "dir",
             &out.dir,
             span,
             "the HTML site ([output.html] dir)",
@@ -442,6 +446,7 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
 fn claim_name<'w>(
     t: &Table,
     names: &mut Vec<(String, Option<Span>, &'w str)>,
+    key: &str,
     name: &str,
     span: Option<Span>,
     what: &'w str,
@@ -459,12 +464,8 @@ fn claim_name<'w>(
         )
         .label("two outputs would write this name, one over the other")
         .help(format!(
-            "give {what} a name of its own, such as {}",
-            if what.contains("PDF") {
-                "file = \"report.pdf\""
-            } else {
-                "dir = \"html\""
-            }
+            "give {what} a name of its own, such as {key} = \"{}\"",
+            example_name(key)
         ));
         if let Some(other_span) = other_span {
             d = d.related(t.file(), other_span.clone(), "the other output's name");

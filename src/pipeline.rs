@@ -98,7 +98,7 @@ fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Mod
     let model = aggregate::aggregate(project, options);
     validate::word_limit(&model, diags);
     validate::drafts_only(&project.submissions, &model, diags);
-    validate::costs(&project.submissions, &model, diags);
+    render::cost::check(&project.submissions, &model, diags);
     model
 }
 
@@ -188,12 +188,16 @@ impl Builder {
     /// Starts the new output for `out`, unless `out` holds files a build does not write: a
     /// build replaces the folder as a whole, and a mistyped `--out` (the report root,
     /// `submissions/`) must not delete the replies.
+    ///
+    /// Builds of one output folder take turns: this waits for the output's lock (telling
+    /// `stage` it waits), which the caller keeps until the replaced output is removed.
     fn stage_output(
         &self,
         project: &Project,
         out: &Path,
-        lock: &write::OutputLock,
-    ) -> Result<write::Staging, Box<Diagnostic>> {
+        timings: &mut Timings,
+        stage: &mut dyn FnMut(Stage),
+    ) -> Result<(write::Staging, write::OutputLock), Box<Diagnostic>> {
         if let Some(refusal) = self.refuse_out(out) {
             return Err(refusal);
         }
@@ -221,10 +225,19 @@ impl Builder {
                 .help(help),
             ));
         }
-        write::Staging::begin(out, lock).map_err(|e| {
+        let lock = timings
+            .time("lock", || {
+                write::OutputLock::acquire(out, &mut |_| stage(Stage::Waiting))
+            })
+            .map_err(|e| {
+                let message = format!("cannot lock {}: {e}", self.out_shown().display());
+                Box::new(Diagnostic::error_nowhere(message))
+            })?;
+        let staging = write::Staging::begin(out, &lock).map_err(|e| {
             let message = format!("cannot write {}: {e}", self.out_shown().display());
             Box::new(Diagnostic::error_nowhere(message))
-        })
+        })?;
+        Ok((staging, lock))
     }
 
     /// Runs one build; `stage` is told when each stage starts.
@@ -277,21 +290,8 @@ impl Builder {
                 return outcome;
             }
         };
-        // Builds of one output folder take turns: the second waits for the first.
-        let lock = timings.time("lock", || {
-            write::OutputLock::acquire(&out, &mut |_| stage(Stage::Waiting))
-        });
-        stage(Stage::Typesetting);
-        let staging = match lock
-            .map_err(|e| {
-                Box::new(Diagnostic::error_nowhere(format!(
-                    "cannot lock {}: {e}",
-                    self.out_shown().display()
-                )))
-            })
-            .and_then(|lock| Ok((self.stage_output(&project, &out, &lock)?, lock)))
-        {
-            Ok(staging) => staging,
+        let (staging, lock) = match self.stage_output(&project, &out, &mut timings, stage) {
+            Ok(staged) => staged,
             Err(problem) => {
                 outcome.write_failed = true;
                 diags.push(*problem);
@@ -299,7 +299,7 @@ impl Builder {
                 return outcome;
             }
         };
-        let (staging, lock) = staging;
+        stage(Stage::Typesetting);
         let rendered = render::render(
             &project,
             &model,

@@ -3,12 +3,11 @@
 //!
 //! Checks of a single file live in `submission`; this stage only compares replies.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::aggregate::Model;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::english::thousands;
-use crate::render::cost;
 use crate::submission::Submission;
 
 /// Warns when the Secretariat's own text is longer than `[report] word-limit` allows.
@@ -23,40 +22,6 @@ pub fn word_limit(model: &Model, diags: &mut Diagnostics) {
             ))
             .help("shorten the summaries in the replies' front matter, or set [report] word-limit in book.toml"),
         );
-    }
-}
-
-/// Refuses what would cost the typesetter more than its size says (see `render::cost`):
-/// every text of the replies this build includes, in path order (summaries, then the
-/// body), each theme counting as a row of chapter II's tables.
-pub fn costs(submissions: &[Submission], model: &Model, diags: &mut Diagnostics) {
-    let included: HashSet<&str> = model.replies.iter().map(|r| r.file.as_str()).collect();
-    let mut spend = cost::Spend::default();
-    for s in submissions
-        .iter()
-        .filter(|s| included.contains(s.path.as_str()))
-    {
-        let mut problems = Vec::new();
-        for c in &s.challenges {
-            // A row of the theme table (three cells) and a "Raised by" list for each theme.
-            spend.add(9 * c.themes.len(), &c.category_span, &mut problems);
-            for mut p in cost::measure(&c.summary, &mut spend) {
-                // A TOML string's offsets do not map back one to one: point at it whole.
-                p.at = c.summary_span.start..c.summary_span.start + 1;
-                problems.push(p);
-            }
-        }
-        for mut p in cost::measure(&s.body, &mut spend) {
-            p.at = s.body_offset + p.at.start..s.body_offset + p.at.end;
-            problems.push(p);
-        }
-        for p in problems {
-            diags.push(
-                Diagnostic::error(s.file, p.at, p.message)
-                    .label(p.label)
-                    .help(p.help),
-            );
-        }
     }
 }
 

@@ -18,8 +18,15 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::aggregate::Model;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::submission::Submission;
+
+use crate::english::thousands;
 use crate::render::markdown;
 
 /// The widest table accepted: wider tables do not fit across a page.
@@ -68,10 +75,6 @@ pub struct Excess {
     pub message: String,
     pub label: String,
     pub help: String,
-}
-
-fn thousands(n: usize) -> String {
-    crate::english::thousands(n)
 }
 
 /// Measures one Markdown text, adding its elements to `spend`; returns the limits it
@@ -158,6 +161,40 @@ pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
         }
     }
     problems
+}
+
+/// Refuses what would cost the typesetter more than its size says (the limits above):
+/// every text of the replies this build includes, in path order (summaries, then the
+/// body), each theme counting as a row of chapter II's tables.
+pub fn check(submissions: &[Submission], model: &Model, diags: &mut Diagnostics) {
+    let included: HashSet<&str> = model.replies.iter().map(|r| r.file.as_str()).collect();
+    let mut spend = Spend::default();
+    for s in submissions
+        .iter()
+        .filter(|s| included.contains(s.path.as_str()))
+    {
+        let mut problems = Vec::new();
+        for c in &s.challenges {
+            // A row of the theme table (three cells) and a "Raised by" list for each theme.
+            spend.add(9 * c.themes.len(), &c.category_span, &mut problems);
+            for mut p in measure(&c.summary, &mut spend) {
+                // A TOML string's offsets do not map back one to one: point at it whole.
+                p.at = c.summary_span.start..c.summary_span.start + 1;
+                problems.push(p);
+            }
+        }
+        for mut p in measure(&s.body, &mut spend) {
+            p.at = s.body_offset + p.at.start..s.body_offset + p.at.end;
+            problems.push(p);
+        }
+        for p in problems {
+            diags.push(
+                Diagnostic::error(s.file, p.at, p.message)
+                    .label(p.label)
+                    .help(p.help),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
