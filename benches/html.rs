@@ -13,8 +13,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use report::aggregate::{self, Options};
-use report::load;
+use report::pipeline;
 
 #[path = "common/mod.rs"]
 mod common;
@@ -79,10 +78,9 @@ fn main() {
 /// An mdBook of the root's texts: a chapter per category (each State's summary under its
 /// name) and a chapter per reply (its text).
 fn mdbook_of(root: &Path, book: &Path) {
-    let loaded = load::load(root);
-    assert!(!loaded.diagnostics.has_errors());
-    let project = loaded.project.expect("a report root");
-    let model = aggregate::aggregate(&project, Options::default());
+    let checked = pipeline::check(root);
+    assert!(!checked.loaded.diagnostics.has_errors());
+    let model = checked.version.expect("a report root without errors");
     let src = book.join("src");
     std::fs::create_dir_all(src.join("states")).unwrap();
     std::fs::write(

@@ -7,9 +7,10 @@
 //!   breakdown by regional group and each State's summary;
 //! - regional-group counts and late replies.
 //!
-//! A pure function of the project: templates receive the model ready to print and decide
-//! nothing. The model is also written out as `output/data.json`; its shape is documented in
-//! `docs/data-json.md` and only grows.
+//! A pure function of the project, and the facts only: dates as dates, counts, State,
+//! category and theme keys, the texts with the language each is written in. It holds no
+//! word of any language version: `wording` turns it into a language's sentences. The model
+//! is also written out as `output/data.json`; its shape is documented in `docs/data-json.md`.
 
 use std::collections::HashMap;
 
@@ -17,28 +18,31 @@ use serde::Serialize;
 
 use crate::collate;
 use crate::config::Config;
-use crate::english::{self, Date};
-use crate::language;
+use crate::date::Date;
 use crate::load::Project;
-use crate::pipeline::Draft;
-use crate::prose::{self, Facts, Named, Prose};
 use crate::registry::{RegionalGroup, Standing};
-use crate::submission::{Status, Submission};
+use crate::submission::{Status, Submission, Translation};
 
 /// Version of the data.json shape; raised only when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the sentences and printed forms left the model for the wording of each language
+/// version; replies carry their translations.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Draft builds: draft replies included, every page marked with the revision and date.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The commit the draft was built from, or what `--revision` says.
+    pub revision: String,
+    pub date: Date,
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Model {
     pub schema_version: u32,
     pub report: ReportInfo,
     pub totals: Totals,
-    /// The data-dependent sentences of the Summary, Introduction and chapter II.
-    pub prose: Prose,
     /// The numbers of the Secretariat's paragraphs.
     pub paragraphs: Paragraphs,
-    /// Word counts of the Secretariat's text and of the whole document.
-    pub words: Words,
     /// Every category of book.toml, in its order, raised or not.
     pub categories: Vec<CategorySummary>,
     /// Replies per regional group, in the order AFR, APG, EEG, GRULAC, WEOG.
@@ -47,35 +51,33 @@ pub struct Model {
     pub replies: Vec<Reply>,
 }
 
-/// The masthead facts, with the printed forms computed.
+/// The masthead facts.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportInfo {
     pub title: String,
+    /// The language the Secretariat's text is written in (`[book] language`).
     pub language: String,
+    /// The language versions to build (`[book] languages`), the first at the top.
+    pub languages: Vec<String>,
     pub symbol: String,
     pub organ: String,
     pub distribution: String,
     pub session: u32,
-    /// "Seventy-fourth session".
-    pub session_title: String,
     pub agenda_item: Option<u32>,
     pub agenda_footnote: Option<String>,
     pub agenda_title: Option<String>,
     pub date: Date,
-    /// "30 July 2019".
-    pub date_text: String,
     pub original: String,
     pub mandate: String,
     pub cutoff: Option<Date>,
-    pub cutoff_text: Option<String>,
     pub job_number: Option<String>,
     pub word_limit: u32,
     /// A draft build (draft replies included, pages marked "DRAFT").
     pub draft: bool,
     /// In a draft build, the commit it was built from.
     pub revision: Option<String>,
-    /// In a draft build, the build date ("29 November 2026").
-    pub build_date_text: Option<String>,
+    /// In a draft build, the build date.
+    pub build_date: Option<Date>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,11 +105,6 @@ pub struct CategorySummary {
     pub letter: Option<String>,
     pub title: String,
     pub description: Option<String>,
-    /// "Challenges in this category were raised by five of the 22 Member States that
-    /// replied (23 per cent): A, B and C." (empty if no State raised it).
-    pub sentence: String,
-    /// "By regional group: African States (1), Asia-Pacific States (2)." or `None`.
-    pub groups_sentence: Option<String>,
     /// How many States raised it.
     pub state_count: usize,
     /// `state_count` over all replies, from 0 to 1.
@@ -140,20 +137,6 @@ pub struct Paragraphs {
     pub unraised: Option<u32>,
 }
 
-/// Words of the document, as the Editorial Manual's limit counts them.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Words {
-    /// The Secretariat's own text: headings, the Summary, the Introduction and chapter II
-    /// (sentences, theme tables and the editors' summaries).
-    pub secretariat: usize,
-    /// The replies as reproduced in chapter III (State names, notes, texts).
-    pub replies: usize,
-    pub total: usize,
-    /// `[report] word-limit` (8,500 by default) for the Secretariat's text.
-    pub limit: u32,
-    pub over_limit: bool,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeCount {
     /// As most replies spell it (on a tie, lower case if a spelling is, else the first met).
@@ -165,7 +148,6 @@ pub struct ThemeCount {
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupCount {
     pub code: &'static str,
-    pub name: &'static str,
     pub count: usize,
 }
 
@@ -187,29 +169,49 @@ pub struct Reply {
     pub m49: u16,
     pub standing: Standing,
     pub regional_group: Option<&'static str>,
-    pub regional_group_name: Option<&'static str>,
     /// Path of the reply file, relative to the report root.
     pub file: String,
     pub received: Date,
-    pub received_text: String,
     /// Received after the cutoff.
     pub late: bool,
+    /// The language the reply was received in: the language of `body`.
     pub language: String,
-    /// "Spanish".
-    pub language_name: &'static str,
     pub reference: Option<String>,
     pub status: Status,
     pub note: Option<String>,
     pub challenges: Vec<ReplyChallenge>,
-    /// Markdown.
+    /// The reply as received, Markdown.
     pub body: String,
+    /// Its translations this build includes, by language code in file order.
+    pub translations: Vec<ReplyTranslation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReplyChallenge {
     pub category: String,
-    pub category_title: String,
     pub themes: Vec<String>,
+    /// In `[book] language`, Markdown.
+    pub summary: String,
+}
+
+/// A translation of a reply (`arg.en.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplyTranslation {
+    /// The language it is written in (the file name's suffix).
+    pub language: String,
+    pub file: String,
+    pub status: Status,
+    pub translator: Option<String>,
+    pub note: Option<String>,
+    /// Markdown.
+    pub body: String,
+    /// Translated summaries, by category id.
+    pub summaries: Vec<TranslatedSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslatedSummary {
+    pub category: String,
     pub summary: String,
 }
 
@@ -231,10 +233,23 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
         .filter(|s| options.include_drafts || s.status == Status::Final)
         .collect();
     included.sort_by_cached_key(|s| collate::sort_key(s.state.name));
+    // Translations by the path of their original, in file order.
+    let mut translations: HashMap<&str, Vec<&Translation>> = HashMap::new();
+    for t in &project.translations {
+        if options.include_drafts || t.status == Status::Final {
+            translations.entry(t.original.as_str()).or_default().push(t);
+        }
+    }
 
-    let replies: Vec<Reply> = included.iter().map(|s| reply(s, config)).collect();
-    let named: Vec<Named> = replies.iter().map(named).collect();
-    let noun = prose::states_noun(&named);
+    let replies: Vec<Reply> = included
+        .iter()
+        .map(|s| {
+            let of = translations
+                .get(s.path.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            reply(s, of, config)
+        })
+        .collect();
     let mut letters = (b'A'..=b'Z').map(|b| char::from(b).to_string());
     let mut categories: Vec<CategorySummary> = config
         .categories
@@ -243,23 +258,6 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
             let mut summary = category(&c.id, &c.title, c.description.clone(), &included);
             if summary.state_count > 0 {
                 summary.letter = letters.next();
-                let raised: Vec<Named> = summary
-                    .states
-                    .iter()
-                    .map(|s| Named {
-                        name: s.name,
-                        standing: s.standing,
-                        late: false,
-                    })
-                    .collect();
-                summary.sentence =
-                    prose::category_sentence(&raised, replies.len(), summary.share_percent, noun);
-                let groups: Vec<(&str, usize)> = summary
-                    .regional_groups
-                    .iter()
-                    .map(|g| (g.name, g.count))
-                    .collect();
-                summary.groups_sentence = prose::groups_sentence(&groups);
             }
             summary
         })
@@ -277,40 +275,16 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
         late_replies: replies.iter().filter(|r| r.late).count(),
         categories_raised: categories.iter().filter(|c| c.state_count > 0).count(),
     };
-    let report = report_info(config, &options);
-    let prose = prose::write(&Facts {
-        subject: &report.title,
-        mandate: &report.mandate,
-        session: &report.session_title.to_lowercase(),
-        cutoff: report.cutoff_text.as_deref(),
-        replies: named,
-        categories_raised: totals.categories_raised,
-        unraised: categories
-            .iter()
-            .filter(|c| c.state_count == 0)
-            .map(|c| c.title.as_str())
-            .collect(),
-    });
-    let words = count_words(&report, &prose, &categories, &replies);
-    let paragraphs = number_paragraphs(&mut categories, prose.unraised.is_some());
+    let unraised = categories.iter().any(|c| c.state_count == 0);
+    let paragraphs = number_paragraphs(&mut categories, unraised);
     Model {
         schema_version: SCHEMA_VERSION,
-        report,
+        report: report_info(config, &options),
         totals,
-        prose,
         paragraphs,
-        words,
         categories,
         regional_groups: group_counts(&included),
         replies,
-    }
-}
-
-fn named(r: &Reply) -> Named<'_> {
-    Named {
-        name: r.state,
-        standing: r.standing,
-        late: r.late,
     }
 }
 
@@ -319,25 +293,23 @@ fn report_info(config: &Config, options: &Options) -> ReportInfo {
     ReportInfo {
         title: config.book.title.clone(),
         language: config.book.language.clone(),
+        languages: config.book.languages.clone(),
         symbol: r.symbol.clone(),
         organ: r.organ.clone(),
         distribution: r.distribution.clone(),
         session: r.session,
-        session_title: english::session_title(r.session),
         agenda_item: r.agenda_item,
         agenda_footnote: r.agenda_footnote.clone(),
         agenda_title: r.agenda_title.clone(),
         date: r.date,
-        date_text: r.date.long(),
         original: r.original.clone(),
         mandate: r.mandate.clone(),
         cutoff: r.cutoff,
-        cutoff_text: r.cutoff.map(|d| d.long()),
         job_number: r.job_number.clone(),
         word_limit: r.word_limit,
         draft: options.draft.is_some(),
         revision: options.draft.as_ref().map(|d| d.revision.clone()),
-        build_date_text: options.draft.as_ref().map(|d| d.date.long()),
+        build_date: options.draft.as_ref().map(|d| d.date),
     }
 }
 
@@ -349,7 +321,7 @@ fn state_ref(s: &Submission) -> StateRef {
     }
 }
 
-fn reply(s: &Submission, config: &Config) -> Reply {
+fn reply(s: &Submission, translations: &[&Translation], config: &Config) -> Reply {
     let late = config.report.cutoff.is_some_and(|c| s.received > c);
     Reply {
         iso3: s.state.iso3,
@@ -357,13 +329,10 @@ fn reply(s: &Submission, config: &Config) -> Reply {
         m49: s.state.m49,
         standing: s.state.standing,
         regional_group: s.state.group.map(RegionalGroup::code),
-        regional_group_name: s.state.group.map(RegionalGroup::name),
         file: s.path.clone(),
         received: s.received,
-        received_text: s.received.long(),
         late,
         language: s.language.clone(),
-        language_name: language::name(&s.language).unwrap_or("English"),
         reference: s.reference.clone(),
         status: s.status,
         note: s.note.clone(),
@@ -372,15 +341,30 @@ fn reply(s: &Submission, config: &Config) -> Reply {
             .iter()
             .map(|c| ReplyChallenge {
                 category: c.category.clone(),
-                category_title: config
-                    .category(&c.category)
-                    .map(|cat| cat.title.clone())
-                    .unwrap_or_default(),
                 themes: c.themes.clone(),
                 summary: c.summary.clone(),
             })
             .collect(),
         body: s.body.clone(),
+        translations: translations
+            .iter()
+            .map(|t| ReplyTranslation {
+                language: t.language.clone(),
+                file: t.path.clone(),
+                status: t.status,
+                translator: t.translator.clone(),
+                note: t.note.clone(),
+                body: t.body.clone(),
+                summaries: t
+                    .summaries
+                    .iter()
+                    .map(|(category, summary)| TranslatedSummary {
+                        category: category.clone(),
+                        summary: summary.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -444,8 +428,6 @@ fn category(
         letter: None,
         title: title.to_string(),
         description,
-        sentence: String::new(),
-        groups_sentence: None,
         state_count: raised.len(),
         share,
         share_percent: percent(raised.len(), total),
@@ -486,73 +468,6 @@ fn number_paragraphs(categories: &mut [CategorySummary], unraised: bool) -> Para
     paragraphs
 }
 
-/// Headings the default templates print around the data.
-const HEADINGS: &[&str] = &[
-    "Report of the Secretary-General",
-    "Summary",
-    "Contents",
-    "Introduction",
-    "Challenges by category",
-    "Replies received from Governments",
-];
-
-fn markdown_words(text: &str) -> usize {
-    let doc = crate::render::markdown::parse(text);
-    let mut plain = String::new();
-    for block in &doc.blocks {
-        crate::render::markdown::block_text(block, &mut plain);
-    }
-    for (_, blocks) in &doc.footnotes {
-        for block in blocks {
-            crate::render::markdown::block_text(block, &mut plain);
-        }
-    }
-    english::count_words(&plain)
-}
-
-fn count_words(
-    report: &ReportInfo,
-    prose: &Prose,
-    categories: &[CategorySummary],
-    replies: &[Reply],
-) -> Words {
-    let w = english::count_words;
-    let mut secretariat = w(&report.title) + HEADINGS.iter().map(|h| w(h)).sum::<usize>();
-    secretariat += [
-        &prose.summary_mandate,
-        &prose.summary_contents,
-        &prose.mandate,
-        &prose.request,
-        &prose.received,
-        &prose.structure,
-        &prose.categories_intro,
-    ]
-    .iter()
-    .map(|t| w(t))
-    .sum::<usize>();
-    secretariat += prose.late.as_deref().map_or(0, w) + prose.unraised.as_deref().map_or(0, w);
-    for c in categories.iter().filter(|c| c.letter.is_some()) {
-        secretariat += w(&c.title) + w(&c.sentence) + c.groups_sentence.as_deref().map_or(0, w);
-        for t in &c.themes {
-            secretariat += w(&t.theme) + t.states.iter().map(|s| w(s.name)).sum::<usize>() + 1;
-        }
-        for s in &c.summaries {
-            secretariat += w(s.name) + markdown_words(&s.summary);
-        }
-    }
-    let replies: usize = replies
-        .iter()
-        .map(|r| w(r.state) + r.note.as_deref().map_or(0, w) + markdown_words(&r.body))
-        .sum();
-    Words {
-        secretariat,
-        replies,
-        total: secretariat + replies,
-        limit: report.word_limit,
-        over_limit: secretariat > report.word_limit as usize,
-    }
-}
-
 /// How a theme prints: the spelling most replies wrote; on a tie, a lower-case one
 /// ("mutual legal assistance" rather than "Mutual legal assistance"), else the first met.
 fn spelling(spellings: &[(String, usize)]) -> String {
@@ -583,7 +498,6 @@ fn group_counts(replies: &[&Submission]) -> Vec<GroupCount> {
         .iter()
         .map(|g| GroupCount {
             code: g.code(),
-            name: g.name(),
             count: replies.iter().filter(|s| s.state.group == Some(*g)).count(),
         })
         .collect()

@@ -116,13 +116,18 @@ pub enum Command {
     )]
     Serve(ServeArgs),
 
-    /// Start the reply of a State: submissions/<code>.md with its front matter filled in
+    /// Start the reply of a State (submissions/<code>.md), or a translation of it
     #[command(
         long_about = "Create submissions/<iso3>.md for a State, with the front matter filled \
             in: the official name, today's date, the language, one [[challenges]] entry and \
-            the valid category ids. Refuses to overwrite a reply that State already has.",
-        after_help = "Examples:\n  report new \"Costa Rica\" --language es\n  report new TUR path/to/report\n\n\
-            Exit codes: 0 created, 1 unknown State or the State already replied, 2 usage error."
+            the valid category ids. Refuses to overwrite a reply that State already has.\n\n\
+            With --translation LANG, create the translation of the State's reply into LANG \
+            instead, beside its original (arg.md -> arg.fr.md), as a draft: final builds print \
+            the original until its status is \"final\".",
+        after_help = "Examples:\n  report new \"Costa Rica\" --language es\n  report new TUR path/to/report\n  \
+            report new ARG --translation en\n\n\
+            Exit codes: 0 created, 1 unknown State, the State already replied (or has no reply \
+            to translate), 2 usage error."
     )]
     New(NewArgs),
 
@@ -251,6 +256,11 @@ pub struct NewArgs {
     /// The reply's original language, ISO 639-1
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub language: String,
+
+    /// Create the translation of the State's reply into this official language (ar, en,
+    /// es, fr, ru, zh) instead of a new reply
+    #[arg(long, value_name = "LANG", conflicts_with = "language")]
+    pub translation: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,8 +10,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
-use crate::english::{self, Date};
+use crate::english;
 use crate::language;
 use crate::tomlread::{self, Table};
 
@@ -31,8 +32,11 @@ pub struct Config {
 #[derive(Debug, Clone, Serialize)]
 pub struct Book {
     pub title: String,
-    /// ISO 639-1 code of the report's language.
+    /// ISO 639-1 code of the language the Secretariat's text is written in.
     pub language: String,
+    /// The language versions to build, the first at the top of `output/` (`[language]` by
+    /// default); each one of the six official languages, once.
+    pub languages: Vec<String>,
 }
 
 /// The document's masthead facts (`[report]`).
@@ -90,7 +94,7 @@ pub struct HtmlOutput {
 pub const DEFAULT_WORD_LIMIT: u32 = 8_500;
 
 const TOP_KEYS: &[&str] = &["book", "report", "categories", "output"];
-const BOOK_KEYS: &[&str] = &["title", "language"];
+const BOOK_KEYS: &[&str] = &["title", "language", "languages"];
 const REPORT_KEYS: &[&str] = &[
     "symbol",
     "organ",
@@ -127,6 +131,7 @@ impl Config {
                 Book {
                     title: String::new(),
                     language: "en".into(),
+                    languages: vec!["en".into()],
                 }
             }
         };
@@ -176,9 +181,61 @@ fn read_book(t: &Table, diags: &mut Diagnostics) -> Book {
     let language = t
         .string("language", "language = \"en\"", diags)
         .and_then(|l| check_language(t.file(), &l.value, l.span, diags));
+    let language = language.unwrap_or_else(|| "en".into());
+    let example = "languages = [\"en\", \"fr\"]";
+    let mut languages: Vec<String> = Vec::new();
+    if let Some(list) = t.string_list("languages", example, diags) {
+        if list.value.is_empty() {
+            diags.push(
+                Diagnostic::error(t.file(), list.span.clone(), "`languages` is empty")
+                    .label("no language version")
+                    .help(format!("name at least one: {example}, or delete the line to build [book] language only")),
+            );
+        }
+        for code in list.value {
+            if !language::is_official(&code.value) {
+                let mut d = Diagnostic::error(
+                    t.file(),
+                    code.span.clone(),
+                    format!(
+                        "\"{}\" is not one of the six official languages",
+                        code.value
+                    ),
+                )
+                .label("no language version in this language");
+                let lower = code.value.trim().to_lowercase();
+                if let Some(fix) = language::is_official(&lower)
+                    .then_some(lower.as_str())
+                    .or_else(|| language::code_for_name(&code.value))
+                {
+                    d = d.help(format!("did you mean \"{fix}\"?"));
+                }
+                diags.push(d.help(format!(
+                    "the report is issued in {}",
+                    language::OFFICIAL.join(", ")
+                )));
+            } else if languages.contains(&code.value) {
+                diags.push(
+                    Diagnostic::warning(
+                        t.file(),
+                        code.span,
+                        format!("\"{}\" is listed twice", code.value),
+                    )
+                    .label("built once")
+                    .help("remove the repeated language"),
+                );
+            } else {
+                languages.push(code.value);
+            }
+        }
+    }
+    if languages.is_empty() {
+        languages.push(language.clone());
+    }
     Book {
         title: title.map(|s| s.value).unwrap_or_default(),
-        language: language.unwrap_or_else(|| "en".into()),
+        language,
+        languages,
     }
 }
 
@@ -517,10 +574,5 @@ impl ReportMeta {
         let session: u32 = numbers.next()?.trim().parse().ok()?;
         let year = u16::try_from(session_year(session)).ok()?;
         Date::new(year, 9, 1)
-    }
-
-    /// "Seventy-fourth session".
-    pub fn session_title(&self) -> String {
-        english::session_title(self.session)
     }
 }

@@ -1,6 +1,6 @@
 //! What changed between two versions of a report, for a reviewer: States added or
-//! removed, replies whose text changed (with the changed paragraphs), summaries, themes and
-//! categories changed, counts that moved.
+//! removed, replies whose text changed (with the changed paragraphs), their translations
+//! per language, summaries, themes and categories changed, counts that moved.
 //!
 //! Works on the data.json shape (a `serde_json::Value`), so either side may be a report
 //! root (aggregated first) or a `data.json` file kept from an earlier build.
@@ -73,6 +73,116 @@ pub struct ChangedReply {
     pub summaries: Vec<(String, String, String)>,
     /// Category title, themes removed, themes added.
     pub themes: Vec<(String, Vec<String>, Vec<String>)>,
+    /// Its translations that were added, removed or changed, by language.
+    pub translations: Vec<TranslationChange>,
+}
+
+/// A translation of a reply that changed.
+#[derive(Debug, Default, PartialEq)]
+pub struct TranslationChange {
+    pub language: String,
+    pub file: String,
+    /// "added", "removed" or "changed".
+    pub what: &'static str,
+    /// "status: draft -> final".
+    pub fields: Vec<String>,
+    pub paragraphs_removed: Vec<String>,
+    pub paragraphs_added: Vec<String>,
+    /// Category id, old summary, new summary.
+    pub summaries: Vec<(String, String, String)>,
+}
+
+/// A reply's translations by language.
+fn translations(reply: &Value) -> BTreeMap<String, &Value> {
+    reply["translations"]
+        .as_array()
+        .map(|list| list.iter().map(|t| (text(&t["language"]), t)).collect())
+        .unwrap_or_default()
+}
+
+/// A translated summary by category.
+fn translated_summaries(t: &Value) -> BTreeMap<String, String> {
+    t["summaries"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|s| (text(&s["category"]), text(&s["summary"]).trim().to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn compare_translations(old: &Value, new: &Value) -> Vec<TranslationChange> {
+    let (before, after) = (translations(old), translations(new));
+    let mut out = Vec::new();
+    let languages: std::collections::BTreeSet<&String> =
+        before.keys().chain(after.keys()).collect();
+    for lang in languages {
+        let change = match (before.get(lang), after.get(lang)) {
+            (None, Some(t)) => TranslationChange {
+                language: lang.clone(),
+                file: text(&t["file"]),
+                what: "added",
+                ..TranslationChange::default()
+            },
+            (Some(t), None) => TranslationChange {
+                language: lang.clone(),
+                file: text(&t["file"]),
+                what: "removed",
+                ..TranslationChange::default()
+            },
+            (Some(was), Some(t)) => {
+                let mut change = TranslationChange {
+                    language: lang.clone(),
+                    file: text(&t["file"]),
+                    what: "changed",
+                    ..TranslationChange::default()
+                };
+                for field in ["status", "translator", "note", "file"] {
+                    if was[field] != t[field] {
+                        change.fields.push(format!(
+                            "{field}: {} -> {}",
+                            display(&was[field]),
+                            display(&t[field])
+                        ));
+                    }
+                }
+                let (removed, added) = changed_paragraphs(
+                    &paragraphs(&text(&was["body"])),
+                    &paragraphs(&text(&t["body"])),
+                );
+                change.paragraphs_removed = removed;
+                change.paragraphs_added = added;
+                let (old_s, new_s) = (translated_summaries(was), translated_summaries(t));
+                for (category, summary) in &new_s {
+                    let before = old_s.get(category).cloned().unwrap_or_default();
+                    if &before != summary {
+                        change
+                            .summaries
+                            .push((category.clone(), before, summary.clone()));
+                    }
+                }
+                for (category, summary) in &old_s {
+                    if !new_s.contains_key(category) {
+                        change
+                            .summaries
+                            .push((category.clone(), summary.clone(), String::new()));
+                    }
+                }
+                if change.fields.is_empty()
+                    && change.paragraphs_removed.is_empty()
+                    && change.paragraphs_added.is_empty()
+                    && change.summaries.is_empty()
+                {
+                    continue;
+                }
+                change
+            }
+            (None, None) => continue,
+        };
+        out.push(change);
+    }
+    out
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -130,10 +240,18 @@ fn changed_paragraphs(old: &[String], new: &[String]) -> (Vec<String>, Vec<Strin
     (removed, added)
 }
 
-fn challenges(reply: &Value) -> BTreeMap<String, &Value> {
+/// A reply's challenges by the title of their category (in `categories`, the side's
+/// categories of data.json; the id if it has none).
+fn challenges<'v>(reply: &'v Value, categories: &[&Value]) -> BTreeMap<String, &'v Value> {
+    let title = |id: &Value| {
+        categories
+            .iter()
+            .find(|c| &c["id"] == id)
+            .map_or_else(|| text(id), |c| text(&c["title"]))
+    };
     reply["challenges"]
         .as_array()
-        .map(|a| a.iter().map(|c| (text(&c["category_title"]), c)).collect())
+        .map(|a| a.iter().map(|c| (title(&c["category"]), c)).collect())
         .unwrap_or_default()
 }
 
@@ -143,7 +261,7 @@ fn strings(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn compare_reply(old: &Value, new: &Value) -> Option<ChangedReply> {
+fn compare_reply(old: &Value, new: &Value, a: &Side, b: &Side) -> Option<ChangedReply> {
     let mut change = ChangedReply {
         state: text(&new["state"]),
         file: text(&new["file"]),
@@ -171,7 +289,10 @@ fn compare_reply(old: &Value, new: &Value) -> Option<ChangedReply> {
     );
     change.paragraphs_removed = removed;
     change.paragraphs_added = added;
-    let (before, after) = (challenges(old), challenges(new));
+    let (before, after) = (
+        challenges(old, &a.categories),
+        challenges(new, &b.categories),
+    );
     for (title, c) in &after {
         match before.get(title) {
             None => change.categories_added.push(title.clone()),
@@ -205,7 +326,9 @@ fn compare_reply(old: &Value, new: &Value) -> Option<ChangedReply> {
         .filter(|t| !after.contains_key(*t))
         .cloned()
         .collect();
-    let unchanged = change.fields.is_empty()
+    change.translations = compare_translations(old, new);
+    let unchanged = change.translations.is_empty()
+        && change.fields.is_empty()
         && change.paragraphs_removed.is_empty()
         && change.paragraphs_added.is_empty()
         && change.categories_added.is_empty()
@@ -244,7 +367,7 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
     };
     for iso3 in &b.order {
         if let Some(old_reply) = a.replies.get(iso3)
-            && let Some(change) = compare_reply(old_reply, b.replies[iso3])
+            && let Some(change) = compare_reply(old_reply, b.replies[iso3], &a, &b)
         {
             result.changed.push(change);
         }
@@ -308,6 +431,7 @@ fn shown_above(path: &str) -> bool {
         "reference",
         "note",
         "file",
+        "translations",
     ];
     const CATEGORY_FIELDS: &[&str] = &["state_count", "themes", "summaries"];
     let mut parts = path.split('.');
@@ -455,6 +579,24 @@ pub fn to_text(d: &Diff, old: &str, new: &str) -> String {
                 let _ = writeln!(out, "    + {p}");
             }
         }
+        for t in &c.translations {
+            let _ = writeln!(out, "  {} translation {} ({})", t.language, t.what, t.file);
+            for f in &t.fields {
+                let _ = writeln!(out, "    {f}");
+            }
+            for (category, before, after) in &t.summaries {
+                let _ = writeln!(
+                    out,
+                    "    summary for {category}:\n      - {before}\n      + {after}"
+                );
+            }
+            for p in &t.paragraphs_removed {
+                let _ = writeln!(out, "    - {p}");
+            }
+            for p in &t.paragraphs_added {
+                let _ = writeln!(out, "    + {p}");
+            }
+        }
     }
     if !d.other.is_empty() {
         let _ = writeln!(out, "\nOther changes:");
@@ -530,6 +672,29 @@ pub fn to_markdown(d: &Diff, old: &str, new: &str) -> String {
         }
         if !block.is_empty() {
             let _ = writeln!(out, "\n```diff\n{block}```");
+        }
+        for t in &c.translations {
+            let _ = writeln!(
+                out,
+                "- {} translation {} (`{}`)",
+                t.language, t.what, t.file
+            );
+            for f in &t.fields {
+                let _ = writeln!(out, "  - {f}");
+            }
+            let mut block = String::new();
+            for (category, before, after) in &t.summaries {
+                let _ = writeln!(block, "# summary for {category}\n- {before}\n+ {after}");
+            }
+            for p in &t.paragraphs_removed {
+                let _ = writeln!(block, "- {p}");
+            }
+            for p in &t.paragraphs_added {
+                let _ = writeln!(block, "+ {p}");
+            }
+            if !block.is_empty() {
+                let _ = writeln!(out, "\n```diff\n{block}```");
+            }
         }
         out.push('\n');
     }

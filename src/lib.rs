@@ -3,14 +3,16 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! ```text
-//! load       book.toml + submissions/*.md -> Project      (config, submission, validate)
-//! aggregate  Project -> Model: categories x States x themes, UN order
-//! render     Model -> output files (data.json, report.typ and the PDF, the HTML site)
+//! load       every file of the root -> Project   (config, submission, locale, validate)
+//! aggregate  Project -> Model: the facts; categories x States x themes, UN order
+//! wording    Model + catalogue -> Version: the model in one language's words
+//! render     Version -> output files (data.json, report.typ and the PDF, the HTML site)
 //! write      files -> output/, swapped in atomically, one build at a time
 //! ```
 //!
 //! Beside the pipeline: `stats` (the figures of a model) and `diff` (two models compared,
-//! as data.json values) serve `report stats` and `report diff`.
+//! as data.json values) serve `report stats` and `report diff`. ARCHITECTURE.md gives the
+//! map and its rules.
 //!
 //! Invariants every stage keeps:
 //! - problems are collected as [`diag::Diagnostic`]s, never returned early; commands print
@@ -24,18 +26,22 @@
 //! - a complete `output/` exists at every instant ([`write`]); same input, same bytes.
 
 pub mod aggregate;
+pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod collate;
 pub mod config;
+pub mod date;
 pub mod diag;
 pub mod diff;
 pub mod english;
+pub mod files;
 pub mod invisible;
 pub mod language;
 pub mod load;
+pub mod locale;
+pub mod markdown;
 pub mod pipeline;
-pub mod prose;
 pub mod registry;
 pub mod render;
 pub mod root;
@@ -44,4 +50,5 @@ pub mod submission;
 pub mod timing;
 pub mod tomlread;
 pub mod validate;
+pub mod wording;
 pub mod write;

@@ -1,11 +1,13 @@
-//! Reading a report root from disk: `book.toml`, then every `*.md` under `submissions/`.
+//! Reading a report root from disk: `book.toml`, every `*.md` under `submissions/` (replies
+//! and their translations), `locales/*.toml`, `templates/` and the `font-dirs` fonts.
 //!
-//! This is the only stage that reads the editor's files (templates are read by the renderer).
+//! This is the only stage that reads the editor's files.
 //! The walk is sorted by file name so the result never depends on directory order, and
 //! every file is read under the policy of `root`: nothing outside the report root, nothing
 //! but regular files. Each file's text is
 //! registered in [`Sources`] so diagnostics can quote it; every problem becomes a diagnostic.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -13,16 +15,23 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::invisible::{self, Kind};
+use crate::locale::{self, Locale};
 use crate::root::{ReadTextError, Refusal, ReportRoot};
-use crate::submission::{self, Submission};
+use crate::submission::{self, FileKind, Submission, Translation};
 use crate::validate;
 
 /// The largest reply file accepted. Typst has no timeout, so what one reply may cost is
 /// capped before it reaches the typesetter; a real reply is rarely over 100 KB.
 pub const MAX_SUBMISSION_BYTES: u64 = 1024 * 1024;
 
-/// The largest `book.toml` accepted (a real one is a few KB).
+/// The largest `book.toml` (or `locales/*.toml`) accepted (a real one is a few KB).
 pub const MAX_BOOK_BYTES: u64 = 1024 * 1024;
+
+/// The largest template file accepted.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The largest font file accepted (a full CJK font is about 20 MB).
+const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A report root that was read and checked.
 #[derive(Debug)]
@@ -31,6 +40,31 @@ pub struct Project {
     pub config: Config,
     /// Every reply, final and draft, in path order.
     pub submissions: Vec<Submission>,
+    /// Every translation of a reply, in path order.
+    pub translations: Vec<Translation>,
+    /// `locales/<lang>.toml`: the Secretariat's text in other languages.
+    pub locales: Vec<Locale>,
+    /// The files of `templates/` (`*.j2`, `*.css`, `*.js`), in name order.
+    pub templates: Vec<TemplateFile>,
+    /// The font files of the `font-dirs` folders, in path order.
+    pub fonts: Vec<FontFile>,
+}
+
+/// One template's text and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateFile {
+    pub name: String,
+    pub source: String,
+    /// How diagnostics name it: "templates/report.typ.j2" or "report.typ.j2 (built-in)".
+    pub shown: String,
+}
+
+/// A font file of a `font-dirs` folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontFile {
+    /// As diagnostics show it.
+    pub path: String,
+    pub bytes: Vec<u8>,
 }
 
 /// What loading found: the project (if `book.toml` could be read), the text of every file
@@ -101,12 +135,21 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     warn_invisible(file, &text, diags);
     let config = Config::parse(&text, file, diags)?;
 
-    let submissions = read_submissions(&report_root, &config, sources, diags);
+    let (submissions, translations, originals) =
+        read_submissions(&report_root, &config, sources, diags);
     validate::across_replies(&submissions, diags);
+    validate::translations(&submissions, &translations, &originals, diags);
+    let locales = read_locales(&report_root, &config, sources, diags);
+    let templates = read_templates(&report_root, diags);
+    let fonts = read_fonts(&report_root, &config, diags);
     Some(Project {
         root: root.to_path_buf(),
         config,
         submissions,
+        translations,
+        locales,
+        templates,
+        fonts,
     })
 }
 
@@ -168,12 +211,17 @@ fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
     .help("save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)")
 }
 
+/// Replies and translations in path order, and the path of every original reply file
+/// met, read or not (a translation of a reply that has errors is not "without an
+/// original").
+type Replies = (Vec<Submission>, Vec<Translation>, HashSet<String>);
+
 fn read_submissions(
     root: &ReportRoot,
     config: &Config,
     sources: &mut Sources,
     diags: &mut Diagnostics,
-) -> Vec<Submission> {
+) -> Replies {
     let dir = root.path().join("submissions");
     let shown_dir = display(root.path(), "submissions/");
     match root.folder(&dir) {
@@ -186,14 +234,16 @@ fn read_submissions(
                 ))
                 .help("create submissions/ and put one Markdown file per reply in it"),
             );
-            return Vec::new();
+            return Default::default();
         }
         Err(refusal) => {
             diags.push(refusal.diagnostic(&shown_dir));
-            return Vec::new();
+            return Default::default();
         }
     }
     let mut out = Vec::new();
+    let mut translations = Vec::new();
+    let mut originals = HashSet::new();
     let walk = WalkDir::new(&dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -246,8 +296,31 @@ fn read_submissions(
             )));
             continue;
         }
-        if let Some(s) = read_one(root, path, &rel, &shown, config, sources, diags) {
-            out.push(s);
+        let kind = submission::file_kind(&rel);
+        if kind == FileKind::Original {
+            originals.insert(rel.clone());
+        }
+        if let FileKind::BadSuffix { suffix, original } = &kind {
+            diags.push(bad_suffix(&shown, &name, suffix, original));
+            continue;
+        }
+        let Some((file, text)) = read_one(root, path, &shown, sources, diags) else {
+            continue;
+        };
+        match kind {
+            FileKind::Original => {
+                if let Some(s) = submission::parse(&text, file, &rel, config, diags) {
+                    out.push(s);
+                }
+            }
+            FileKind::Translation { language, original } => {
+                if let Some(t) = submission::parse_translation(
+                    &text, file, &rel, &language, &original, config, diags,
+                ) {
+                    translations.push(t);
+                }
+            }
+            FileKind::BadSuffix { .. } => {}
         }
     }
     if out.is_empty() && !diags.has_errors() {
@@ -256,7 +329,22 @@ fn read_submissions(
                 .help("add one Markdown file per reply, e.g. submissions/cri.md"),
         );
     }
-    out
+    (out, translations, originals)
+}
+
+/// `arg.de.md`: a name read as a translation into a language that is not official.
+fn bad_suffix(shown: &str, name: &str, suffix: &str, original: &str) -> Diagnostic {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let languages = crate::language::OFFICIAL.join(", ");
+    Diagnostic::error_nowhere(format!(
+        "{shown}: `{suffix}` is not one of the six official languages ({languages})"
+    ))
+    .help(format!(
+        "a file name with a dot before .md is read as a translation, `<original>.<lang>.md` \
+         beside {original}: name a translation with one of {languages}, or, if this is a \
+         reply of its own, remove the dot (`{}.md`)",
+        stem.replace('.', "-")
+    ))
 }
 
 fn fix_extension(name: &str) -> String {
@@ -267,15 +355,14 @@ fn fix_extension(name: &str) -> String {
     format!("{stem}.md")
 }
 
+/// Reads one reply file's text and registers it, or says why it cannot be read.
 fn read_one(
     root: &ReportRoot,
     path: &Path,
-    rel: &str,
     shown: &str,
-    config: &Config,
     sources: &mut Sources,
     diags: &mut Diagnostics,
-) -> Option<Submission> {
+) -> Option<(FileId, String)> {
     let text = match root.read_text(path, MAX_SUBMISSION_BYTES) {
         Ok(text) => text,
         Err(ReadTextError::Refused(refusal)) => {
@@ -298,5 +385,158 @@ fn read_one(
     let file = sources.add(shown, text);
     let text = sources.text(file).to_string();
     warn_invisible(file, &text, diags);
-    submission::parse(&text, file, rel, config, diags)
+    Some((file, text))
+}
+
+/// `locales/<lang>.toml`, each parsed and checked against the project.
+fn read_locales(
+    root: &ReportRoot,
+    config: &Config,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Vec<Locale> {
+    let dir = root.path().join("locales");
+    match root.folder(&dir) {
+        Ok(_) => {}
+        Err(Refusal::Missing) => return Vec::new(),
+        Err(refusal) => {
+            diags.push(refusal.diagnostic(&display(root.path(), "locales/")));
+            return Vec::new();
+        }
+    }
+    let mut out = Vec::new();
+    for path in sorted_files(&dir) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let shown = display(root.path(), &format!("locales/{name}"));
+        let Some(lang) = name.strip_suffix(".toml") else {
+            continue;
+        };
+        if root.is_folder(&path) {
+            continue;
+        }
+        if !crate::language::is_official(lang) {
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "{shown}: `{lang}` is not one of the six official languages"
+                ))
+                .help(format!(
+                    "name each file of locales/ after the language it words: {}.toml",
+                    crate::language::OFFICIAL.join(".toml, ")
+                )),
+            );
+            continue;
+        }
+        let text = match root.read_text(&path, MAX_BOOK_BYTES) {
+            Ok(text) => text,
+            Err(ReadTextError::Refused(refusal)) => {
+                diags.push(refusal.diagnostic(&shown));
+                continue;
+            }
+            Err(ReadTextError::NotUtf8(e)) => {
+                let valid = e.utf8_error().valid_up_to();
+                let file = sources.add(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
+                diags.push(not_utf8(file, valid));
+                continue;
+            }
+        };
+        let file = sources.add(shown, text);
+        let text = sources.text(file).to_string();
+        warn_invisible(file, &text, diags);
+        if let Some(l) = locale::parse(&text, file, lang, config, diags) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The entries of a folder, sorted, or none if it cannot be listed.
+fn sorted_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    paths
+}
+
+/// The files of `templates/` that can be templates (`*.j2`) or the site's assets
+/// (`*.css`, `*.js`), read under the root's policy.
+fn read_templates(root: &ReportRoot, diags: &mut Diagnostics) -> Vec<TemplateFile> {
+    let dir = root.path().join("templates");
+    match root.folder(&dir) {
+        Ok(_) => {}
+        Err(Refusal::Missing) => return Vec::new(),
+        Err(refusal) => {
+            diags.push(refusal.diagnostic(&display(root.path(), "templates")));
+            return Vec::new();
+        }
+    }
+    let mut out = Vec::new();
+    for path in sorted_files(&dir) {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if ![".j2", ".css", ".js"].iter().any(|ext| name.ends_with(ext)) || root.is_folder(&path) {
+            continue;
+        }
+        let shown = display(root.path(), &format!("templates/{name}"));
+        match root.read_text(&path, MAX_TEMPLATE_BYTES) {
+            Ok(source) => out.push(TemplateFile {
+                name,
+                source,
+                shown,
+            }),
+            Err(ReadTextError::Refused(refusal)) => diags.push(refusal.diagnostic(&shown)),
+            Err(ReadTextError::NotUtf8(_)) => diags.push(
+                Diagnostic::error_nowhere(format!("{shown}: the template is not valid UTF-8 text"))
+                    .help("save it as UTF-8"),
+            ),
+        }
+    }
+    out
+}
+
+/// The font files (`*.ttf`, `*.otf`, `*.ttc`, `*.otc`) of the `[output.pdf] font-dirs`
+/// folders, each of which must be a folder inside the report root.
+fn read_fonts(root: &ReportRoot, config: &Config, diags: &mut Diagnostics) -> Vec<FontFile> {
+    let Some(pdf) = &config.pdf else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for dir in &pdf.font_dirs {
+        let path = root.path().join(dir);
+        if let Err(refusal) = root.folder(&path) {
+            diags.push(
+                Diagnostic::error(config.file, 0..0, format!("font folder `{}` is not a folder inside the report root: {refusal}", dir.display()))
+                    .help("put the font files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"]"),
+            );
+            continue;
+        }
+        for entry in WalkDir::new(&path)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if entry.file_type().is_dir() || !["ttf", "otf", "ttc", "otc"].contains(&ext.as_str()) {
+                continue;
+            }
+            let shown = path.display().to_string();
+            match root.read(path, MAX_FONT_BYTES) {
+                Ok(bytes) => out.push(FontFile { path: shown, bytes }),
+                Err(refusal) => diags.push(Diagnostic::warning_nowhere(format!(
+                    "{shown}: font not used: {refusal}"
+                ))),
+            }
+        }
+    }
+    out
 }

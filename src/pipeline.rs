@@ -7,23 +7,18 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+pub use crate::aggregate::Draft;
 use crate::aggregate::{self, Model, Options};
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
-use crate::english::Date;
 use crate::load::{self, Loaded, Project};
 use crate::render::templates::Templates;
 use crate::render::{self, RenderCache, RenderOptions};
 use crate::timing::Timings;
-use crate::validate;
+use crate::wording::{self, Version};
 use crate::write;
-
-/// Draft builds: draft replies included, every page marked with the revision and date.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    /// The commit the draft was built from, or what `--revision` says.
-    pub revision: String,
-    pub date: Date,
-}
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -75,31 +70,69 @@ pub struct Checked {
     pub loaded: Loaded,
     /// The final replies aggregated; `None` if loading found errors.
     pub model: Option<Model>,
+    /// The first language version, worded; `None` if loading found errors.
+    pub version: Option<Version>,
 }
 
-/// Reads and checks `root` and, if it has no errors, aggregates its final replies and
-/// checks the word limit: what `check`, `stats` and `diff` need before they print.
+/// Reads and checks `root` and, if it has no errors, aggregates its final replies, words
+/// the first language version and checks it: what `check`, `stats` and `diff` need.
 pub fn check(root: &Path) -> Checked {
     let mut loaded = load::load(root);
-    let model = match &loaded.project {
-        Some(project) if !loaded.diagnostics.has_errors() => Some(model_of(
-            project,
-            Options::default(),
-            &mut loaded.diagnostics,
-        )),
-        _ => None,
+    let (model, version) = match &loaded.project {
+        Some(project) if !loaded.diagnostics.has_errors() => {
+            let (model, version) = model_of(project, Options::default(), &mut loaded.diagnostics);
+            (Some(model), Some(version))
+        }
+        _ => (None, None),
     };
-    Checked { loaded, model }
+    loaded.diagnostics.sort();
+    Checked {
+        loaded,
+        model,
+        version,
+    }
 }
 
-/// The model of a checked project, with the checks that need it (the word limit, a
-/// report of drafts only).
-fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> Model {
+/// The model of a checked project and its first language version, with the checks that
+/// need them (the word limit, a report of drafts only, the typesetting cost).
+fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> (Model, Version) {
     let model = aggregate::aggregate(project, options);
-    validate::word_limit(&model, diags);
-    validate::drafts_only(&project.submissions, &model, diags);
-    render::cost::check(&project.submissions, &model, diags);
-    model
+    let lang = project.config.book.languages[0].as_str();
+    let locale = wording::locale_of(&project.locales, lang);
+    let catalogue = Arc::new(wording::catalogue_for(lang, locale));
+    let version = wording::version(&model, catalogue.clone(), locale, diags);
+    wording::warn_missing_strings(&catalogue, diags);
+    wording::check_word_limit(&version, diags);
+    if project.config.book.languages.len() > 1 {
+        diags.push(
+            Diagnostic::warning(
+                project.config.file,
+                0..0,
+                format!(
+                    "only the first language version ({lang}) is built: building the others ({}) is not implemented yet",
+                    project.config.book.languages[1..].join(", ")
+                ),
+            )
+            .help("`report stats` shows how far each version is translated"),
+        );
+    }
+    drafts_only(project, &model, diags);
+    render::cost::check(project, &version, diags);
+    (model, version)
+}
+
+/// Warns when a report that has replies prints none, because every one of them is a draft
+/// and this build leaves drafts out.
+fn drafts_only(project: &Project, model: &Model, diags: &mut Diagnostics) {
+    if model.totals.replies == 0 && !project.submissions.is_empty() {
+        diags.push(
+            Diagnostic::warning_nowhere(format!(
+                "every reply is a draft ({} with status = \"draft\"), so the report has no replies",
+                project.submissions.len()
+            ))
+            .help("set status = \"final\" in the replies that are complete, or build a draft with --draft"),
+        );
+    }
 }
 
 /// Builds a report root, again and again if asked.
@@ -267,12 +300,12 @@ impl Builder {
                 return outcome;
             }
         };
-        let templates = timings.time("templates", || Templates::load(&project.root, diags));
+        let templates = Templates::new(&project.templates);
         let options = Options {
             include_drafts: self.options.draft.is_some(),
             draft: self.options.draft.clone(),
         };
-        let model = timings.time("aggregate", || model_of(&project, options, diags));
+        let (model, version) = timings.time("aggregate", || model_of(&project, options, diags));
         if diags.has_errors() {
             diags.sort();
             outcome.timings = timings;
@@ -303,10 +336,11 @@ impl Builder {
         let rendered = render::render(
             &project,
             &model,
+            &version,
             &templates,
             render_options,
             &mut self.cache,
-            &staging,
+            &|files| staging.write(files),
             sources,
             diags,
             &mut timings,

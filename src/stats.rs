@@ -1,15 +1,18 @@
 //! The figures editors check before publishing, from the report model: categories with
 //! their counts and shares, the themes raised by most States, replies per regional group,
-//! word counts and late replies. Printed by `report stats` as a table or as JSON.
+//! word counts, late replies, and how far each language version of `[book] languages` is
+//! translated. Printed by `report stats` as a table or as JSON.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::aggregate::{Model, Words};
+use crate::aggregate::Model;
 use crate::collate;
 use crate::english::thousands;
+use crate::load::Project;
+use crate::wording::{self, Version, Words};
 
 /// How many themes "top themes" lists.
 pub const TOP_THEMES: usize = 10;
@@ -25,6 +28,29 @@ pub struct Stats {
     pub regional_groups: Vec<GroupStat>,
     pub words: Words,
     pub late_replies: Vec<&'static str>,
+    /// Per language version of `[book] languages`, in that order.
+    pub translations: Vec<Coverage>,
+}
+
+/// How far one language version is translated.
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    pub language: String,
+    /// Replies that print in this language (received in it, or translated into it).
+    pub replies_in_language: usize,
+    /// Replies received in this language.
+    pub originals: usize,
+    /// Replies translated into this language.
+    pub translated: usize,
+    /// Files of the replies with no text in this language.
+    pub missing_translations: Vec<String>,
+    /// Category ids, themes and `[report]` fields without wording in
+    /// `locales/<lang>.toml` (none for `[book] language`, the Secretariat's own).
+    pub missing_categories: Vec<String>,
+    pub missing_themes: Vec<String>,
+    pub missing_report: Vec<String>,
+    /// Keys of the fixed wording this language has no text for, built in or in [strings].
+    pub missing_strings: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,11 +71,34 @@ pub struct ThemeStat {
 #[derive(Debug, Serialize)]
 pub struct GroupStat {
     pub code: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub replies: usize,
 }
 
-pub fn stats(model: &Model) -> Stats {
+/// How far version `lang` of `model` is translated.
+pub fn coverage(project: &Project, model: &Model, lang: &str) -> Coverage {
+    let locale = wording::locale_of(&project.locales, lang);
+    let missing = wording::missing(model, lang, locale);
+    let originals = model.replies.iter().filter(|r| r.language == lang).count();
+    let catalogue = wording::catalogue_for(lang, locale);
+    let missing_strings = crate::catalogue::keys()
+        .into_iter()
+        .filter(|k| !catalogue.has(k))
+        .collect();
+    Coverage {
+        language: lang.to_string(),
+        replies_in_language: model.replies.len() - missing.translations.len(),
+        originals,
+        translated: model.replies.len() - missing.translations.len() - originals,
+        missing_translations: missing.translations,
+        missing_categories: missing.categories,
+        missing_themes: missing.themes,
+        missing_report: missing.report,
+        missing_strings,
+    }
+}
+
+pub fn stats(project: &Project, model: &Model, version: &Version) -> Stats {
     // Theme key -> (display, States); a State counts once per theme across categories.
     let mut themes: Vec<(String, Vec<&str>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -93,21 +142,28 @@ pub fn stats(model: &Model) -> Stats {
             })
             .collect(),
         top_themes: top,
-        regional_groups: model
+        regional_groups: version
             .regional_groups
             .iter()
             .map(|g| GroupStat {
                 code: g.code,
-                name: g.name,
+                name: g.name.clone(),
                 replies: g.count,
             })
             .collect(),
-        words: model.words,
+        words: version.words,
         late_replies: model
             .replies
             .iter()
             .filter(|r| r.late)
             .map(|r| r.state)
+            .collect(),
+        translations: project
+            .config
+            .book
+            .languages
+            .iter()
+            .map(|lang| coverage(project, model, lang))
             .collect(),
     }
 }
@@ -183,5 +239,58 @@ pub fn text(stats: &Stats) -> String {
             stats.late_replies.join(", ")
         }
     );
+    for c in &stats.translations {
+        let name = crate::language::name(&c.language).unwrap_or(&c.language);
+        let total = stats.replies;
+        let _ = writeln!(
+            out,
+            "\n{name} version ({}): {} of {total} {} in {name} ({} received in it, {} translated)",
+            c.language,
+            c.replies_in_language,
+            if total == 1 { "reply" } else { "replies" },
+            c.originals,
+            c.translated
+        );
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        let _ = writeln!(out, "  No translation: {}", list(&c.missing_translations));
+        let _ = writeln!(
+            out,
+            "  Categories without wording in locales/{}.toml: {}",
+            c.language,
+            list(&c.missing_categories)
+        );
+        let _ = writeln!(
+            out,
+            "  Themes without wording in locales/{}.toml: {}",
+            c.language,
+            list(&c.missing_themes)
+        );
+        if !c.missing_report.is_empty() {
+            let _ = writeln!(
+                out,
+                "  [report] fields without wording in locales/{}.toml: {}",
+                c.language,
+                list(&c.missing_report)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  Fixed texts without wording: {}",
+            if c.missing_strings.is_empty() {
+                "none".to_string()
+            } else {
+                format!(
+                    "{} (the report prints them in English)",
+                    c.missing_strings.len()
+                )
+            }
+        );
+    }
     out
 }

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::collate;
 use crate::config::{self, Config};
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
-use crate::english::Date;
 use crate::language;
 use crate::registry::{self, MemberState, Resolution};
 use crate::tomlread::{self, Table};
@@ -36,6 +36,65 @@ pub struct Submission {
     pub body: String,
     /// Byte offset of the body in the file, to point diagnostics into it.
     pub body_offset: usize,
+}
+
+/// A translation of a reply: `arg.en.md` beside `arg.md`. Its language is its file name's
+/// suffix; what belongs to the reply (State, date, language, themes) is the original's.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub file: FileId,
+    /// Path relative to the report root ("submissions/arg.en.md").
+    pub path: String,
+    /// The path its original must have ("submissions/arg.md").
+    pub original: String,
+    /// The language it is written in: one of the six official languages.
+    pub language: String,
+    pub status: Status,
+    pub note: Option<String>,
+    pub translator: Option<String>,
+    /// Translated summaries: category id and Markdown, in file order.
+    pub summaries: Vec<(String, String)>,
+    /// Where each summary's category is named, in the same order.
+    pub summary_spans: Vec<Span>,
+    pub body: String,
+    pub body_offset: usize,
+}
+
+/// What a reply file's name says it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileKind {
+    /// `arg.md`: a reply as received.
+    Original,
+    /// `arg.en.md`: a translation into an official language; the path of its original.
+    Translation { language: String, original: String },
+    /// `arg.de.md`: a suffix that is not one of the six official languages.
+    BadSuffix { suffix: String, original: String },
+}
+
+/// Reads a reply file's path (relative to the report root, ending in `.md`): a name with
+/// a dot before `.md` is a translation.
+pub fn file_kind(path: &str) -> FileKind {
+    let stem_path = path.strip_suffix(".md").unwrap_or(path);
+    let (dir, name) = match stem_path.rsplit_once('/') {
+        Some((dir, name)) => (format!("{dir}/"), name),
+        None => (String::new(), stem_path),
+    };
+    // A name that starts with a dot (or is only a suffix) is not a translation.
+    match name.rsplit_once('.') {
+        Some((stem, suffix)) if !stem.is_empty() => {
+            let original = format!("{dir}{stem}.md");
+            let language = suffix.to_ascii_lowercase();
+            if language::is_official(&language) {
+                FileKind::Translation { language, original }
+            } else {
+                FileKind::BadSuffix {
+                    suffix: suffix.to_string(),
+                    original,
+                }
+            }
+        }
+        _ => FileKind::Original,
+    }
 }
 
 /// One challenge a reply raises, as the editor summarised it.
@@ -69,6 +128,20 @@ const KEYS: &[&str] = &[
     "challenges",
 ];
 const CHALLENGE_KEYS: &[&str] = &["category", "themes", "summary"];
+
+/// The keys of a translation's front matter, then those that belong to its original.
+const TRANSLATION_KEYS: &[&str] = &[
+    "status",
+    "note",
+    "translator",
+    "challenges",
+    "state",
+    "received",
+    "language",
+    "reference",
+];
+const ORIGINAL_ONLY: &[&str] = &["state", "received", "language", "reference"];
+const TRANSLATED_CHALLENGE_KEYS: &[&str] = &["category", "summary", "themes"];
 
 /// What the front matter of a new reply looks like, for hints.
 const SKELETON: &str = "+++\nstate = \"Costa Rica\"\nreceived = 2019-04-30\nlanguage = \"es\"\n\n[[challenges]]\ncategory = \"international-cooperation\"\nthemes = [\"mutual legal assistance\"]\nsummary = \"...\"\n+++\n\nText of the reply.";
@@ -219,6 +292,123 @@ pub fn parse(
         body: parts.body.to_string(),
         body_offset: parts.body_offset,
     })
+}
+
+/// Reads one translation (`path` relative to the report root, `language` and `original`
+/// from its file name). Its front matter is optional.
+pub fn parse_translation(
+    text: &str,
+    file: FileId,
+    path: &str,
+    language: &str,
+    original: &str,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<Translation> {
+    let mut translation = Translation {
+        file,
+        path: path.to_string(),
+        original: original.to_string(),
+        language: language.to_string(),
+        status: Status::Final,
+        note: None,
+        translator: None,
+        summaries: Vec::new(),
+        summary_spans: Vec::new(),
+        body: String::new(),
+        body_offset: 0,
+    };
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let has_front_matter = text[start..]
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == "+++");
+    if !has_front_matter {
+        translation.body = text[start..].to_string();
+        translation.body_offset = start;
+    } else {
+        let parts = split(text, file, diags)?;
+        let doc =
+            tomlread::parse_document(parts.front_matter, file, parts.front_matter_offset, diags)?;
+        let fm = Table::new(
+            &doc,
+            file,
+            parts.front_matter_offset,
+            "a translation's front matter",
+            parts.opening.clone(),
+            TRANSLATION_KEYS,
+        );
+        fm.reject_unknown_keys(diags);
+        for key in ORIGINAL_ONLY {
+            if let Some(span) = fm.key_span(key) {
+                diags.push(belongs_to_original(file, span, key, original));
+            }
+        }
+        translation.status = read_status(&fm, diags);
+        translation.note = fm
+            .string("note", "note = \"Translated by the Secretariat\"", diags)
+            .map(|s| s.value);
+        translation.translator = fm
+            .string("translator", "translator = \"Translation Service\"", diags)
+            .map(|s| s.value);
+        for t in fm.tables("challenges", TRANSLATED_CHALLENGE_KEYS, diags) {
+            t.reject_unknown_keys(diags);
+            if let Some(span) = t.key_span("themes") {
+                diags.push(belongs_to_original(file, span, "themes", original));
+            }
+            let category = t.required_string(
+                "category",
+                "category = \"international-cooperation\"",
+                diags,
+            );
+            let summary =
+                t.required_string("summary", "summary = \"The translated summary.\"", diags);
+            let (Some(category), Some(summary)) = (category, summary) else {
+                continue;
+            };
+            if config.category(&category.value).is_none() {
+                let mut d = Diagnostic::error(
+                    file,
+                    category.span.clone(),
+                    format!("unknown category \"{}\"", category.value),
+                )
+                .label("not defined in book.toml");
+                let ids = config.categories.iter().map(|c| c.id.as_str());
+                if let Some(close) = collate::closest(&category.value, ids) {
+                    d = d.help(format!("did you mean \"{close}\"?"));
+                }
+                diags.push(d);
+                continue;
+            }
+            translation.summaries.push((category.value, summary.value));
+            translation.summary_spans.push(category.span);
+        }
+        translation.body = parts.body.to_string();
+        translation.body_offset = parts.body_offset;
+    }
+    if translation.body.trim().is_empty() {
+        let at = translation.body_offset;
+        diags.push(
+            Diagnostic::warning(file, at..at, "the translation has no text")
+                .label("nothing here")
+                .help("paste the translated reply here"),
+        );
+    }
+    Some(translation)
+}
+
+fn belongs_to_original(file: FileId, span: Span, key: &str, original: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        span,
+        format!("`{key}` belongs to the original reply, not to a translation"),
+    )
+    .label("not allowed in a translation")
+    .help(format!(
+        "delete this line: the translation takes `{key}` from {original}; a translation's \
+         front matter may hold only status, note, translator and [[challenges]] with \
+         category and summary"
+    ))
 }
 
 fn resolve_state(

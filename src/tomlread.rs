@@ -9,8 +9,8 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::collate;
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span, Spanned};
-use crate::english::Date;
 
 /// Parses a TOML document that starts at byte `offset` of `file`. Syntax errors are pushed,
 /// all of them as far as the parser recovers, and the document is `None`: values read
@@ -95,11 +95,19 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The span of a key as written, for errors about the key itself.
-    fn key_span(&self, key: &str) -> Option<Span> {
+    pub fn key_span(&self, key: &str) -> Option<Span> {
         self.entries
             .keys()
             .find(|k| k.get_ref() == key)
             .map(|k| self.span(k.span()))
+    }
+
+    /// Every key of the table as written, with its span, in file order.
+    pub fn keys(&self) -> Vec<(String, Span)> {
+        self.entries
+            .keys()
+            .map(|k| (k.get_ref().to_string(), self.span(k.span())))
+            .collect()
     }
 
     pub fn has(&self, key: &str) -> bool {

@@ -1,41 +1,128 @@
-//! Checks that need every reply at once: one reply per State; and checks of the aggregated
-//! report: the word limit of the Secretariat's text.
+//! Checks that need every reply at once: one reply per State; every translation beside an
+//! original, in another language than it, once per language, summarising only categories
+//! the original raises.
 //!
-//! Checks of a single file live in `submission`; this stage only compares replies.
+//! Checks of a single file live in `submission`; this stage only compares files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::aggregate::Model;
+use crate::collate;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::english::thousands;
-use crate::submission::Submission;
+use crate::language;
+use crate::submission::{Submission, Translation};
 
-/// Warns when the Secretariat's own text is longer than `[report] word-limit` allows.
-pub fn word_limit(model: &Model, diags: &mut Diagnostics) {
-    let words = &model.words;
-    if words.over_limit {
-        diags.push(
-            Diagnostic::warning_nowhere(format!(
-                "the Secretariat's text has {} words, more than the limit of {} for reports of the Secretariat",
-                thousands(words.secretariat),
-                thousands(words.limit as usize)
-            ))
-            .help("shorten the summaries in the replies' front matter, or set [report] word-limit in book.toml"),
-        );
-    }
-}
-
-/// Warns when a report that has replies prints none, because every one of them is a draft
-/// and this build leaves drafts out.
-pub fn drafts_only(submissions: &[Submission], model: &Model, diags: &mut Diagnostics) {
-    if model.totals.replies == 0 && !submissions.is_empty() {
-        diags.push(
-            Diagnostic::warning_nowhere(format!(
-                "every reply is a draft ({} with status = \"draft\"), so the report has no replies",
-                submissions.len()
-            ))
-            .help("set status = \"final\" in the replies that are complete, or build a draft with --draft"),
-        );
+/// Pushes an error for each translation without an original, into its original's own
+/// language, repeating another translation's language, or summarising a category its
+/// original does not raise. `files` holds the path of every original reply file, read or
+/// not: a translation of a reply whose errors are reported is left alone.
+pub fn translations(
+    submissions: &[Submission],
+    translations: &[Translation],
+    files: &HashSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let originals: HashMap<&str, &Submission> =
+        submissions.iter().map(|s| (s.path.as_str(), s)).collect();
+    let mut seen: HashMap<(&str, &str), &Translation> = HashMap::new();
+    for t in translations {
+        let name = |code: &str| language::name(code).unwrap_or(code).to_string();
+        let Some(original) = originals.get(t.original.as_str()) else {
+            if files.contains(&t.original) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                t.file,
+                0..0,
+                format!(
+                    "a translation without an original: there is no {}",
+                    t.original
+                ),
+            )
+            .label("translation of what?");
+            let stem = |path: &str| {
+                let name = path.rsplit('/').next().unwrap_or(path);
+                name.strip_suffix(".md").unwrap_or(name).to_string()
+            };
+            let wanted = stem(&t.original);
+            let stems: Vec<String> = submissions.iter().map(|s| stem(&s.path)).collect();
+            if let Some(close) = collate::closest(&wanted, stems.iter().map(String::as_str)) {
+                let dir = t.original.rsplit_once('/').map_or("", |(d, _)| d);
+                d = d.help(format!(
+                    "did you mean {dir}/{close}.{}.md, the translation of {dir}/{close}.md?",
+                    t.language
+                ));
+            }
+            diags.push(d.help(
+                "a translation is named after its original: arg.en.md is the English translation of arg.md, in the same folder",
+            ));
+            continue;
+        };
+        if original.language == t.language {
+            diags.push(
+                Diagnostic::error(
+                    t.file,
+                    0..0,
+                    format!(
+                        "a translation into the original's own language: {} is written in {}",
+                        original.path,
+                        name(&t.language)
+                    ),
+                )
+                .label(format!("the file name says {}", name(&t.language)))
+                .help(format!(
+                    "if {} is the reply as received in another language, set its `language`; \
+                     otherwise delete this file or rename it to the language it is written in",
+                    original.path
+                )),
+            );
+            continue;
+        }
+        if let Some(first) = seen.insert((t.original.as_str(), t.language.as_str()), t) {
+            diags.push(
+                Diagnostic::error(
+                    t.file,
+                    0..0,
+                    format!(
+                        "a second {} translation of {}: {} and {} both translate it",
+                        name(&t.language),
+                        original.path,
+                        first.path,
+                        t.path
+                    ),
+                )
+                .label("second translation")
+                .help("keep one translation per language: merge the two files, or delete one"),
+            );
+        }
+        for ((category, _), span) in t.summaries.iter().zip(&t.summary_spans) {
+            if !original.challenges.iter().any(|c| &c.category == category) {
+                let raised: Vec<&str> = original
+                    .challenges
+                    .iter()
+                    .map(|c| c.category.as_str())
+                    .collect();
+                diags.push(
+                    Diagnostic::error(
+                        t.file,
+                        span.clone(),
+                        format!(
+                            "a translated summary for \"{category}\", which {} does not raise",
+                            original.path
+                        ),
+                    )
+                    .label("not raised by the original")
+                    .help(if raised.is_empty() {
+                        "the original raises no category: delete this [[challenges]] entry"
+                            .to_string()
+                    } else {
+                        format!(
+                            "the original raises {}: translate the summary of one of those, or add the category to the original first",
+                            raised.join(", ")
+                        )
+                    }),
+                );
+            }
+        }
     }
 }
 

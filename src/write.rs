@@ -5,43 +5,13 @@
 //! written while the rest is still being made ([`Staging`]). Builds of one output folder
 //! exclude each other with an advisory lock ([`OutputLock`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-/// The files of one build: path relative to the output folder -> contents.
-#[derive(Debug, Default)]
-pub struct OutputFiles {
-    files: BTreeMap<PathBuf, Vec<u8>>,
-}
-
-impl OutputFiles {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), contents.into());
-    }
-
-    pub fn get(&self, path: impl AsRef<Path>) -> Option<&[u8]> {
-        self.files.get(path.as_ref()).map(Vec::as_slice)
-    }
-
-    pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.files.keys().map(PathBuf::as_path)
-    }
-
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-}
+pub use crate::files::OutputFiles;
 
 /// `output` -> `.output.new` / `.output.old` / `.output.lock` beside it.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
@@ -209,7 +179,7 @@ impl Staging {
 
     /// Writes `files` into the new output.
     pub fn write(&self, files: &OutputFiles) -> io::Result<()> {
-        files.files.iter().try_for_each(|(rel, contents)| {
+        files.iter().try_for_each(|(rel, contents)| {
             let path = self.dir.join(rel);
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;

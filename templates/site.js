@@ -1,7 +1,8 @@
 // The site's only script: folds the contents on small screens, and searches State names,
 // themes and the text of the replies on the client.
-// The index (assets/search-index.js) sets window.REPORT_SEARCH: [{t, u, k, x}]
-// = title, URL from the site's top folder, kind, text. Works from file:// too.
+// The index (assets/search-index.js) sets window.REPORT_SEARCH: [{t, u, k, x, l}]
+// = title, URL from the site's top folder, kind, text, the text's language. Works from
+// file:// too.
 (function () {
   "use strict";
   var toc = document.querySelector("nav.toc details");

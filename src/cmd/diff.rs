@@ -47,8 +47,9 @@ fn side(path: &Path, ui: &Ui) -> Result<Value, u8> {
             exit::INPUT_ERRORS
         });
     }
-    let model = load_model(path, ui)?;
-    serde_json::to_value(&model).map_err(|e| {
+    let ready = load_model(path, ui)?;
+    let json = crate::render::data_json::render(&ready.model, &[&ready.version]);
+    serde_json::from_str(&json).map_err(|e| {
         ui.error(format!("cannot compare {}: {e}", path.display()));
         exit::FAILURE
     })

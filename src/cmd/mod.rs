@@ -18,11 +18,13 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::aggregate::Model;
 use crate::cli::{BuildFlags, Color};
+use crate::date::Date;
 use crate::diag::{Diagnostics, Sources};
-use crate::english::Date;
 use crate::invisible;
+use crate::load::Project;
 use crate::pipeline;
 use crate::pipeline::{BuildOptions, Draft, Outcome, Stage};
+use crate::wording::Version;
 
 /// Exit codes, defined once.
 pub mod exit {
@@ -281,16 +283,36 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
     exit::OK
 }
 
+/// A report root read, checked and aggregated, its first language version worded.
+pub struct Ready {
+    pub project: Project,
+    pub model: Model,
+    pub version: Version,
+}
+
 /// Loads and checks the report root at `dir` and aggregates it (final replies only), or
 /// prints every problem and returns the exit code to stop with.
-pub fn load_model(dir: &Path, ui: &Ui) -> Result<Model, u8> {
-    let pipeline::Checked { mut loaded, model } = pipeline::check(dir);
+pub fn load_model(dir: &Path, ui: &Ui) -> Result<Ready, u8> {
+    let pipeline::Checked {
+        mut loaded,
+        model,
+        version,
+    } = pipeline::check(dir);
     if ui.deny_warnings() {
         loaded.diagnostics.deny_warnings();
     }
-    let model = model.filter(|_| !loaded.diagnostics.has_errors());
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
-    model.ok_or_else(|| {
+    let ready = match (loaded.project.take(), model, version) {
+        (Some(project), Some(model), Some(version)) if !loaded.diagnostics.has_errors() => {
+            Some(Ready {
+                project,
+                model,
+                version,
+            })
+        }
+        _ => None,
+    };
+    ready.ok_or_else(|| {
         ui.error(format!(
             "{} has problems: {}",
             dir.display(),

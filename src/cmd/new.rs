@@ -1,4 +1,5 @@
-//! `report new STATE [DIR]`: start a reply file with its front matter filled in.
+//! `report new STATE [DIR]`: start a reply file with its front matter filled in;
+//! `report new STATE --translation LANG`: start its translation beside it.
 
 use std::fmt::Write;
 
@@ -43,6 +44,9 @@ pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
         ui.error("cannot add a reply: the report root has problems");
         return exit::INPUT_ERRORS;
     };
+    if let Some(lang) = &args.translation {
+        return translation(args, ui, &project, state, lang);
+    }
     if let Some(existing) = project.submissions.iter().find(|s| s.state == state) {
         ui.error(format!(
             "{} already has a reply: {}; edit that file instead",
@@ -80,18 +84,131 @@ pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
         .map(|c| c.id.as_str())
         .collect();
     let text = skeleton(state.name, &args.language, language_name, &ids);
-    // `create_new` refuses any existing entry, a link planted in the meantime included,
-    // so nothing is written through a link.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
-    if let Err(e) = written {
+    if let Err(e) = create(&path, &text) {
         ui.error(format!("cannot write {}: {e}", path.display()));
         return exit::FAILURE;
     }
     ui.status("Created", format!("{} for {}", path.display(), state.name));
+    exit::OK
+}
+
+/// Writes a new file. `create_new` refuses any existing entry, a link planted in the
+/// meantime included, so nothing is written through a link.
+fn create(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
+}
+
+/// `--translation LANG`: `arg.fr.md` beside the State's reply `arg.md`.
+fn translation(
+    args: &NewArgs,
+    ui: &Ui,
+    project: &load::Project,
+    state: &'static registry::MemberState,
+    lang: &str,
+) -> u8 {
+    if !language::is_official(lang) {
+        ui.error(format!(
+            "\"{lang}\" is not one of the six official languages: translate into {}",
+            language::OFFICIAL.join(", ")
+        ));
+        return exit::INPUT_ERRORS;
+    }
+    let Some(original) = project.submissions.iter().find(|s| s.state == state) else {
+        ui.error(format!(
+            "{} has no reply to translate; start it first: report new {} --language CODE",
+            state.name, state.iso3
+        ));
+        return exit::INPUT_ERRORS;
+    };
+    let name = language::name(lang).unwrap_or(lang);
+    if original.language == lang {
+        ui.error(format!(
+            "the reply of {} ({}) is written in {name} already: it needs no {name} translation",
+            state.name, original.path
+        ));
+        return exit::INPUT_ERRORS;
+    }
+    let stem = original.path.strip_suffix(".md").unwrap_or(&original.path);
+    let rel = format!("{stem}.{lang}.md");
+    let path = args.dir.join(&rel);
+    if let Some(existing) = project
+        .translations
+        .iter()
+        .find(|t| t.original == original.path && t.language == lang)
+        .map(|t| t.path.as_str())
+        .or(std::fs::symlink_metadata(&path)
+            .is_ok()
+            .then_some(rel.as_str()))
+    {
+        ui.error(format!(
+            "{} exists already; edit that file instead",
+            args.dir.join(existing).display()
+        ));
+        return exit::INPUT_ERRORS;
+    }
+    let folder = path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    if let Err(refusal) = ReportRoot::new(&args.dir)
+        .and_then(|root| root.folder(&folder).map_err(std::io::Error::other))
+    {
+        ui.error(format!(
+            "cannot add a translation to {}: {refusal}",
+            folder.display()
+        ));
+        return exit::INPUT_ERRORS;
+    }
+    let original_name = language::name(&original.language).unwrap_or(&original.language);
+    let mut text = String::new();
+    let _ = writeln!(text, "+++");
+    let _ = writeln!(
+        text,
+        "# The {name} translation of {} ({original_name} original). State, date, language \
+         and themes are the original's.",
+        original.path
+    );
+    let _ = writeln!(
+        text,
+        "status = \"draft\"   # final builds print the original until this says \"final\""
+    );
+    let _ = writeln!(text, "# translator = \"...\"");
+    let _ = writeln!(
+        text,
+        "# note = \"...\"   # printed in italics under the State's heading"
+    );
+    if lang != project.config.book.language && !original.challenges.is_empty() {
+        let _ = writeln!(
+            text,
+            "\n# The summaries in {name}, for the {name} version's chapter II:"
+        );
+        for c in &original.challenges {
+            let _ = writeln!(
+                text,
+                "# [[challenges]]\n# category = \"{}\"\n# summary = \"\"\"\n# ...\n# \"\"\"",
+                c.category
+            );
+        }
+    }
+    let _ = writeln!(text, "+++");
+    let _ = writeln!(text);
+    let _ = writeln!(text, "The reply in {name}, in Markdown.");
+    if let Err(e) = create(&path, &text) {
+        ui.error(format!("cannot write {}: {e}", path.display()));
+        return exit::FAILURE;
+    }
+    ui.status(
+        "Created",
+        format!(
+            "{} ({name} translation of {})",
+            path.display(),
+            original.path
+        ),
+    );
     exit::OK
 }
 

@@ -121,7 +121,8 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether a change at `path` can change the report: book.toml, replies, templates; not
+/// Whether a change at `path` can change the report: book.toml, replies and their
+/// translations, locales, templates; not
 /// the output, hidden files (editors' swap files) or folders such as .git and target.
 pub fn relevant(path: &Path, root: &Path, out: &Path) -> bool {
     if path.starts_with(out) {
@@ -140,6 +141,7 @@ pub fn relevant(path: &Path, root: &Path, out: &Path) -> bool {
     first == Path::new("book.toml")
         || first == Path::new("submissions")
         || first == Path::new("templates")
+        || first == Path::new("locales")
         || first == Path::new("fonts")
 }
 
@@ -153,6 +155,8 @@ mod tests {
         assert!(relevant(Path::new("/r/book.toml"), root, out));
         assert!(relevant(Path::new("/r/submissions/a/cri.md"), root, out));
         assert!(relevant(Path::new("/r/templates/report.typ.j2"), root, out));
+        assert!(relevant(Path::new("/r/submissions/cri.en.md"), root, out));
+        assert!(relevant(Path::new("/r/locales/fr.toml"), root, out));
         assert!(!relevant(Path::new("/r/output/report.pdf"), root, out));
         assert!(!relevant(Path::new("/r/.output.new/x"), root, out));
         assert!(!relevant(

@@ -18,16 +18,14 @@
 
 use std::ops::Range;
 
-use std::collections::HashSet;
-
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::aggregate::Model;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::submission::Submission;
+use crate::load::Project;
+use crate::wording::Version;
 
 use crate::english::thousands;
-use crate::render::markdown;
+use crate::markdown;
 
 /// The widest table accepted: wider tables do not fit across a page.
 pub const MAX_TABLE_COLUMNS: usize = 24;
@@ -166,13 +164,12 @@ pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
 /// Refuses what would cost the typesetter more than its size says (the limits above):
 /// every text of the replies this build includes, in path order (summaries, then the
 /// body), each theme counting as a row of chapter II's tables.
-pub fn check(submissions: &[Submission], model: &Model, diags: &mut Diagnostics) {
-    let included: HashSet<&str> = model.replies.iter().map(|r| r.file.as_str()).collect();
+pub fn check(project: &Project, version: &Version, diags: &mut Diagnostics) {
     let mut spend = Spend::default();
-    for s in submissions
-        .iter()
-        .filter(|s| included.contains(s.path.as_str()))
-    {
+    for r in &version.replies {
+        let Some(s) = project.submissions.iter().find(|s| s.path == r.file) else {
+            continue;
+        };
         let mut problems = Vec::new();
         for c in &s.challenges {
             // A row of the theme table (three cells) and a "Raised by" list for each theme.
@@ -183,17 +180,28 @@ pub fn check(submissions: &[Submission], model: &Model, diags: &mut Diagnostics)
                 problems.push(p);
             }
         }
-        for mut p in measure(&s.body, &mut spend) {
-            p.at = s.body_offset + p.at.start..s.body_offset + p.at.end;
-            problems.push(p);
+        let mut report = |file, problems: Vec<Excess>| {
+            for p in problems {
+                diags.push(
+                    Diagnostic::error(file, p.at, p.message)
+                        .label(p.label)
+                        .help(p.help),
+                );
+            }
+        };
+        // The text printed: the reply as received, or its translation.
+        let translation = project.translations.iter().find(|t| t.path == r.text_file);
+        let (file, body, offset) = match translation {
+            Some(t) => (t.file, t.body.as_str(), t.body_offset),
+            None => (s.file, s.body.as_str(), s.body_offset),
+        };
+        let mut body_problems = Vec::new();
+        for mut p in measure(body, &mut spend) {
+            p.at = offset + p.at.start..offset + p.at.end;
+            body_problems.push(p);
         }
-        for p in problems {
-            diags.push(
-                Diagnostic::error(s.file, p.at, p.message)
-                    .label(p.label)
-                    .help(p.help),
-            );
-        }
+        report(s.file, problems);
+        report(file, body_problems);
     }
 }
 

@@ -1,23 +1,23 @@
-//! The report model -> the files of `output/`.
+//! A worded version of the report -> the files of `output/`, returned, never written here.
 //!
 //! Each output format is one module; this one decides which to build from `book.toml` and
-//! collects their problems. Markdown is parsed once into a tree ([`markdown`]) that each
+//! collects their problems. Markdown is parsed into a tree (`crate::markdown`) that each
 //! format writes with its own escaping.
 
 pub mod cost;
 pub mod data_json;
 pub mod html;
-pub mod markdown;
 pub mod templates;
 pub mod typst;
 pub mod wrap;
 
 use crate::aggregate::Model;
+use crate::date::Date;
 use crate::diag::{Diagnostics, Sources};
-use crate::english::Date;
+use crate::files::OutputFiles;
 use crate::load::Project;
 use crate::timing::Timings;
-use crate::write::{OutputFiles, Staging};
+use crate::wording::Version;
 use templates::Templates;
 
 /// Settings of one build that do not come from the report root.
@@ -36,23 +36,28 @@ pub struct RenderCache {
 pub struct Rendered {
     /// The files still to write.
     pub files: OutputFiles,
-    /// The HTML site, already written into the staging folder while Typst worked: how
-    /// many files, or why it could not be written.
+    /// The HTML site, handed to `early` while Typst worked: how many files, or why they
+    /// could not be written.
     pub written: std::io::Result<usize>,
 }
 
-/// Renders every output the project asks for. `None` if any output failed; the
-/// diagnostics say why. The HTML site is rendered, and written into `staging`, on a
-/// second thread while Typst lays out the PDF (Typst keeps one core busy on a report with
-/// few page breaks).
+/// Where the site's files go as soon as they are made (the pipeline writes them into the
+/// staging folder while Typst still works).
+pub type Early<'a> = &'a (dyn Fn(&OutputFiles) -> std::io::Result<()> + Sync);
+
+/// Renders every output the project asks for, of `version`. `None` if any output failed;
+/// the diagnostics say why. The HTML site is rendered, and handed to `early`, on a second
+/// thread while Typst lays out the PDF (Typst keeps one core busy on a report with few
+/// page breaks).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
     model: &Model,
+    version: &Version,
     templates: &Templates,
     options: RenderOptions,
     cache: &mut RenderCache,
-    staging: &Staging,
+    early: Early,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     timings: &mut Timings,
@@ -60,7 +65,7 @@ pub fn render(
     let mut files = OutputFiles::new();
     files.add(
         data_json::FILE,
-        timings.time("data.json", || data_json::render(model)),
+        timings.time("data.json", || data_json::render(model, &[version])),
     );
     let pdf_name = project.config.pdf.as_ref().map(|p| p.file.as_str());
     std::thread::scope(|scope| {
@@ -70,7 +75,7 @@ pub fn render(
                 let mut files = OutputFiles::new();
                 let start = std::time::Instant::now();
                 let ok = html::render(
-                    model,
+                    version,
                     templates,
                     &site.dir,
                     pdf_name,
@@ -79,7 +84,7 @@ pub fn render(
                     &mut files,
                 );
                 let written = match ok {
-                    Some(_) => staging.write(&files).map(|()| files.len()),
+                    Some(_) => early(&files).map(|()| files.len()),
                     None => Ok(0),
                 };
                 (ok.is_some(), sources, diags, written, start.elapsed())
@@ -88,14 +93,18 @@ pub fn render(
         let mut ok = true;
         let mut written = Ok(0);
         if let Some(pdf) = &project.config.pdf {
-            if !cache.typesetter.as_ref().is_some_and(|t| t.fits(project)) {
+            if !cache
+                .typesetter
+                .as_ref()
+                .is_some_and(|t| t.fits(&project.fonts))
+            {
                 cache.typesetter =
                     Some(timings.time("fonts", || typst::Typesetter::new(project, diags)));
             }
             let typesetter = cache.typesetter.as_mut().expect("just made");
             match typst::render(
                 project,
-                model,
+                version,
                 templates,
                 options.date,
                 typesetter,

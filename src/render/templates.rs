@@ -6,17 +6,18 @@
 //! (`#"...";`), in HTML templates it is HTML-escaped. Text from replies only ever reaches a
 //! template as a value; it is never itself parsed as a template.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
+use crate::catalogue::Arg;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
-use crate::english;
+use crate::load::TemplateFile;
+use crate::markdown;
+use crate::render::html;
 use crate::render::typst::markup;
-use crate::render::{html, markdown};
-use crate::root::{ReadTextError, Refusal, ReportRoot};
+use crate::wording::Version;
 
 /// The built-in templates, by file name.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -56,20 +57,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
 ];
 
-/// The largest template file accepted.
-const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
-
 /// The auto-escape mode of Typst templates.
 const TYPST: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("typst"));
-
-/// One template's text and where it came from.
-#[derive(Debug, Clone)]
-pub struct TemplateFile {
-    pub name: String,
-    pub source: String,
-    /// How diagnostics name it: "templates/report.typ.j2" or "report.typ.j2 (built-in)".
-    pub shown: String,
-}
 
 /// The templates of one build.
 #[derive(Debug, Clone)]
@@ -92,54 +81,15 @@ impl Templates {
         }
     }
 
-    /// The built-in templates, replaced by the files of `root/templates/` with the same
-    /// name; other `*.j2` files there are added (for `{% include %}`). Files are read
-    /// under the policy of `root` (nothing outside the report root, regular files only).
-    pub fn load(root: &Path, diags: &mut Diagnostics) -> Templates {
+    /// The built-in templates, replaced by the files of the report's `templates/` folder
+    /// with the same name (as the load stage read them); other `*.j2` files there are
+    /// added (for `{% include %}`).
+    pub fn new(files: &[TemplateFile]) -> Templates {
         let mut templates = Self::builtin();
-        let dir = root.join("templates");
-        let Ok(report_root) = ReportRoot::new(root) else {
-            return templates;
-        };
-        let shown_of = |path: &Path| {
-            let shown = path.display().to_string();
-            shown.strip_prefix("./").unwrap_or(&shown).to_string()
-        };
-        match report_root.folder(&dir) {
-            Ok(_) => {}
-            Err(Refusal::Missing) => return templates,
-            Err(refusal) => {
-                diags.push(refusal.diagnostic(&shown_of(&dir)));
-                return templates;
-            }
-        }
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return templates;
-        };
-        let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        names.sort();
-        for path in names {
-            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-                continue;
-            };
-            let known = DEFAULTS.iter().any(|(n, _)| *n == name);
-            if !(known || name.ends_with(".j2")) || report_root.is_folder(&path) {
-                continue;
-            }
-            let shown = shown_of(&path);
-            match report_root.read_text(&path, MAX_TEMPLATE_BYTES) {
-                Ok(source) => templates.set(TemplateFile {
-                    name,
-                    source,
-                    shown,
-                }),
-                Err(ReadTextError::Refused(refusal)) => diags.push(refusal.diagnostic(&shown)),
-                Err(ReadTextError::NotUtf8(_)) => diags.push(
-                    Diagnostic::error_nowhere(format!(
-                        "{shown}: the template is not valid UTF-8 text"
-                    ))
-                    .help("save it as UTF-8"),
-                ),
+        for file in files {
+            let known = DEFAULTS.iter().any(|(n, _)| *n == file.name);
+            if known || file.name.ends_with(".j2") {
+                templates.set(file.clone());
             }
         }
         templates
@@ -232,11 +182,6 @@ impl Templates {
             let _ = env.add_template(&file.name, &file.source);
         }
         env.add_filter("markdown", markdown_filter);
-        env.add_filter("english_list", |items: Vec<String>| {
-            english::join_list(&items)
-        });
-        env.add_filter("count", |n: usize| english::count(n));
-        env.add_filter("state_list", state_list);
         env
     }
 
@@ -287,6 +232,35 @@ impl Templates {
     }
 }
 
+/// The context of a template: the fields of `version`, those of `extra`, and `t`: the
+/// version's fixed wording by message key, `{{ t("agenda-item", item=109) }}`.
+pub fn context(version: &Version, extra: Value) -> Value {
+    let catalogue = version.catalogue.clone();
+    let t = Value::from_function(
+        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<String, Error> {
+            let mut owned: Vec<(String, Value)> = Vec::new();
+            for name in kwargs.args() {
+                owned.push((name.to_string(), kwargs.get::<Value>(name)?));
+            }
+            let texts: Vec<String> = owned.iter().map(|(_, v)| v.to_string()).collect();
+            let args: Vec<(&str, Arg)> = owned
+                .iter()
+                .zip(&texts)
+                .map(|((name, value), text)| {
+                    let arg = match value.as_usize() {
+                        Some(n) if value.kind() == ValueKind::Number => Arg::Number(n),
+                        _ => Arg::Text(text),
+                    };
+                    (name.as_str(), arg)
+                })
+                .collect();
+            Ok(catalogue.get(key, &args))
+        },
+    );
+    let base = minijinja::context! { t => t, ..Value::from(minijinja::value::Serde(version)) };
+    minijinja::context! { ..extra, ..base }
+}
+
 /// `{{ text|markdown }}`: Markdown converted for the output format of the template, safe
 /// by construction (text leaves are escaped by the writer). In HTML, an optional prefix
 /// keeps footnote ids unique when several texts share a page: `{{ body|markdown("arg-") }}`.
@@ -315,27 +289,6 @@ fn markdown_filter(state: &State, text: &str, prefix: Option<&str>) -> Result<Va
             "the markdown filter works only in .typ.j2 and .html.j2 templates",
         )),
     }
-}
-
-/// `{{ replies|state_list }}`: the States' names as an English list ("A, B and C"), observer
-/// States named as such. Takes replies (`state`) or State references (`name`).
-fn state_list(items: Vec<Value>) -> Result<String, Error> {
-    let mut names = Vec::with_capacity(items.len());
-    for item in items {
-        let name = item.get_attr("state")?;
-        let name = if name.is_undefined() {
-            item.get_attr("name")?
-        } else {
-            name
-        };
-        let observer = item.get_attr("standing")?.as_str() == Some("observer");
-        names.push(if observer {
-            format!("{name} (observer State)")
-        } else {
-            name.to_string()
-        });
-    }
-    Ok(english::join_list(&names))
 }
 
 /// `{{ id|label }}`: a Typst label `<id>`; only letters, digits and `-` are accepted.

@@ -252,7 +252,6 @@ fn diff_compares_all_of_data_json() {
         &[
             "Other changes:",
             "  report.date: 2019-07-30 -> 2019-08-02",
-            "  report.date_text: 30 July 2019 -> 2 August 2019",
             "  categories[prevention].title: Prevention -> Prevention and awareness",
         ],
     );
@@ -269,10 +268,10 @@ fn diff_reads_only_a_reports_data_json() {
         ("{}", "not a report's data.json: it has no `schema_version`"),
         (
             "{\"schema_version\": 99}",
-            "this data.json has schema_version 99, and this version of report reads schema_version 1",
+            "this data.json has schema_version 99, and this version of report reads schema_version 2",
         ),
         (
-            "{\"schema_version\": 1, \"replies\": {}}",
+            "{\"schema_version\": 2, \"replies\": {}}",
             "not a report's data.json: `replies` is missing or not what docs/data-json.md says",
         ),
         ("[1, 2]", "it has no `schema_version`"),

@@ -14,9 +14,13 @@ fn writes_data_json_whose_counts_match_the_replies() {
     let data: Value =
         serde_json::from_str(&fs::read_to_string(root.join("output/data.json")).unwrap()).unwrap();
 
-    assert_eq!(data["schema_version"], 1);
-    assert_eq!(data["report"]["date_text"], "30 July 2019");
-    assert_eq!(data["report"]["session_title"], "Seventy-fourth session");
+    assert_eq!(data["schema_version"], 2);
+    // Facts, not words: the date as a date, the session as a number.
+    assert_eq!(data["report"]["date"], "2019-07-30");
+    assert_eq!(data["report"]["session"], 74);
+    assert!(data["report"].get("date_text").is_none());
+    assert_eq!(data["report"]["languages"], serde_json::json!(["en"]));
+    assert_eq!(data["versions"][0]["language"], "en");
     assert_eq!(data["totals"]["replies"], 6, "the draft is left out");
     assert_eq!(data["totals"]["member_states"], 5);
     assert_eq!(data["totals"]["observer_states"], 1);
@@ -43,7 +47,7 @@ fn writes_data_json_whose_counts_match_the_replies() {
     assert_eq!(cooperation["state_count"], 5);
     assert_eq!(cooperation["themes"][0]["theme"], "extradition");
     assert_eq!(cooperation["themes"][0]["count"], 3);
-    assert_eq!(data["replies"][1]["language_name"], "French");
+    assert_eq!(data["replies"][1]["language"], "fr");
     assert_eq!(data["replies"][1]["file"], "submissions/civ.md");
 }
 

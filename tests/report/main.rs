@@ -15,4 +15,5 @@ mod properties;
 mod registry;
 mod shipped;
 mod support;
+mod translations;
 mod workflow;

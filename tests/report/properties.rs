@@ -11,9 +11,9 @@
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, SyntaxNode};
 
+use report::markdown;
 use report::pipeline::{BuildOptions, Builder};
 use report::render::html::markup as html;
-use report::render::markdown;
 use report::render::typst::markup as typ;
 
 /// Pieces of text that mean something to one of the languages involved.

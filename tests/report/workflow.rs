@@ -228,12 +228,13 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
     });
     let pages_before = pages(&root.join("output/report.pdf")).len();
 
-    let added = "La Argentina añade que la unidad especializada recibió el año pasado más de \
-        cuatrocientas solicitudes de conservación de datos, la mayoría relativas a fraudes \
-        cometidos a través de plataformas de comercio electrónico. ";
-    edit(&root.join("submissions/arg.md"), |text| {
+    // The English report prints Argentina's English translation: the edit goes there.
+    let added = "Argentina adds that last year the specialized unit received more than four \
+        hundred requests for the preservation of data, most of them concerning fraud \
+        committed through electronic commerce platforms. ";
+    edit(&root.join("submissions/arg.en.md"), |text| {
         let end = text.rfind("+++").unwrap() + 3;
-        let paragraphs = format!("\n\n{}\n", added.repeat(6)).repeat(4);
+        let paragraphs = format!("\n\n{}\n", added.repeat(6)).repeat(12);
         format!("{}{paragraphs}{}", &text[..end], &text[end..])
     });
     eventually("the edit is built", || {
@@ -423,7 +424,7 @@ fn deny_warnings_makes_warnings_fail() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("error: 1 warning denied by --deny-warnings"),
+            .contains("error: 4 warnings denied by --deny-warnings"),
         "{}",
         run.stderr
     );

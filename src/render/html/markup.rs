@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::invisible;
-use crate::render::markdown::{Align, Block, Doc, Inline};
+use crate::markdown::{Align, Block, Doc, Inline};
 use crate::render::wrap::breakable;
 
 /// Escapes text for HTML element content and double-quoted attribute values. Misleading
@@ -253,7 +253,7 @@ impl<'d> Writer<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::markdown::parse;
+    use crate::markdown::parse;
 
     #[test]
     fn long_words_get_wbr_short_ones_do_not() {

@@ -1,4 +1,4 @@
-//! The report model -> `output/html/`: a static site of relative links that works from
+//! A worded version of the report -> `output/html/`: a static site of relative links that works from
 //! `file://`, under any path of a web server and as a CI artifact.
 //!
 //! Pages: `index.html` (masthead, Summary, Introduction, the category overview),
@@ -13,12 +13,12 @@ use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
-use crate::aggregate::Model;
 use crate::diag::{Diagnostics, Sources};
+use crate::files::OutputFiles;
 use crate::invisible;
-use crate::render::markdown;
-use crate::render::templates::Templates;
-use crate::write::OutputFiles;
+use crate::markdown;
+use crate::render::templates::{self, Templates};
+use crate::wording::Version;
 
 /// One page of the site.
 #[derive(Debug, Clone, Serialize)]
@@ -32,12 +32,13 @@ pub struct Page {
 const ASSETS: &[&str] = &["style.css", "site.js"];
 
 /// Every page in reading order (the order of previous/next links), print.html last.
-pub fn pages(model: &Model) -> Vec<Page> {
+pub fn pages(version: &Version) -> Vec<Page> {
+    let t = |key: &str| version.catalogue.get(key, &[]);
     let mut pages = vec![Page {
         url: "index.html".into(),
-        title: "Summary and introduction".into(),
+        title: t("site-summary-page"),
     }];
-    for c in &model.categories {
+    for c in &version.categories {
         if let Some(letter) = &c.letter {
             pages.push(Page {
                 url: format!("categories/{}.html", c.id),
@@ -45,22 +46,22 @@ pub fn pages(model: &Model) -> Vec<Page> {
             });
         }
     }
-    for r in &model.replies {
+    for r in &version.replies {
         pages.push(Page {
             url: format!("states/{}.html", r.iso3.to_lowercase()),
-            title: r.state.to_string(),
+            title: r.state.clone(),
         });
     }
     pages.push(Page {
         url: "print.html".into(),
-        title: "The whole report".into(),
+        title: t("site-whole-report-page"),
     });
     pages
 }
 
 /// Renders the site into `files` under `dir`. `pdf` is the PDF's file name, for a link.
 pub fn render(
-    model: &Model,
+    version: &Version,
     templates: &Templates,
     dir: &str,
     pdf: Option<&str>,
@@ -69,8 +70,8 @@ pub fn render(
     files: &mut OutputFiles,
 ) -> Option<()> {
     let env = templates.html();
-    let base = Value::from(Serde(model));
-    let all = pages(model);
+    let base = templates::context(version, Value::UNDEFINED);
+    let all = pages(version);
     let reading = &all[..all.len() - 1];
     let mut ok = true;
     for (i, page) in all.iter().enumerate() {
@@ -84,14 +85,14 @@ pub fn render(
             ("print.html.j2", Value::UNDEFINED)
         } else if let Some(id) = page.url.strip_prefix("categories/") {
             let id = id.trim_end_matches(".html");
-            let category = model.categories.iter().find(|c| c.id == id);
+            let category = version.categories.iter().find(|c| c.id == id);
             ("category.html.j2", Value::from(Serde(category)))
         } else {
             let iso3 = page
                 .url
                 .trim_start_matches("states/")
                 .trim_end_matches(".html");
-            let reply = model
+            let reply = version
                 .replies
                 .iter()
                 .find(|r| r.iso3.eq_ignore_ascii_case(iso3));
@@ -117,23 +118,27 @@ pub fn render(
             files.add(format!("{dir}/assets/{asset}"), file.source.clone());
         }
     }
-    files.add(format!("{dir}/assets/search-index.js"), search_index(model));
+    files.add(
+        format!("{dir}/assets/search-index.js"),
+        search_index(version),
+    );
     ok.then_some(())
 }
 
-/// One searchable page: title, URL, kind, text.
+/// One searchable page: title, URL, kind, text, and the language of the text.
 #[derive(Serialize)]
 struct Entry<'a> {
     t: &'a str,
     u: String,
     k: &'static str,
     x: String,
+    l: &'a str,
 }
 
 /// `window.REPORT_SEARCH = [...]`: a script rather than JSON, so that it loads from file://.
-fn search_index(model: &Model) -> String {
+fn search_index(version: &Version) -> String {
     let mut entries = Vec::new();
-    for c in &model.categories {
+    for c in &version.categories {
         if c.letter.is_none() {
             continue;
         }
@@ -143,9 +148,10 @@ fn search_index(model: &Model) -> String {
             u: format!("categories/{}.html", c.id),
             k: "category",
             x: themes.join(" · "),
+            l: &version.language,
         });
     }
-    for r in &model.replies {
+    for r in &version.replies {
         let mut text = String::new();
         for challenge in &r.challenges {
             text.push_str(&challenge.themes.join(" · "));
@@ -156,9 +162,10 @@ fn search_index(model: &Model) -> String {
             markdown::block_text(block, &mut text);
         }
         entries.push(Entry {
-            t: r.state,
+            t: &r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
             k: "reply",
+            l: &r.lang,
             x: invisible::remove(&text)
                 .split_whitespace()
                 .collect::<Vec<_>>()

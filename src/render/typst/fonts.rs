@@ -1,23 +1,19 @@
 //! The fonts Typst may use: Liberation Serif (metric-compatible with Times New Roman, so
 //! page breaks fall as in real UN documents) and typst-assets' fonts, all compiled into the
-//! binary, plus the folders `[output.pdf] font-dirs` names. System fonts are never read.
+//! binary, plus the font files of the folders `[output.pdf] font-dirs` names (read by the
+//! load stage). System fonts are never read.
 //!
 //! Also checks, before typesetting, that every character of the replies has a glyph in
 //! some font: Typst would otherwise print an empty box without any warning.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontFlags, FontInfo};
 use typst::utils::LazyHash;
-use walkdir::WalkDir;
 
-use crate::root::ReportRoot;
-
-/// The largest font file accepted (a full CJK font is about 20 MB).
-const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+use crate::load::FontFile;
 
 static LIBERATION_SERIF: [&[u8]; 4] = [
     include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
@@ -54,44 +50,19 @@ impl Fonts {
         Self::from_fonts(EMBEDDED.clone())
     }
 
-    /// The embedded fonts and every font file under `dirs` (folders already checked to
-    /// lie inside the report root; each file is read under the root's policy).
-    pub fn with_dirs(root: &ReportRoot, dirs: &[impl AsRef<Path>]) -> (Fonts, Vec<BadFontFile>) {
+    /// The embedded fonts and the font files the load stage read from `font-dirs`; the
+    /// files that hold no font Typst can read are named.
+    pub fn with_files(files: &[FontFile]) -> (Fonts, Vec<BadFontFile>) {
         let mut fonts = EMBEDDED.clone();
         let mut bad = Vec::new();
-        for dir in dirs {
-            for entry in WalkDir::new(dir.as_ref())
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-            {
-                let path = entry.path();
-                let ext = path
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .unwrap_or_default();
-                if entry.file_type().is_dir()
-                    || !["ttf", "otf", "ttc", "otc"].contains(&ext.as_str())
-                {
-                    continue;
-                }
-                match root.read(path, MAX_FONT_BYTES) {
-                    Ok(data) => {
-                        let before = fonts.len();
-                        fonts.extend(Font::iter(Bytes::new(data)));
-                        if fonts.len() == before {
-                            bad.push(BadFontFile {
-                                path: path.display().to_string(),
-                                reason: "not a font Typst can read".into(),
-                            });
-                        }
-                    }
-                    Err(refusal) => bad.push(BadFontFile {
-                        path: path.display().to_string(),
-                        reason: refusal.to_string(),
-                    }),
-                }
+        for file in files {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(file.bytes.clone())));
+            if fonts.len() == before {
+                bad.push(BadFontFile {
+                    path: file.path.clone(),
+                    reason: "not a font Typst can read".into(),
+                });
             }
         }
         (Self::from_fonts(fonts), bad)

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::invisible;
-use crate::render::markdown::{Align, Block, Doc, Inline};
+use crate::markdown::{Align, Block, Doc, Inline};
 use crate::render::wrap::breakable;
 
 /// A Typst string literal for code positions: `"..."`. Misleading characters (bidi
@@ -284,7 +284,7 @@ fn trim_end(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::markdown::parse;
+    use crate::markdown::parse;
 
     #[test]
     fn strings_escape_only_backslash_quote_and_controls() {

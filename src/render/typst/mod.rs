@@ -1,4 +1,4 @@
-//! The report model -> `report.typ` (through the Typst templates) -> `report.pdf`, with the
+//! A worded version of the report -> `report.typ` (through the Typst templates) -> `report.pdf`, with the
 //! typst compiler embedded as a library.
 //!
 //! Before typesetting, every character of the replies is checked against the fonts, since
@@ -13,23 +13,20 @@ pub mod markup;
 pub mod world;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use minijinja::value::{Serde, Value};
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::Source;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::aggregate::Model;
 use crate::config::Paper;
+use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
-use crate::english::Date;
-use crate::load::Project;
-use crate::render::templates::Templates;
-use crate::root::ReportRoot;
+use crate::load::{FontFile, Project};
+use crate::render::templates::{self, Templates};
 use crate::timing::Timings;
+use crate::wording::Version;
 use fonts::Fonts;
 use world::ReportWorld;
 
@@ -50,7 +47,8 @@ pub struct TypstOutput {
 /// numbers the last layout found, where the next one starts (see `compile.rs`).
 pub struct Typesetter {
     fonts: Fonts,
-    font_dirs: Vec<PathBuf>,
+    /// The font files `fonts` was made from.
+    font_files: Vec<FontFile>,
     source: Option<Source>,
     /// What the last successful build's layout found out (page numbers and counters),
     /// where the next build starts its introspection loop.
@@ -67,20 +65,28 @@ struct LastPdf {
 }
 
 impl Typesetter {
-    /// Loads the fonts the project asks for (the embedded ones and `font-dirs`).
+    /// Parses the fonts the project asks for (the embedded ones and the `font-dirs` files
+    /// the load stage read).
     pub fn new(project: &Project, diags: &mut Diagnostics) -> Typesetter {
+        let (fonts, bad) = Fonts::with_files(&project.fonts);
+        for b in bad {
+            diags.push(Diagnostic::warning_nowhere(format!(
+                "{}: font not used: {}",
+                b.path, b.reason
+            )));
+        }
         Typesetter {
-            fonts: load_fonts(project, diags),
-            font_dirs: font_dirs(project).to_vec(),
+            fonts,
+            font_files: project.fonts.clone(),
             source: None,
             start: None,
             last_pdf: None,
         }
     }
 
-    /// Whether this typesetter has the fonts `project` asks for.
-    pub fn fits(&self, project: &Project) -> bool {
-        self.font_dirs == font_dirs(project)
+    /// Whether this typesetter was made from these font files.
+    pub fn fits(&self, font_files: &[FontFile]) -> bool {
+        self.font_files == font_files
     }
 
     pub fn fonts(&self) -> &Fonts {
@@ -158,19 +164,11 @@ pub enum Typeset {
     Failed,
 }
 
-fn font_dirs(project: &Project) -> &[PathBuf] {
-    project
-        .config
-        .pdf
-        .as_ref()
-        .map_or(&[], |p| p.font_dirs.as_slice())
-}
-
 /// Generates the Typst source and typesets it.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
-    model: &Model,
+    version: &Version,
     templates: &Templates,
     date: Date,
     typesetter: &mut Typesetter,
@@ -184,7 +182,7 @@ pub fn render(
         Paper::A4 => "a4",
         Paper::Letter => "us-letter",
     };
-    let context = minijinja::context! { paper => paper, ..Value::from(Serde(model)) };
+    let context = templates::context(version, minijinja::context! { paper => paper });
     let env = templates.typst();
     let source = timings.time("typst template", || {
         templates.render(&env, TEMPLATE, context, sources, diags)
@@ -203,7 +201,7 @@ pub fn render(
         let mut round_diags = Diagnostics::new();
         let result = typesetter.typeset(
             &typeset,
-            &model.report.symbol,
+            &version.report.symbol,
             date,
             sources,
             &mut round_diags,
@@ -237,11 +235,14 @@ pub fn render(
             }
         }
     }
-    let inputs: Vec<FileId> = model
+    let inputs: Vec<FileId> = version
         .replies
         .iter()
-        .filter_map(|r| project.submissions.iter().find(|s| s.path == r.file))
-        .map(|s| s.file)
+        .filter_map(|r| {
+            let original = project.submissions.iter().find(|s| s.path == r.text_file);
+            let translation = project.translations.iter().find(|t| t.path == r.text_file);
+            original.map(|s| s.file).or(translation.map(|t| t.file))
+        })
         .chain(std::iter::once(project.config.file))
         .collect();
     let template = templates
@@ -250,35 +251,6 @@ pub fn render(
     glyphs::report(&missing, &inputs, template, sources, diags);
     let source = typeset;
     Some(TypstOutput { source, pdf })
-}
-
-fn load_fonts(project: &Project, diags: &mut Diagnostics) -> Fonts {
-    let dirs = font_dirs(project);
-    if dirs.is_empty() {
-        return Fonts::embedded();
-    }
-    let book = project.config.file;
-    let Ok(root) = ReportRoot::new(&project.root) else {
-        return Fonts::embedded();
-    };
-    let mut inside = Vec::new();
-    for dir in dirs {
-        match root.folder(&project.root.join(dir)) {
-            Ok(_) => inside.push(project.root.join(dir)),
-            Err(refusal) => diags.push(
-                Diagnostic::error(book, 0..0, format!("font folder `{}` is not a folder inside the report root: {refusal}", dir.display()))
-                    .help("put the font files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"]"),
-            ),
-        }
-    }
-    let (fonts, bad) = Fonts::with_dirs(&root, &inside);
-    for b in bad {
-        diags.push(Diagnostic::warning_nowhere(format!(
-            "{}: font not used: {}",
-            b.path, b.reason
-        )));
-    }
-    fonts
 }
 
 /// Typesets a Typst source with the given fonts into a PDF, from scratch; problems go to

@@ -1,0 +1,42 @@
+//! The files a build makes, by path inside the output folder: what rendering returns and
+//! the write stage writes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Files to write, by path relative to the output folder.
+#[derive(Debug, Default)]
+pub struct OutputFiles {
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl OutputFiles {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), contents.into());
+    }
+
+    pub fn get(&self, path: impl AsRef<Path>) -> Option<&[u8]> {
+        self.files.get(path.as_ref()).map(Vec::as_slice)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.keys().map(PathBuf::as_path)
+    }
+
+    /// Each file with its contents, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &[u8])> {
+        self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}

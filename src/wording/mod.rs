@@ -1,0 +1,953 @@
+//! Facts -> words: the model of a build, worded for one language version. Both the PDF and
+//! the HTML print a [`Version`]; neither words anything itself.
+//!
+//! - The fixed wording (headings, sentences computed from the data, dates, numbers, lists)
+//!   comes from the language's [`Catalogue`] (Project Fluent messages plus ICU4X).
+//! - The Secretariat's own text (titles, categories, themes, summaries) is written in
+//!   `[book] language`; another version takes it from `locales/<lang>.toml` and from the
+//!   replies' translations, and prints the source text where they say nothing.
+//! - Each reply prints in the version's language: the original if it is written in it, else
+//!   its translation under "[Original: Spanish]", else the original, marked (in drafts
+//!   "Translation pending") and warned about.
+//! - Every text carries the language it is written in, so the outputs tag it (`lang`, `dir`).
+
+use serde::Serialize;
+
+pub use crate::catalogue::Catalogue;
+
+use crate::aggregate::{
+    CategorySummary, Model, Paragraphs, Reply, ReplyTranslation, StateRef, Totals,
+};
+use crate::collate;
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::locale::Locale;
+use crate::markdown;
+use crate::registry::Standing;
+use crate::submission::Status;
+
+/// Languages written right to left (of the ISO 639-1 codes a reply may carry).
+const RIGHT_TO_LEFT: &[&str] = &["ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+
+/// "rtl" or "ltr", the HTML `dir` of a text in `lang`.
+pub fn direction(lang: &str) -> &'static str {
+    if RIGHT_TO_LEFT.contains(&lang) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The model worded for one language: what the templates print.
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    /// The version's fixed wording, for the templates' `t("key")`.
+    #[serde(skip)]
+    pub catalogue: std::sync::Arc<Catalogue>,
+    /// The version's language, and its direction.
+    pub language: String,
+    pub dir: &'static str,
+    pub report: VersionReport,
+    pub totals: Totals,
+    pub paragraphs: Paragraphs,
+    /// The sentences of the Summary, the Introduction and chapter II.
+    pub prose: Prose,
+    pub categories: Vec<VersionCategory>,
+    /// Replies per regional group, in the order AFR, APG, EEG, GRULAC, WEOG.
+    pub regional_groups: Vec<VersionGroup>,
+    /// In the model's order.
+    pub replies: Vec<VersionReply>,
+    /// Word counts of this version.
+    pub words: Words,
+}
+
+/// The masthead, worded.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionReport {
+    pub title: String,
+    /// The language the Secretariat's text is written in.
+    pub language: String,
+    pub symbol: String,
+    pub organ: String,
+    pub distribution: String,
+    pub session: u32,
+    /// "Seventy-fourth session".
+    pub session_title: String,
+    pub agenda_item: Option<u32>,
+    pub agenda_footnote: Option<String>,
+    pub agenda_title: Option<String>,
+    pub date: Date,
+    /// "30 July 2019".
+    pub date_text: String,
+    pub original: String,
+    pub mandate: String,
+    pub cutoff: Option<Date>,
+    pub cutoff_text: Option<String>,
+    pub job_number: Option<String>,
+    pub word_limit: u32,
+    pub draft: bool,
+    pub revision: Option<String>,
+    pub build_date_text: Option<String>,
+}
+
+/// The data-dependent sentences.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prose {
+    pub summary_mandate: String,
+    pub summary_contents: String,
+    pub mandate: String,
+    pub request: String,
+    /// Who replied by the cutoff.
+    pub received: String,
+    /// Who replied after it, if anyone did.
+    pub late: Option<String>,
+    pub structure: String,
+    pub categories_intro: String,
+    /// The categories no State raised, if any.
+    pub unraised: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionGroup {
+    pub code: &'static str,
+    pub name: String,
+    pub count: usize,
+}
+
+/// A State as lists print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionState {
+    pub iso3: &'static str,
+    pub name: String,
+    pub standing: Standing,
+    /// As a list prints it: "State of Palestine (observer State)".
+    pub label: String,
+    /// What comes before it in its list ("", ", " or " and "), for lists of links.
+    pub before: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionCategory {
+    pub id: String,
+    pub letter: Option<String>,
+    pub title: String,
+    pub description: Option<String>,
+    /// "Challenges in this category were raised by five of the 22 Member States that
+    /// replied (23 per cent): A, B and C." (empty if no State raised it).
+    pub sentence: String,
+    /// "By regional group: African States (1) and Asia-Pacific States (2)." or `None`.
+    pub groups_sentence: Option<String>,
+    /// "5 States (23 per cent)".
+    pub count_text: String,
+    pub state_count: usize,
+    pub share: f64,
+    pub share_percent: u32,
+    pub states: Vec<VersionState>,
+    pub themes: Vec<VersionTheme>,
+    pub regional_groups: Vec<VersionGroup>,
+    pub summaries: Vec<VersionSummary>,
+    pub paragraph: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionTheme {
+    pub theme: String,
+    pub count: usize,
+    pub states: Vec<VersionState>,
+    /// The States as one list ("A, B and C").
+    pub states_text: String,
+}
+
+/// A State's summary of one category, in the language it is printed in.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionSummary {
+    pub iso3: &'static str,
+    pub name: String,
+    pub themes: Vec<String>,
+    /// Markdown.
+    pub summary: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub paragraph: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionReply {
+    pub iso3: &'static str,
+    pub state: String,
+    pub standing: Standing,
+    /// The heading: the name, "(observer State)" added for an observer State.
+    pub heading: String,
+    pub regional_group: Option<&'static str>,
+    pub file: String,
+    pub received: Date,
+    /// "Received 30 April 2019" (", after the cutoff date" when late).
+    pub received_text: String,
+    pub late: bool,
+    /// The language the reply was received in, and its name in this version.
+    pub language: String,
+    pub language_name: String,
+    /// "[Original: Spanish]" when the reply is received in another language than this
+    /// version's.
+    pub original_line: Option<String>,
+    pub reference: Option<String>,
+    pub status: Status,
+    pub note: Option<String>,
+    pub challenges: Vec<VersionChallenge>,
+    /// The text printed: Markdown, in `lang`, from the file `text_file`.
+    pub body: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub text_file: String,
+    /// The text is a translation.
+    pub translated: bool,
+    /// A draft build printing the original because the translation is missing.
+    pub pending: bool,
+    /// "Translation pending", when `pending`.
+    pub pending_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionChallenge {
+    pub category: String,
+    pub category_title: String,
+    pub themes: Vec<String>,
+}
+
+/// Words of a version, as the Editorial Manual's limit counts them.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Words {
+    /// The Secretariat's own text: headings, the Summary, the Introduction and chapter II
+    /// (sentences, theme tables and the summaries).
+    pub secretariat: usize,
+    /// The replies as reproduced in chapter III (State names, notes, texts).
+    pub replies: usize,
+    pub total: usize,
+    /// `[report] word-limit` (8,500 by default) for the Secretariat's text.
+    pub limit: u32,
+    pub over_limit: bool,
+}
+
+/// What a version lacks in its language.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Missing {
+    /// Replies printed in another language than the version's: their files.
+    pub translations: Vec<String>,
+    /// Categories without a title in `locales/<lang>.toml`.
+    pub categories: Vec<String>,
+    /// Themes without wording in `locales/<lang>.toml`.
+    pub themes: Vec<String>,
+    /// `[report]` fields without wording there.
+    pub report: Vec<String>,
+    /// Built-in messages the language has no wording for.
+    pub strings: Vec<String>,
+}
+
+/// The text printed for a reply in language `lang`: the original if it is written in
+/// `lang`, else its translation into `lang`, else `None` (the original, untranslated).
+pub fn text_in<'r>(reply: &'r Reply, lang: &str) -> Option<Option<&'r ReplyTranslation>> {
+    if reply.language == lang {
+        return Some(None);
+    }
+    reply
+        .translations
+        .iter()
+        .find(|t| t.language == lang)
+        .map(Some)
+}
+
+/// What version `lang` of `model` lacks: untranslated replies, and Secretariat text
+/// without wording in `locales/<lang>.toml`.
+pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
+    let mut out = Missing::default();
+    for r in &model.replies {
+        if text_in(r, lang).is_none() {
+            out.translations.push(r.file.clone());
+        }
+    }
+    if lang == model.report.language {
+        return out;
+    }
+    for c in &model.categories {
+        let worded = locale
+            .and_then(|l| l.categories.get(&c.id))
+            .is_some_and(|w| w.title.is_some());
+        if !worded {
+            out.categories.push(c.id.clone());
+        }
+        for t in &c.themes {
+            let worded =
+                locale.is_some_and(|l| l.themes.contains_key(&collate::theme_key(&t.theme)));
+            if !worded && !out.themes.contains(&t.theme) {
+                out.themes.push(t.theme.clone());
+            }
+        }
+    }
+    for (key, present) in [
+        ("title", true),
+        ("agenda-title", model.report.agenda_title.is_some()),
+    ] {
+        if present && !locale.is_some_and(|l| l.report.contains_key(key)) {
+            out.report.push(key.to_string());
+        }
+    }
+    out
+}
+
+/// Words `model` for `catalogue`'s language, with `locale` (the report root's
+/// `locales/<lang>.toml`, if any). Warns about each reply printed untranslated and each
+/// piece of Secretariat text printed in its source language.
+pub fn version(
+    model: &Model,
+    catalogue: std::sync::Arc<Catalogue>,
+    locale: Option<&Locale>,
+    diags: &mut Diagnostics,
+) -> Version {
+    let shared = catalogue.clone();
+    let catalogue = &*shared;
+    let lang = catalogue.lang().to_string();
+    let source = model.report.language.as_str();
+    let w = Wording {
+        c: catalogue,
+        locale,
+        lang: &lang,
+        source,
+    };
+    let report = w.report(model);
+    let replies: Vec<VersionReply> = model
+        .replies
+        .iter()
+        .map(|r| w.reply(r, &model.report, &model.categories, diags))
+        .collect();
+    let observers = model.totals.observer_states;
+    let noun = catalogue.get("states-noun", &[("observers", observers.into())]);
+    let categories: Vec<VersionCategory> = model
+        .categories
+        .iter()
+        .map(|c| w.category(c, model, &noun))
+        .collect();
+    let regional_groups = model
+        .regional_groups
+        .iter()
+        .map(|g| w.group(g.code, g.count))
+        .collect();
+    let prose = w.prose(model, &report, &noun, &categories);
+    let mut version = Version {
+        catalogue: shared.clone(),
+        language: lang.clone(),
+        dir: direction(&lang),
+        report,
+        totals: model.totals.clone(),
+        paragraphs: model.paragraphs,
+        prose,
+        categories,
+        regional_groups,
+        replies,
+        words: Words {
+            secretariat: 0,
+            replies: 0,
+            total: 0,
+            limit: model.report.word_limit,
+            over_limit: false,
+        },
+    };
+    version.words = version_words(&version, catalogue);
+    if lang != source {
+        let missing = missing(model, &lang, locale);
+        let name = catalogue.language_name(&lang);
+        for id in &missing.categories {
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "category \"{id}\" has no {name} title: the {} one is printed",
+                    catalogue.language_name(source)
+                ))
+                .help(format!(
+                    "add [categories.{id}] title = \"...\" to locales/{lang}.toml"
+                )),
+            );
+        }
+        for theme in &missing.themes {
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "theme \"{theme}\" has no {name} wording: it is printed as the replies write it"
+                ))
+                .help(format!(
+                    "add \"{theme}\" = \"...\" under [themes] in locales/{lang}.toml"
+                )),
+            );
+        }
+        for key in &missing.report {
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "[report] {key} has no {name} wording: the {} text is printed",
+                    catalogue.language_name(source)
+                ))
+                .help(format!(
+                    "add {key} = \"...\" under [report] in locales/{lang}.toml"
+                )),
+            );
+        }
+    }
+    version
+}
+
+/// Pushes a warning for each built-in message the version had to take from English.
+pub fn warn_missing_strings(catalogue: &Catalogue, diags: &mut Diagnostics) {
+    let missing = catalogue.missing();
+    if missing.is_empty() {
+        return;
+    }
+    let lang = catalogue.lang();
+    diags.push(
+        Diagnostic::warning_nowhere(format!(
+            "the {} version has no wording for {} of the report's fixed texts, printed in English: {}",
+            catalogue.language_name(lang),
+            missing.len(),
+            missing.join(", ")
+        ))
+        .help(format!("give them under [strings] in locales/{lang}.toml")),
+    );
+}
+
+/// Warns when the Secretariat's own text is longer than `[report] word-limit` allows.
+pub fn check_word_limit(version: &Version, diags: &mut Diagnostics) {
+    let words = &version.words;
+    if words.over_limit {
+        diags.push(
+            Diagnostic::warning_nowhere(format!(
+                "the Secretariat's text has {} words, more than the limit of {} for reports of the Secretariat",
+                crate::english::thousands(words.secretariat),
+                crate::english::thousands(words.limit as usize)
+            ))
+            .help("shorten the summaries in the replies' front matter, or set [report] word-limit in book.toml"),
+        );
+    }
+}
+
+struct Wording<'a> {
+    c: &'a Catalogue,
+    locale: Option<&'a Locale>,
+    /// The version's language.
+    lang: &'a str,
+    /// The language of the Secretariat's text.
+    source: &'a str,
+}
+
+impl Wording<'_> {
+    /// A `[report]` text field in this version.
+    fn report_text(&self, key: &str, source: &str) -> String {
+        self.locale
+            .and_then(|l| l.report.get(key))
+            .cloned()
+            .unwrap_or_else(|| source.to_string())
+    }
+
+    fn report(&self, model: &Model) -> VersionReport {
+        let r = &model.report;
+        VersionReport {
+            title: self.report_text("title", &r.title),
+            language: r.language.clone(),
+            symbol: r.symbol.clone(),
+            organ: self.report_text("organ", &r.organ),
+            distribution: self.report_text("distribution", &r.distribution),
+            session: r.session,
+            session_title: self.c.session_title(r.session),
+            agenda_item: r.agenda_item,
+            agenda_footnote: r.agenda_footnote.clone(),
+            agenda_title: r
+                .agenda_title
+                .as_ref()
+                .map(|t| self.report_text("agenda-title", t)),
+            date: r.date,
+            date_text: self.c.date(r.date),
+            original: self.report_text("original", &r.original),
+            mandate: r.mandate.clone(),
+            cutoff: r.cutoff,
+            cutoff_text: r.cutoff.map(|d| self.c.date(d)),
+            job_number: r
+                .job_number
+                .as_ref()
+                .map(|j| self.report_text("job-number", j)),
+            word_limit: r.word_limit,
+            draft: r.draft,
+            revision: r.revision.clone(),
+            build_date_text: r.build_date.map(|d| self.c.date(d)),
+        }
+    }
+
+    fn state(&self, s: &StateRef) -> VersionState {
+        let name = s.name.to_string();
+        VersionState {
+            iso3: s.iso3,
+            label: self.label(&name, s.standing),
+            name,
+            standing: s.standing,
+            before: String::new(),
+        }
+    }
+
+    fn label(&self, name: &str, standing: Standing) -> String {
+        let key = match standing {
+            Standing::Member => "state-member",
+            Standing::Observer => "state-observer",
+        };
+        self.c.get(key, &[("name", name.into())])
+    }
+
+    fn group(&self, code: &'static str, count: usize) -> VersionGroup {
+        VersionGroup {
+            code,
+            name: self.c.get("group-name", &[("code", code.into())]),
+            count,
+        }
+    }
+
+    fn category_title(&self, id: &str, title: &str) -> String {
+        if self.lang == self.source {
+            return title.to_string();
+        }
+        self.locale
+            .and_then(|l| l.categories.get(id))
+            .and_then(|w| w.title.clone())
+            .unwrap_or_else(|| title.to_string())
+    }
+
+    fn theme(&self, theme: &str) -> String {
+        if self.lang == self.source {
+            return theme.to_string();
+        }
+        self.locale
+            .and_then(|l| l.themes.get(&collate::theme_key(theme)))
+            .cloned()
+            .unwrap_or_else(|| theme.to_string())
+    }
+
+    fn category(&self, c: &CategorySummary, model: &Model, noun: &str) -> VersionCategory {
+        let states: Vec<VersionState> = c.states.iter().map(|s| self.state(s)).collect();
+        let regional_groups: Vec<VersionGroup> = c
+            .regional_groups
+            .iter()
+            .map(|g| self.group(g.code, g.count))
+            .collect();
+        let raised = c.state_count > 0;
+        let percent = self.c.figure(c.share_percent as usize);
+        let sentence = if raised {
+            let labels: Vec<&str> = states.iter().map(|s| s.label.as_str()).collect();
+            self.c.get(
+                "category-raised",
+                &[
+                    ("count", c.state_count.into()),
+                    ("number", (&self.c.number(c.state_count)).into()),
+                    ("total", model.totals.replies.into()),
+                    (
+                        "total-number",
+                        (&self.c.number(model.totals.replies)).into(),
+                    ),
+                    ("noun", noun.into()),
+                    ("percent", (&percent).into()),
+                    ("states", (&self.c.list(&labels)).into()),
+                ],
+            )
+        } else {
+            String::new()
+        };
+        let groups: Vec<String> = regional_groups
+            .iter()
+            .filter(|g| g.count > 0)
+            .map(|g| {
+                self.c.get(
+                    "category-group",
+                    &[
+                        ("group", (&g.name).into()),
+                        ("count", (&self.c.figure(g.count)).into()),
+                    ],
+                )
+            })
+            .collect();
+        let groups_sentence = (raised && !groups.is_empty()).then(|| {
+            self.c.get(
+                "category-groups",
+                &[("groups", (&self.c.list(&groups)).into())],
+            )
+        });
+        let description = if self.lang == self.source {
+            c.description.clone()
+        } else {
+            self.locale
+                .and_then(|l| l.categories.get(&c.id))
+                .and_then(|w| w.description.clone())
+                .or_else(|| c.description.clone())
+        };
+        let summaries = c
+            .summaries
+            .iter()
+            .map(|s| {
+                let reply = model.replies.iter().find(|r| r.iso3 == s.iso3);
+                let translated = (self.lang != self.source)
+                    .then(|| {
+                        reply.and_then(|r| {
+                            r.translations
+                                .iter()
+                                .find(|t| t.language == self.lang)
+                                .and_then(|t| t.summaries.iter().find(|ts| ts.category == c.id))
+                        })
+                    })
+                    .flatten();
+                let (summary, lang) = match translated {
+                    Some(t) => (t.summary.clone(), self.lang.to_string()),
+                    None => (s.summary.clone(), self.source.to_string()),
+                };
+                VersionSummary {
+                    iso3: s.iso3,
+                    name: s.name.to_string(),
+                    themes: s.themes.iter().map(|t| self.theme(t)).collect(),
+                    summary,
+                    dir: direction(&lang),
+                    lang,
+                    paragraph: s.paragraph,
+                }
+            })
+            .collect();
+        VersionCategory {
+            id: c.id.clone(),
+            letter: c.letter.clone(),
+            title: self.category_title(&c.id, &c.title),
+            description,
+            sentence,
+            groups_sentence,
+            count_text: self.c.get(
+                "category-count",
+                &[
+                    ("count", c.state_count.into()),
+                    ("number", (&self.c.figure(c.state_count)).into()),
+                    ("percent", (&percent).into()),
+                ],
+            ),
+            state_count: c.state_count,
+            share: c.share,
+            share_percent: c.share_percent,
+            themes: c
+                .themes
+                .iter()
+                .map(|t| {
+                    let separators = self.c.list_separators(t.states.len());
+                    let states: Vec<VersionState> = t
+                        .states
+                        .iter()
+                        .zip(separators)
+                        .map(|(s, before)| VersionState {
+                            before,
+                            ..self.state(s)
+                        })
+                        .collect();
+                    let labels: Vec<&str> = states.iter().map(|s| s.label.as_str()).collect();
+                    VersionTheme {
+                        theme: self.theme(&t.theme),
+                        count: t.count,
+                        states_text: self.c.list(&labels),
+                        states,
+                    }
+                })
+                .collect(),
+            states,
+            regional_groups,
+            summaries,
+            paragraph: c.paragraph,
+        }
+    }
+
+    fn reply(
+        &self,
+        r: &Reply,
+        report: &crate::aggregate::ReportInfo,
+        categories: &[CategorySummary],
+        diags: &mut Diagnostics,
+    ) -> VersionReply {
+        let language_name = self.c.language_name(&r.language);
+        let chosen = text_in(r, self.lang);
+        let (body, lang, text_file, translated, note) = match chosen {
+            Some(Some(t)) => (
+                t.body.clone(),
+                t.language.clone(),
+                t.file.clone(),
+                true,
+                t.note.clone().or_else(|| r.note.clone()),
+            ),
+            _ => (
+                r.body.clone(),
+                r.language.clone(),
+                r.file.clone(),
+                false,
+                r.note.clone(),
+            ),
+        };
+        let untranslated = chosen.is_none();
+        if untranslated {
+            let version = self.c.language_name(self.lang);
+            let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "{}: no {version} translation: the {} original is printed",
+                    r.file,
+                    crate::language::name(&r.language).unwrap_or(&r.language)
+                ))
+                .help(format!(
+                    "add the translation as {stem}.{}.md (report new {} --translation {})",
+                    self.lang, r.iso3, self.lang
+                )),
+            );
+        }
+        let pending = untranslated && report.draft;
+        let date = self.c.date(r.received);
+        VersionReply {
+            iso3: r.iso3,
+            state: r.state.to_string(),
+            standing: r.standing,
+            heading: self.label(r.state, r.standing),
+            regional_group: r.regional_group,
+            file: r.file.clone(),
+            received: r.received,
+            received_text: self.c.get(
+                if r.late {
+                    "received-late"
+                } else {
+                    "received-on"
+                },
+                &[("date", (&date).into())],
+            ),
+            late: r.late,
+            language: r.language.clone(),
+            original_line: (r.language != self.lang).then(|| {
+                self.c.get(
+                    "original-language",
+                    &[("language", (&language_name).into())],
+                )
+            }),
+            language_name,
+            reference: r.reference.clone(),
+            status: r.status,
+            note,
+            challenges: r
+                .challenges
+                .iter()
+                .map(|c| VersionChallenge {
+                    category: c.category.clone(),
+                    category_title: categories
+                        .iter()
+                        .find(|cat| cat.id == c.category)
+                        .map(|cat| self.category_title(&cat.id, &cat.title))
+                        .unwrap_or_default(),
+                    themes: c.themes.iter().map(|t| self.theme(t)).collect(),
+                })
+                .collect(),
+            body,
+            dir: direction(&lang),
+            lang,
+            text_file,
+            translated,
+            pending,
+            pending_text: pending.then(|| self.c.get("translation-pending", &[])),
+        }
+    }
+
+    fn prose(
+        &self,
+        model: &Model,
+        report: &VersionReport,
+        noun: &str,
+        categories: &[VersionCategory],
+    ) -> Prose {
+        let c = self.c;
+        let subject = lower_first(&report.title);
+        let session = lower_first(&report.session_title);
+        let total = model.totals.replies;
+        let label = |r: &Reply| self.label(r.state, r.standing);
+        let on_time: Vec<String> = model
+            .replies
+            .iter()
+            .filter(|r| !r.late)
+            .map(label)
+            .collect();
+        let late: Vec<String> = model.replies.iter().filter(|r| r.late).map(label).collect();
+        let cutoff = report.cutoff_text.clone().unwrap_or_default();
+        let has_cutoff = if report.cutoff_text.is_some() {
+            "yes"
+        } else {
+            "no"
+        };
+        let received = c.get(
+            "intro-received",
+            &[
+                ("has-cutoff", has_cutoff.into()),
+                ("cutoff", (&cutoff).into()),
+                ("count", on_time.len().into()),
+                ("number", (&c.number(on_time.len())).into()),
+                ("noun", noun.into()),
+                ("states", (&c.list(&on_time)).into()),
+            ],
+        );
+        let late = (!late.is_empty()).then(|| {
+            c.get(
+                "intro-late",
+                &[
+                    ("count", late.len().into()),
+                    ("states", (&c.list(&late)).into()),
+                ],
+            )
+        });
+        let raised = model.totals.categories_raised;
+        let unraised: Vec<&str> = categories
+            .iter()
+            .filter(|c| c.state_count == 0)
+            .map(|c| c.title.as_str())
+            .collect();
+        let mandate_args = [
+            ("mandate", (&report.mandate).into()),
+            ("subject", (&subject).into()),
+            ("session", (&session).into()),
+        ];
+        Prose {
+            summary_mandate: c.get("summary-mandate", &mandate_args),
+            summary_contents: c.get(
+                "summary-contents",
+                &[
+                    ("count", total.into()),
+                    ("number", (&c.number(total)).into()),
+                    ("noun", noun.into()),
+                    ("categories", raised.into()),
+                    ("categories-number", (&c.number(raised)).into()),
+                ],
+            ),
+            mandate: c.get("intro-mandate", &mandate_args),
+            request: c.get("intro-request", &[]),
+            received,
+            late,
+            structure: c.get("intro-structure", &[]),
+            categories_intro: c.get("categories-intro", &[]),
+            unraised: (!unraised.is_empty()).then(|| {
+                c.get(
+                    "categories-unraised",
+                    &[
+                        ("count", unraised.len().into()),
+                        ("categories", (&c.list(&unraised)).into()),
+                    ],
+                )
+            }),
+        }
+    }
+}
+
+/// "Countering ..." -> "countering ...", to run inside a sentence (a no-op in scripts
+/// without case).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words of a text in `lang`: in Chinese and Japanese every ideograph or kana counts as a
+/// word (as UN word counts do); elsewhere runs of non-space characters with a letter or
+/// digit.
+pub fn count_words(text: &str, lang: &str) -> usize {
+    if matches!(lang, "zh" | "ja") {
+        let wide = text.chars().filter(|c| is_cjk(*c)).count();
+        let rest: String = text
+            .chars()
+            .map(|c| if is_cjk(c) { ' ' } else { c })
+            .collect();
+        return wide + crate::english::count_words(&rest);
+    }
+    crate::english::count_words(text)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+fn markdown_words(text: &str, lang: &str) -> usize {
+    let doc = markdown::parse(text);
+    let mut plain = String::new();
+    for block in &doc.blocks {
+        markdown::block_text(block, &mut plain);
+    }
+    for (_, blocks) in &doc.footnotes {
+        for block in blocks {
+            markdown::block_text(block, &mut plain);
+        }
+    }
+    count_words(&plain, lang)
+}
+
+/// The headings the default templates print around the data.
+const HEADINGS: &[&str] = &[
+    "report-of-sg",
+    "summary",
+    "contents",
+    "chapter-introduction",
+    "chapter-categories",
+    "chapter-replies",
+];
+
+fn version_words(version: &Version, c: &Catalogue) -> Words {
+    let lang = version.language.as_str();
+    let w = |t: &str| count_words(t, lang);
+    let p = &version.prose;
+    let mut secretariat =
+        w(&version.report.title) + HEADINGS.iter().map(|h| w(&c.get(h, &[]))).sum::<usize>();
+    secretariat += [
+        &p.summary_mandate,
+        &p.summary_contents,
+        &p.mandate,
+        &p.request,
+        &p.received,
+        &p.structure,
+        &p.categories_intro,
+    ]
+    .iter()
+    .map(|t| w(t))
+    .sum::<usize>();
+    secretariat += p.late.as_deref().map_or(0, w) + p.unraised.as_deref().map_or(0, w);
+    for cat in version.categories.iter().filter(|c| c.letter.is_some()) {
+        secretariat +=
+            w(&cat.title) + w(&cat.sentence) + cat.groups_sentence.as_deref().map_or(0, w);
+        for t in &cat.themes {
+            secretariat += w(&t.theme) + w(&t.states_text) + 1;
+        }
+        for s in &cat.summaries {
+            secretariat += w(&s.name) + markdown_words(&s.summary, &s.lang);
+        }
+    }
+    let replies: usize = version
+        .replies
+        .iter()
+        .map(|r| w(&r.heading) + r.note.as_deref().map_or(0, w) + markdown_words(&r.body, &r.lang))
+        .sum();
+    Words {
+        secretariat,
+        replies,
+        total: secretariat + replies,
+        limit: version.words.limit,
+        over_limit: secretariat > version.words.limit as usize,
+    }
+}
+
+/// The locale of `lang` among a project's, if the report root has one.
+pub fn locale_of<'l>(locales: &'l [Locale], lang: &str) -> Option<&'l Locale> {
+    locales.iter().find(|l| l.language == lang)
+}
+
+/// A version's catalogue: the built-in wording of `lang` and the locale's `[strings]`
+/// (each already checked to be a Fluent pattern when the locale was read).
+pub fn catalogue_for(lang: &str, locale: Option<&Locale>) -> Catalogue {
+    let overrides: Vec<(String, String)> = locale
+        .map(|l| {
+            l.strings
+                .iter()
+                .map(|(k, v, _)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Catalogue::new(lang, &overrides).0
+}
