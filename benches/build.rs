@@ -13,6 +13,11 @@
 //!     cargo install typst-cli --version 0.15.1 --locked
 //! (or `-- --typst PATH`). Run with `cargo bench --bench build` (`-- --runs 7` to change
 //! the number of runs; `-- --keep DIR` to keep the synthetic roots in DIR).
+//!
+//! Also measured: a root of 193 replies received in Spanish, each with an English
+//! translation beside it (what the English report prints). With `-- --baseline PATH` (an
+//! earlier build of `report`), that binary is run in turn with this one on the 193-State
+//! root, to see that a change made builds no slower.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,7 +25,7 @@ use std::time::Duration;
 
 #[path = "common/mod.rs"]
 mod common;
-use common::{in_turn, measured, report_build, synthetic_root};
+use common::{in_turn, measured, report_build, report_build_with, synthetic_root_with};
 
 const SIZES: [usize; 3] = [10, 60, 193];
 const LIMIT: Duration = Duration::from_secs(300);
@@ -29,6 +34,7 @@ fn main() {
     let runs = common::runs(5);
     let keep = common::option("--keep").map(PathBuf::from);
     let typst = common::option("--typst").unwrap_or_else(|| "typst".into());
+    let baseline = common::option("--baseline").map(PathBuf::from);
     let version = Command::new(&typst).arg("--version").output();
     match version {
         Ok(out) if String::from_utf8_lossy(&out.stdout).contains("0.15.1") => {}
@@ -49,13 +55,19 @@ fn main() {
         "{:>7} {:>6} {:>14} {:>10} {:>14} {:>10} {:>7}",
         "States", "pages", "report build", "peak", "typst compile", "peak", "ratio"
     );
-    for n in SIZES {
+    let rows = SIZES.iter().map(|n| (*n, false)).chain([(193, true)]);
+    for (n, translated) in rows {
         let tmp = tempfile::tempdir().expect("a temporary folder");
+        let name = if translated {
+            format!("states-{n}-translated")
+        } else {
+            format!("states-{n}")
+        };
         let root = match &keep {
-            Some(dir) => dir.join(format!("states-{n}")),
+            Some(dir) => dir.join(&name),
             None => tmp.path().join("root"),
         };
-        synthetic_root(&root, n);
+        synthetic_root_with(&root, n, translated);
         let out = tmp.path().join("out");
         let pdf = tmp.path().join("typst.pdf");
         let build = || measured(&mut report_build(&root, &out), "report build", LIMIT);
@@ -76,7 +88,11 @@ fn main() {
         let [(a, our_peak), (b, their_peak)] = in_turn(runs, build, compile);
         println!(
             "{:>7} {:>6} {:>12.0}ms {:>7.0} MB {:>12.0}ms {:>7.0} MB {:>6.2}x",
-            n,
+            if translated {
+                format!("{n}+en")
+            } else {
+                n.to_string()
+            },
             count_pages(&out.join("report.pdf")),
             a.as_secs_f64() * 1e3,
             our_peak as f64 / 1e6,
@@ -84,6 +100,30 @@ fn main() {
             their_peak as f64 / 1e6,
             a.as_secs_f64() / b.as_secs_f64()
         );
+        if let Some(baseline) = &baseline
+            && n == 193
+            && !translated
+        {
+            let old_out = tmp.path().join("old-out");
+            let old = || {
+                measured(
+                    &mut report_build_with(baseline, &root, &old_out),
+                    "the baseline report build",
+                    LIMIT,
+                )
+            };
+            let [(new, new_peak), (was, was_peak)] = in_turn(runs, build, old);
+            println!(
+                "{:>7} this build {:.0} ms ({:.0} MB), baseline {} {:.0} ms ({:.0} MB): {:.3}x",
+                n,
+                new.as_secs_f64() * 1e3,
+                new_peak as f64 / 1e6,
+                baseline.display(),
+                was.as_secs_f64() * 1e3,
+                was_peak as f64 / 1e6,
+                new.as_secs_f64() / was.as_secs_f64()
+            );
+        }
     }
 }
 

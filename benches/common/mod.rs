@@ -176,6 +176,12 @@ fn reply(rng: &mut Rng, name: &str, categories: &[&str]) -> String {
 }
 
 pub fn synthetic_root(root: &Path, states: usize) {
+    synthetic_root_with(root, states, false);
+}
+
+/// A synthetic root of `states` replies; with `translated`, every reply is received in
+/// Spanish and has an English translation beside it (`arg.en.md`), of the same shape.
+pub fn synthetic_root_with(root: &Path, states: usize, translated: bool) {
     std::fs::create_dir_all(root.join("submissions")).unwrap();
     let book = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/book.toml")).unwrap();
     std::fs::write(root.join("book.toml"), &book).unwrap();
@@ -188,11 +194,17 @@ pub fn synthetic_root(root: &Path, states: usize) {
         .take(states)
     {
         let text = reply(&mut rng, state.name, &categories);
-        std::fs::write(
-            root.join(format!("submissions/{}.md", state.iso3.to_lowercase())),
-            text,
-        )
-        .unwrap();
+        let stem = format!("submissions/{}", state.iso3.to_lowercase());
+        if translated {
+            let original = text.replacen("+++\n", "+++\nlanguage = \"es\"\n", 1);
+            std::fs::write(root.join(format!("{stem}.md")), original).unwrap();
+            let body = reply(&mut rng, state.name, &categories);
+            let body = &body[body.rfind("+++\n").unwrap() + 4..];
+            let translation = format!("+++\ntranslator = \"Synthetic\"\n+++\n{body}");
+            std::fs::write(root.join(format!("{stem}.en.md")), translation).unwrap();
+        } else {
+            std::fs::write(root.join(format!("{stem}.md")), text).unwrap();
+        }
     }
 }
 
@@ -271,7 +283,13 @@ pub fn median(times: &mut [Duration]) -> Duration {
 
 /// `report build ROOT --out OUT`, the release binary, quiet (its output is not measured).
 pub fn report_build(root: &Path, out: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_report"));
+    report_build_with(Path::new(env!("CARGO_BIN_EXE_report")), root, out)
+}
+
+/// `report build ROOT --out OUT` with the `report` binary at `bin` (an earlier build, to
+/// compare with), quiet.
+pub fn report_build_with(bin: &Path, root: &Path, out: &Path) -> Command {
+    let mut command = Command::new(bin);
     command
         .args([
             "build",
