@@ -324,7 +324,10 @@ mod tests {
     fn the_documentation_lists_every_key() {
         let docs = include_str!("../docs/locales.md");
         for key in keys() {
-            assert!(docs.contains(&format!("`{key}`")), "docs/locales.md lacks {key}");
+            assert!(
+                docs.contains(&format!("`{key}`")),
+                "docs/locales.md lacks {key}"
+            );
         }
     }
 

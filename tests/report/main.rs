@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod analysis;
+mod architecture;
 mod build;
 mod check;
 mod cli;
