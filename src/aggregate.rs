@@ -71,6 +71,9 @@ pub struct ReportInfo {
     pub mandate: String,
     pub cutoff: Option<Date>,
     pub job_number: Option<String>,
+    /// When the document was processed and issued.
+    pub processed: Option<Date>,
+    pub issued: Option<Date>,
     pub word_limit: u32,
     /// A draft build (draft replies included, pages marked "DRAFT").
     pub draft: bool,
@@ -306,6 +309,8 @@ fn report_info(config: &Config, options: &Options) -> ReportInfo {
         mandate: r.mandate.clone(),
         cutoff: r.cutoff,
         job_number: r.job_number.clone(),
+        processed: r.processed,
+        issued: r.issued,
         word_limit: r.word_limit,
         draft: options.draft.is_some(),
         revision: options.draft.as_ref().map(|d| d.revision.clone()),

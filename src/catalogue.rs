@@ -22,7 +22,14 @@ use crate::date::Date;
 
 /// The catalogues built into the program, by language code. A language version is one
 /// more file here.
-const BUILT_IN: &[(&str, &str)] = &[("en", include_str!("../assets/locales/en.ftl"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("ar", include_str!("../assets/locales/ar.ftl")),
+    ("zh", include_str!("../assets/locales/zh.ftl")),
+    ("en", include_str!("../assets/locales/en.ftl")),
+    ("fr", include_str!("../assets/locales/fr.ftl")),
+    ("ru", include_str!("../assets/locales/ru.ftl")),
+    ("es", include_str!("../assets/locales/es.ftl")),
+];
 
 /// The language every other falls back to.
 pub const FALLBACK: &str = "en";
@@ -108,6 +115,7 @@ impl From<u32> for Arg<'_> {
 pub struct Catalogue {
     lang: String,
     bundle: Bundle,
+    collator: icu_collator::CollatorBorrowed<'static>,
     /// English, for what `bundle` lacks (`None` when this is English).
     fallback: Option<Bundle>,
     list: ListFormatter,
@@ -167,10 +175,14 @@ impl Catalogue {
         .expect("compiled data covers every locale, falling back to the root locale");
         let decimal = DecimalFormatter::try_new((&locale).into(), Default::default())
             .expect("compiled data covers every locale, falling back to the root locale");
+        let collator =
+            icu_collator::CollatorBorrowed::try_new((&locale).into(), Default::default())
+                .expect("compiled data covers every locale, falling back to the root locale");
         (
             Catalogue {
                 lang: lang.to_string(),
                 bundle: own,
+                collator,
                 fallback,
                 list,
                 decimal,
@@ -225,6 +237,12 @@ impl Catalogue {
     /// Whether this language has message `id` of its own (built in or overridden).
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
+    }
+
+    /// How the language orders two texts (its collation: "é" with "e" in French, "ñ" after
+    /// "n" in Spanish, pinyin in Chinese).
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.collator.compare(a, b)
     }
 
     /// A number in figures, grouped as the language groups them ("8,500").

@@ -213,6 +213,11 @@ pub struct BuildFlags {
     /// The revision a draft shows [default: the git commit of DIR]
     #[arg(long, value_name = "REV", requires = "draft")]
     pub revision: Option<String>,
+
+    /// Build only this language version of [book] languages (repeatable); the other
+    /// versions' files are kept from the last build
+    #[arg(long = "lang", value_name = "LANG")]
+    pub languages: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,10 @@ pub struct ReportMeta {
     /// When the mandate's resolution was adopted (`mandate-date`), if book.toml says.
     pub mandate_date: Option<Date>,
     pub cutoff: Option<Date>,
+    /// When the document was processed and issued (`processed`, `issued`), printed after
+    /// the job number on page 1 as ddmmyy.
+    pub processed: Option<Date>,
+    pub issued: Option<Date>,
     pub job_number: Option<String>,
     /// Word limit for the Secretariat's own text.
     pub word_limit: u32,
@@ -109,6 +113,8 @@ const REPORT_KEYS: &[&str] = &[
     "mandate-date",
     "cutoff",
     "job-number",
+    "processed",
+    "issued",
     "word-limit",
 ];
 const CATEGORY_KEYS: &[&str] = &["id", "title", "description"];
@@ -279,6 +285,8 @@ fn placeholder_report() -> ReportMeta {
         mandate: String::new(),
         mandate_date: None,
         cutoff: None,
+        processed: None,
+        issued: None,
         job_number: None,
         word_limit: DEFAULT_WORD_LIMIT,
     }
@@ -321,6 +329,8 @@ fn read_report(t: &Table, diags: &mut Diagnostics) -> ReportMeta {
     }
     r.mandate_date = t.date("mandate-date", diags).map(|d| d.value);
     r.cutoff = t.date("cutoff", diags).map(|d| d.value);
+    r.processed = t.date("processed", diags).map(|d| d.value);
+    r.issued = t.date("issued", diags).map(|d| d.value);
     r.job_number = text("job-number", "job-number = \"V.19-08182\"", diags);
     if let Some(n) = t.integer("word-limit", 1..=1_000_000, "word-limit = 8500", diags) {
         r.word_limit = n.value as u32;

@@ -130,6 +130,10 @@ impl Diagnostics {
         self.list.push(diagnostic);
     }
 
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.list.extend(other.list);
     }
@@ -211,7 +215,7 @@ impl Diagnostics {
 /// otherwise send escape sequences to the terminal, or make a quoted line read
 /// differently): quoted lines show them as `?` or `\u{fffd}` (same length, so spans stay
 /// valid), names and messages as `\u{202e}` escapes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sources {
     /// The files as printed.
     files: SimpleFiles<String, String>,
@@ -254,6 +258,44 @@ impl Sources {
 
     /// Takes over the files of `other` (filled by another thread) and the diagnostics that
     /// point into them, renumbered to point into `self`.
+    /// How many files are registered.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Like [`Sources::absorb`], for `other` made as a copy of this set when it held
+    /// `base` files: those keep their ids, the files added after them are added here.
+    pub fn absorb_since(
+        &mut self,
+        base: usize,
+        other: &Sources,
+        diags: Diagnostics,
+        into: &mut Diagnostics,
+    ) {
+        let ids: Vec<FileId> = (0..other.count)
+            .map(|id| {
+                if id < base {
+                    id
+                } else {
+                    self.add(other.name(id), other.text(id))
+                }
+            })
+            .collect();
+        for mut d in diags.list {
+            if let Some((file, _)) = &mut d.at {
+                *file = ids[*file];
+            }
+            for r in &mut d.related {
+                r.file = ids[r.file];
+            }
+            into.push(d);
+        }
+    }
+
     pub fn absorb(&mut self, other: &Sources, diags: Diagnostics, into: &mut Diagnostics) {
         let ids: Vec<FileId> = (0..other.count)
             .map(|id| self.add(other.name(id), other.text(id)))

@@ -140,6 +140,7 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     validate::across_replies(&submissions, diags);
     validate::translations(&submissions, &translations, &originals, diags);
     let locales = read_locales(&report_root, &config, sources, diags);
+    validate::locale_themes(&locales, &submissions, diags);
     let templates = read_templates(&report_root, diags);
     let fonts = read_fonts(&report_root, &config, diags);
     Some(Project {

@@ -26,6 +26,8 @@ pub struct Locale {
     pub categories: HashMap<String, CategoryWording>,
     /// `[themes]`: theme key (`collate::theme_key`) -> wording.
     pub themes: HashMap<String, String>,
+    /// Each `[themes]` entry as written, with where.
+    pub theme_spans: Vec<(String, Span)>,
     /// `[strings]`: message key -> Fluent pattern, with where the value is written.
     pub strings: Vec<(String, String, Span)>,
 }
@@ -65,6 +67,7 @@ pub fn parse(
         report: HashMap::new(),
         categories: HashMap::new(),
         themes: HashMap::new(),
+        theme_spans: Vec::new(),
         strings: Vec::new(),
     };
     if let Some(report) = top.table("report", "[report]", REPORT_KEYS, diags) {
@@ -101,7 +104,8 @@ pub fn parse(
         }
     }
     if let Some(themes) = top.table("themes", "[themes]", &[], diags) {
-        for (theme, _) in themes.keys() {
+        for (theme, span) in themes.keys() {
+            locale.theme_spans.push((theme.clone(), span));
             let example = format!("\"{theme}\" = \"...\"");
             if let Some(value) = themes.string(&theme, &example, diags) {
                 locale.themes.insert(

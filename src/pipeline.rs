@@ -30,6 +30,9 @@ pub struct BuildOptions {
     pub date: Option<Date>,
     /// Treat warnings as errors.
     pub deny_warnings: bool,
+    /// Build only these language versions (`--lang`); the others are kept from the last
+    /// build. Empty: every version of `[book] languages`.
+    pub languages: Vec<String>,
 }
 
 /// The stages of a build, reported as they start (for a progress display).
@@ -80,8 +83,10 @@ pub fn check(root: &Path) -> Checked {
     let mut loaded = load::load(root);
     let (model, version) = match &loaded.project {
         Some(project) if !loaded.diagnostics.has_errors() => {
-            let (model, version) = model_of(project, Options::default(), &mut loaded.diagnostics);
-            (Some(model), Some(version))
+            let (model, mut versions) =
+                model_of(project, Options::default(), &[], &mut loaded.diagnostics);
+            let first = (!versions.is_empty()).then(|| versions.remove(0));
+            (Some(model), first)
         }
         _ => (None, None),
     };
@@ -93,32 +98,58 @@ pub fn check(root: &Path) -> Checked {
     }
 }
 
-/// The model of a checked project and its first language version, with the checks that
-/// need them (the word limit, a report of drafts only, the typesetting cost).
-fn model_of(project: &Project, options: Options, diags: &mut Diagnostics) -> (Model, Version) {
+/// The model of a checked project and its language versions (those of `only`, or every
+/// one of `[book] languages`), with the checks that need them (the word limit of the
+/// Secretariat's text, a report of drafts only, the typesetting cost).
+fn model_of(
+    project: &Project,
+    options: Options,
+    only: &[String],
+    diags: &mut Diagnostics,
+) -> (Model, Vec<Version>) {
     let model = aggregate::aggregate(project, options);
-    let lang = project.config.book.languages[0].as_str();
-    let locale = wording::locale_of(&project.locales, lang);
-    let catalogue = Arc::new(wording::catalogue_for(lang, locale));
-    let version = wording::version(&model, catalogue.clone(), locale, diags);
-    wording::warn_missing_strings(&catalogue, diags);
-    wording::check_word_limit(&version, diags);
-    if project.config.book.languages.len() > 1 {
-        diags.push(
-            Diagnostic::warning(
-                project.config.file,
-                0..0,
-                format!(
-                    "only the first language version ({lang}) is built: building the others ({}) is not implemented yet",
-                    project.config.book.languages[1..].join(", ")
-                ),
-            )
-            .help("`report stats` shows how far each version is translated"),
-        );
+    let book = &project.config.book;
+    for lang in only {
+        if !book.languages.contains(lang) {
+            diags.push(
+                Diagnostic::error_nowhere(format!(
+                    "--lang {lang}: not a language version of this report"
+                ))
+                .help(format!(
+                    "[book] languages in book.toml lists {}",
+                    book.languages.join(", ")
+                )),
+            );
+        }
+    }
+    let mut versions = Vec::new();
+    for lang in &book.languages {
+        if !only.is_empty() && !only.contains(lang) {
+            continue;
+        }
+        let locale = wording::locale_of(&project.locales, lang);
+        let catalogue = Arc::new(wording::catalogue_for(lang, locale));
+        let version = wording::version(&model, catalogue.clone(), locale, diags);
+        wording::warn_missing_strings(&catalogue, diags);
+        // The word limit is on the Secretariat's text as written, in [book] language.
+        if *lang == book.language {
+            wording::check_word_limit(&version, diags);
+        }
+        versions.push(version);
     }
     drafts_only(project, &model, diags);
-    render::cost::check(project, &version, diags);
-    (model, version)
+    let mut seen = std::collections::HashSet::new();
+    for version in &versions {
+        let mut found = Diagnostics::new();
+        render::cost::check(project, version, &mut found);
+        // An original printed in several versions is measured in each: say it once.
+        for d in found.into_vec() {
+            if seen.insert(format!("{d:?}")) {
+                diags.push(d);
+            }
+        }
+    }
+    (model, versions)
 }
 
 /// Warns when a report that has replies prints none, because every one of them is a draft
@@ -162,7 +193,7 @@ impl Builder {
             root,
             options,
             out,
-            cache: RenderCache { typesetter: None },
+            cache: RenderCache::default(),
             cleanup: None,
         }
     }
@@ -241,6 +272,7 @@ impl Builder {
                 || project.config.pdf.as_ref().is_some_and(|p| p.file == name)
                 || project.config.html.as_ref().is_some_and(|h| h.dir == name)
                 || name == "html"
+                || crate::language::is_official(name)
         };
         if let Some(why) = write::refuse_to_replace(out, &ours) {
             let help = match self.options.out {
@@ -305,7 +337,9 @@ impl Builder {
             include_drafts: self.options.draft.is_some(),
             draft: self.options.draft.clone(),
         };
-        let (model, version) = timings.time("aggregate", || model_of(&project, options, diags));
+        let only = self.options.languages.clone();
+        let (model, versions) =
+            timings.time("aggregate", || model_of(&project, options, &only, diags));
         if diags.has_errors() {
             diags.sort();
             outcome.timings = timings;
@@ -333,10 +367,13 @@ impl Builder {
             }
         };
         stage(Stage::Typesetting);
+        let targets = targets(&project, &versions);
+        // The versions not built this time keep the files of the last build.
+        let kept = keep_versions(&project, &out, &only, diags);
         let rendered = render::render(
             &project,
             &model,
-            &version,
+            &targets,
             &templates,
             render_options,
             &mut self.cache,
@@ -360,6 +397,7 @@ impl Builder {
         let expected = expected_entries(&project);
         let written = timings.time("write", || {
             let early = rendered.written?;
+            staging.write(&kept)?;
             staging.write(&rendered.files)?;
             let old = staging.commit()?;
             Ok::<_, std::io::Error>((early + rendered.files.len(), old))
@@ -414,17 +452,129 @@ impl Builder {
     }
 }
 
-/// The entries every complete output folder of `project` holds.
+/// The entries every complete output folder of `project` holds: data.json, and for each
+/// language version its PDF, report.typ and site.
 fn expected_entries(project: &Project) -> Vec<String> {
     let mut names = vec![render::data_json::FILE.to_string()];
-    if let Some(pdf) = &project.config.pdf {
-        names.push(pdf.file.clone());
-        names.push("report.typ".into());
-    }
-    if let Some(html) = &project.config.html {
-        names.push(format!("{}/index.html", html.dir));
+    for lang in &project.config.book.languages {
+        let prefix = prefix(project, lang);
+        if let Some(pdf) = &project.config.pdf {
+            names.push(format!("{prefix}{}", pdf.file));
+            names.push(format!("{prefix}report.typ"));
+        }
+        if let Some(html) = &project.config.html {
+            names.push(format!("{prefix}{}/index.html", html.dir));
+        }
     }
     names
+}
+
+/// Where a language version's files go inside the output folder: the first language at
+/// the top, each other in a folder named after it.
+fn prefix(project: &Project, lang: &str) -> String {
+    if project
+        .config
+        .book
+        .languages
+        .first()
+        .is_some_and(|l| l == lang)
+    {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The versions to render, each with where its files go and the links of its site's
+/// language switcher (to every version of `[book] languages`, built now or kept).
+fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target<'v>> {
+    let languages = &project.config.book.languages;
+    let names: Vec<String> = languages
+        .iter()
+        .map(|lang| {
+            let catalogue =
+                wording::catalogue_for(lang, wording::locale_of(&project.locales, lang));
+            catalogue.get("language-endonym", &[])
+        })
+        .collect();
+    let html = project
+        .config
+        .html
+        .as_ref()
+        .map_or("html", |h| h.dir.as_str());
+    versions
+        .iter()
+        .map(|version| {
+            let from = prefix(project, &version.language);
+            // From this version's site folder up to the output folder.
+            let up = "../".repeat(1 + from.matches('/').count());
+            let links = languages
+                .iter()
+                .zip(&names)
+                .map(|(lang, name)| render::html::VersionLink {
+                    lang: lang.clone(),
+                    name: name.clone(),
+                    dir: wording::direction(lang),
+                    to: if *lang == version.language {
+                        String::new()
+                    } else {
+                        format!("{up}{}{html}/", prefix(project, lang))
+                    },
+                    current: *lang == version.language,
+                })
+                .collect();
+            render::Target {
+                version,
+                prefix: from,
+                links,
+            }
+        })
+        .collect()
+}
+
+/// The files of the language versions this build does not make (`--lang`), read from the
+/// output folder as the last build left them; a version it lacks is warned about.
+fn keep_versions(
+    project: &Project,
+    out: &Path,
+    only: &[String],
+    diags: &mut Diagnostics,
+) -> write::OutputFiles {
+    let mut kept = write::OutputFiles::new();
+    if only.is_empty() {
+        return kept;
+    }
+    for lang in &project.config.book.languages {
+        if only.contains(lang) {
+            continue;
+        }
+        let prefix = prefix(project, lang);
+        let mut entries: Vec<String> = Vec::new();
+        if prefix.is_empty() {
+            if let Some(pdf) = &project.config.pdf {
+                entries.push(pdf.file.clone());
+                entries.push("report.typ".into());
+            }
+            if let Some(html) = &project.config.html {
+                entries.push(html.dir.clone());
+            }
+        } else {
+            entries.push(lang.clone());
+        }
+        let mut complete = true;
+        for entry in entries {
+            complete &= write::read_tree(&out.join(&entry), Path::new(&entry), &mut kept);
+        }
+        if !complete {
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "the {lang} version is not in the output folder to keep: this output has no {lang} version"
+                ))
+                .help(format!("build it too: --lang {lang}, or build without --lang")),
+            );
+        }
+    }
+    kept
 }
 
 /// A warning for a replaced output that could not be removed.

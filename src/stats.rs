@@ -51,6 +51,10 @@ pub struct Coverage {
     pub missing_report: Vec<String>,
     /// Keys of the fixed wording this language has no text for, built in or in [strings].
     pub missing_strings: Vec<String>,
+    /// The version's length, counted in `units`.
+    pub words: Words,
+    /// "words", or "characters" for Chinese (each character counts as a word).
+    pub units: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -80,7 +84,14 @@ pub fn coverage(project: &Project, model: &Model, lang: &str) -> Coverage {
     let locale = wording::locale_of(&project.locales, lang);
     let missing = wording::missing(model, lang, locale);
     let originals = model.replies.iter().filter(|r| r.language == lang).count();
-    let catalogue = wording::catalogue_for(lang, locale);
+    let catalogue = std::sync::Arc::new(wording::catalogue_for(lang, locale));
+    // Worded only to be measured: its warnings are the build's business.
+    let version = wording::version(
+        model,
+        catalogue.clone(),
+        locale,
+        &mut crate::diag::Diagnostics::new(),
+    );
     let missing_strings = crate::catalogue::keys()
         .into_iter()
         .filter(|k| !catalogue.has(k))
@@ -95,6 +106,8 @@ pub fn coverage(project: &Project, model: &Model, lang: &str) -> Coverage {
         missing_themes: missing.themes,
         missing_report: missing.report,
         missing_strings,
+        words: version.words,
+        units: if lang == "zh" { "characters" } else { "words" },
     }
 }
 
@@ -258,6 +271,14 @@ pub fn text(stats: &Stats) -> String {
                 items.join(", ")
             }
         };
+        let _ = writeln!(
+            out,
+            "  Length: {} {} (Secretariat text {}, replies {})",
+            thousands(c.words.total),
+            c.units,
+            thousands(c.words.secretariat),
+            thousands(c.words.replies)
+        );
         let _ = writeln!(out, "  No translation: {}", list(&c.missing_translations));
         let _ = writeln!(
             out,

@@ -34,6 +34,15 @@ impl Timings {
         self.notes.push(note.into());
     }
 
+    /// Adds what another thread timed, its stages and notes under `label`.
+    pub fn absorb(&mut self, label: &str, other: Timings) {
+        for (name, d) in other.stages {
+            self.stages.push((format!("{label} {name}"), d));
+        }
+        self.notes
+            .extend(other.notes.into_iter().map(|n| format!("{label}: {n}")));
+    }
+
     pub fn notes(&self) -> &[String] {
         &self.notes
     }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::collate;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::language;
+use crate::locale::Locale;
 use crate::submission::{Submission, Translation};
 
 /// Pushes an error for each translation without an original, into its original's own
@@ -122,6 +123,37 @@ pub fn translations(
                     }),
                 );
             }
+        }
+    }
+}
+
+/// Warns about each `[themes]` entry of a locale that no reply raises (a typo, or a theme
+/// since renamed), with the closest theme the replies do raise.
+pub fn locale_themes(locales: &[Locale], submissions: &[Submission], diags: &mut Diagnostics) {
+    let mut raised: HashMap<String, &str> = HashMap::new();
+    for s in submissions {
+        for c in &s.challenges {
+            for t in &c.themes {
+                raised.entry(collate::theme_key(t)).or_insert(t.as_str());
+            }
+        }
+    }
+    for locale in locales {
+        for (theme, span) in &locale.theme_spans {
+            let key = collate::theme_key(&collate::clean_theme(theme));
+            if raised.contains_key(&key) {
+                continue;
+            }
+            let mut d = Diagnostic::warning(
+                locale.file,
+                span.clone(),
+                format!("no reply raises the theme \"{theme}\""),
+            )
+            .label("not a theme of the replies");
+            if let Some(close) = collate::closest(theme, raised.values().copied()) {
+                d = d.help(format!("did you mean \"{close}\"?"));
+            }
+            diags.push(d.help("the wording of a theme no reply raises is never printed"));
         }
     }
 }

@@ -13,6 +13,34 @@ use std::sync::Mutex;
 
 pub use crate::files::OutputFiles;
 
+/// Reads the file or folder at `path` (a folder with everything in it, links not
+/// followed) into `files` under `rel`; whether it was there to read, all of it.
+pub fn read_tree(path: &Path, rel: &Path, files: &mut OutputFiles) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    if meta.is_file() {
+        return match fs::read(path) {
+            Ok(contents) => {
+                files.add(rel, contents);
+                true
+            }
+            Err(_) => false,
+        };
+    }
+    if !meta.is_dir() {
+        return false;
+    }
+    let Ok(entries) = fs::read_dir(path) else {
+        return false;
+    };
+    let mut complete = true;
+    for entry in entries.flatten() {
+        complete &= read_tree(&entry.path(), &rel.join(entry.file_name()), files);
+    }
+    complete
+}
+
 /// `output` -> `.output.new` / `.output.old` / `.output.lock` beside it.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
     let name = out

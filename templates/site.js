@@ -16,7 +16,7 @@
   if (!input || !list) return;
 
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return s.normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "").toLowerCase();
   }
   var folded = index.map(function (e) {
     return { title: fold(e.t), text: fold(e.x) };

@@ -101,6 +101,8 @@ session-ordinal = { $session ->
         }
     }
 }
+# This language's name in itself, for the site's language switcher.
+language-endonym = English
 # The name of a language, in "[Original: Spanish]".
 language-name = { $code ->
     [ar] Arabic
@@ -130,6 +132,12 @@ states-noun = { $observers ->
 
 ## The masthead (page 1)
 
+# The version's own language, printed before the "Original" line in versions other than
+# English ("Français" above "Original : anglais"); nothing in English.
+masthead-language = {""}
+# The date on the masthead: $date as running text writes it, $english in English (the
+# Arabic, Chinese and Russian mastheads print the English date).
+masthead-date = { $date }
 united-nations = United Nations
 distribution = Distr.: { $distribution }
 original = Original: { $language }
@@ -138,10 +146,53 @@ report-of-sg = Report of the Secretary-General
 summary = Summary
 contents = Contents
 page = Page
+# The foot of page 1: the job number, the version's letter, the processing and issue dates
+# as ddmmyy ("V.19-08182 (E) 190819 200819"). $processed and $issued may be empty.
+job-line = { $job } ({ job-letter }) { $processed } { $issued }
+job-letter = E
 draft = DRAFT
 draft-built = built { $date } from { $revision } · not an official document
 
 ## Chapter headings
+
+# The number of chapter $n, as headings print it ("I.").
+chapter-number = { $n ->
+    [1] I.
+    [2] II.
+    [3] III.
+    [4] IV.
+    [5] V.
+   *[other] { $n }.
+}
+# The letter of section $n of a chapter ("A.").
+section-number = { $n ->
+    [1] A.
+    [2] B.
+    [3] C.
+    [4] D.
+    [5] E.
+    [6] F.
+    [7] G.
+    [8] H.
+    [9] I.
+    [10] J.
+    [11] K.
+    [12] L.
+    [13] M.
+    [14] N.
+    [15] O.
+    [16] P.
+    [17] Q.
+    [18] R.
+    [19] S.
+    [20] T.
+    [21] U.
+    [22] V.
+    [23] W.
+    [24] X.
+    [25] Y.
+   *[26] Z.
+}
 
 chapter-introduction = Introduction
 chapter-categories = Challenges by category
@@ -242,3 +293,4 @@ site-themes = Themes
 site-what-each-said = What each State said
 site-challenges-raised = Challenges raised
 site-reply = Reply
+site-languages = Language versions

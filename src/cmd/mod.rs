@@ -213,6 +213,7 @@ pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOp
     Ok(BuildOptions {
         out: flags.out.clone(),
         draft: draft(flags, root, date),
+        languages: flags.languages.clone(),
         date,
         deny_warnings: ui.deny_warnings(),
     })

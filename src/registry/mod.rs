@@ -6,6 +6,7 @@
 //! suggestions ranked by string similarity. Pure data and functions; no I/O.
 
 mod aliases;
+mod names;
 mod states;
 
 use serde::Serialize;
@@ -90,6 +91,16 @@ pub fn by_iso3(code: &str) -> Option<&'static MemberState> {
     all().iter().find(|s| s.iso3.eq_ignore_ascii_case(code))
 }
 
+/// The short name of State `iso3` in language `lang` (one of the six official languages),
+/// as headings and lists print it: the UNTERM name without its article or observer mark.
+pub fn name_in(iso3: &str, lang: &str) -> Option<&'static str> {
+    let column = crate::language::OFFICIAL.iter().position(|l| *l == lang)?;
+    let row = names::NAMES
+        .binary_search_by(|(code, _)| (*code).cmp(iso3))
+        .ok()?;
+    Some(names::NAMES[row].1[column])
+}
+
 /// How a name was recognised.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Resolution {
@@ -163,6 +174,28 @@ fn suggest(key: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_the_six_languages() {
+        assert_eq!(name_in("ARG", "fr"), Some("Argentine"));
+        assert_eq!(name_in("NLD", "es"), Some("Países Bajos"));
+        assert_eq!(name_in("CIV", "en"), Some("Côte d’Ivoire"));
+        assert_eq!(name_in("CHN", "zh"), Some("中国"));
+        assert_eq!(name_in("ARG", "de"), None);
+        for state in all() {
+            for lang in crate::language::OFFICIAL {
+                let name = name_in(state.iso3, lang).unwrap_or_default();
+                assert!(!name.is_empty(), "{} in {lang}", state.iso3);
+                assert!(!name.contains('*') && !name.ends_with("(l’)"), "{name}");
+            }
+            assert_eq!(
+                name_in(state.iso3, "en"),
+                Some(state.name),
+                "{}",
+                state.iso3
+            );
+        }
+    }
 
     fn name_of(r: Resolution) -> &'static str {
         match r {

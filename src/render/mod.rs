@@ -11,6 +11,8 @@ pub mod templates;
 pub mod typst;
 pub mod wrap;
 
+use std::collections::HashMap;
+
 use crate::aggregate::Model;
 use crate::date::Date;
 use crate::diag::{Diagnostics, Sources};
@@ -27,16 +29,27 @@ pub struct RenderOptions {
     pub date: Date,
 }
 
-/// What renderers keep between builds.
+/// What renderers keep between builds: a typesetter per language version.
+#[derive(Default)]
 pub struct RenderCache {
-    pub typesetter: Option<typst::Typesetter>,
+    pub typesetters: HashMap<String, typst::Typesetter>,
+}
+
+/// One language version to render, and where its files go.
+pub struct Target<'a> {
+    pub version: &'a Version,
+    /// Where its files go inside the output folder: "" for the first language, "fr/" for
+    /// the others.
+    pub prefix: String,
+    /// Every version of the report, for the site's language switcher.
+    pub links: Vec<html::VersionLink>,
 }
 
 /// What [`render`] made.
 pub struct Rendered {
     /// The files still to write.
     pub files: OutputFiles,
-    /// The HTML site, handed to `early` while Typst worked: how many files, or why they
+    /// The HTML sites, handed to `early` while Typst worked: how many files, or why they
     /// could not be written.
     pub written: std::io::Result<usize>,
 }
@@ -45,15 +58,27 @@ pub struct Rendered {
 /// staging folder while Typst still works).
 pub type Early<'a> = &'a (dyn Fn(&OutputFiles) -> std::io::Result<()> + Sync);
 
-/// Renders every output the project asks for, of `version`. `None` if any output failed;
-/// the diagnostics say why. The HTML site is rendered, and handed to `early`, on a second
-/// thread while Typst lays out the PDF (Typst keeps one core busy on a report with few
-/// page breaks).
+/// What typesetting one version gave, on its thread.
+struct Typeset {
+    lang: String,
+    typesetter: typst::Typesetter,
+    files: OutputFiles,
+    ok: bool,
+    sources: Sources,
+    diags: Diagnostics,
+    timings: Timings,
+    time: std::time::Duration,
+}
+
+/// Renders every output the project asks for, of every target version. `None` if any
+/// output failed; the diagnostics say why. The HTML sites are rendered, and handed to
+/// `early`, on a thread of their own; the PDFs are typeset on as many threads as the
+/// machine has cores (Typst keeps one core busy on a report with few page breaks).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
     model: &Model,
-    version: &Version,
+    targets: &[Target],
     templates: &Templates,
     options: RenderOptions,
     cache: &mut RenderCache,
@@ -63,65 +88,131 @@ pub fn render(
     timings: &mut Timings,
 ) -> Option<Rendered> {
     let mut files = OutputFiles::new();
+    let versions: Vec<&Version> = targets.iter().map(|t| t.version).collect();
     files.add(
         data_json::FILE,
-        timings.time("data.json", || data_json::render(model, &[version])),
+        timings.time("data.json", || data_json::render(model, &versions)),
     );
     let pdf_name = project.config.pdf.as_ref().map(|p| p.file.as_str());
+    // The typesetters this build uses, made where missing or made from other fonts.
+    let mut jobs = Vec::new();
+    if project.config.pdf.is_some() {
+        for target in targets {
+            let lang = &target.version.language;
+            let typesetter = match cache.typesetters.remove(lang) {
+                Some(t) if t.fits(&project.fonts) => t,
+                _ => timings.time("fonts", || typst::Typesetter::new(project, diags)),
+            };
+            jobs.push((target, typesetter));
+        }
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, jobs.len().max(1));
+    let queue = &std::sync::Mutex::new(jobs);
+    // Each typesetting thread starts from the files read so far (its diagnostics point
+    // into them) and adds its own.
+    let base = sources.clone();
+    let base = &base;
+    let pdf = project.config.pdf.as_ref();
     std::thread::scope(|scope| {
         let site = project.config.html.as_ref().map(|site| {
             scope.spawn(move || {
                 let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
                 let mut files = OutputFiles::new();
                 let start = std::time::Instant::now();
-                let ok = html::render(
-                    version,
-                    templates,
-                    &site.dir,
-                    pdf_name,
-                    &mut sources,
-                    &mut diags,
-                    &mut files,
-                );
+                let mut ok = true;
+                for target in targets {
+                    let dir = format!("{}{}", target.prefix, site.dir);
+                    ok &= html::render(
+                        target.version,
+                        &target.links,
+                        templates,
+                        &dir,
+                        pdf_name,
+                        &mut sources,
+                        &mut diags,
+                        &mut files,
+                    )
+                    .is_some();
+                }
                 let written = match ok {
-                    Some(_) => early(&files).map(|()| files.len()),
-                    None => Ok(0),
+                    true => early(&files).map(|()| files.len()),
+                    false => Ok(0),
                 };
-                (ok.is_some(), sources, diags, written, start.elapsed())
+                (ok, sources, diags, written, start.elapsed())
             })
         });
-        let mut ok = true;
-        let mut written = Ok(0);
-        if let Some(pdf) = &project.config.pdf {
-            if !cache
-                .typesetter
-                .as_ref()
-                .is_some_and(|t| t.fits(&project.fonts))
-            {
-                cache.typesetter =
-                    Some(timings.time("fonts", || typst::Typesetter::new(project, diags)));
-            }
-            let typesetter = cache.typesetter.as_mut().expect("just made");
-            match typst::render(
-                project,
-                version,
-                templates,
-                options.date,
-                typesetter,
-                sources,
-                diags,
-                timings,
-            ) {
-                Some(output) => {
-                    files.add("report.typ", output.source);
-                    match output.pdf {
-                        Some(bytes) => files.add(&pdf.file, bytes),
-                        None => ok = false,
+        let typesetting: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let job = queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
+                        let Some((target, mut typesetter)) = job else {
+                            break;
+                        };
+                        let start = std::time::Instant::now();
+                        let (mut sources, mut diags) = (base.clone(), Diagnostics::new());
+                        let mut timings = Timings::new();
+                        let mut files = OutputFiles::new();
+                        let mut ok = true;
+                        let output = typst::render(
+                            project,
+                            target.version,
+                            templates,
+                            options.date,
+                            &mut typesetter,
+                            &mut sources,
+                            &mut diags,
+                            &mut timings,
+                        );
+                        match (output, pdf) {
+                            (Some(output), Some(pdf)) => {
+                                files.add(format!("{}report.typ", target.prefix), output.source);
+                                match output.pdf {
+                                    Some(bytes) => {
+                                        files.add(format!("{}{}", target.prefix, pdf.file), bytes)
+                                    }
+                                    None => ok = false,
+                                }
+                            }
+                            _ => ok = false,
+                        }
+                        done.push(Typeset {
+                            lang: target.version.language.clone(),
+                            typesetter,
+                            files,
+                            ok,
+                            sources,
+                            diags,
+                            timings,
+                            time: start.elapsed(),
+                        });
                     }
-                }
-                None => ok = false,
+                    done
+                })
+            })
+            .collect();
+        let mut ok = true;
+        let mut results: Vec<Typeset> = typesetting
+            .into_iter()
+            .flat_map(|t| t.join().expect("a typesetting thread does not panic"))
+            .collect();
+        // In the order of the versions, whatever thread finished first.
+        results.sort_by_key(|r| versions.iter().position(|v| v.language == r.lang));
+        let count = base.len();
+        for r in results {
+            timings.add(&format!("typeset {} (in parallel)", r.lang), r.time);
+            timings.absorb(&r.lang, r.timings);
+            sources.absorb_since(count, &r.sources, r.diags, diags);
+            for (path, contents) in r.files.iter() {
+                files.add(path, contents.to_vec());
             }
+            ok &= r.ok;
+            cache.typesetters.insert(r.lang, r.typesetter);
         }
+        let mut written = Ok(0);
         if let Some(site) = site {
             let (site_ok, site_sources, site_diags, site_written, time) =
                 site.join().expect("the HTML thread does not panic");

@@ -11,9 +11,13 @@
 //!   "Translation pending") and warned about.
 //! - Every text carries the language it is written in, so the outputs tag it (`lang`, `dir`).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use crate::catalogue::Catalogue;
+
+mod code39;
 
 use crate::aggregate::{
     CategorySummary, Model, Paragraphs, Reply, ReplyTranslation, StateRef, Totals,
@@ -79,11 +83,26 @@ pub struct VersionReport {
     pub date: Date,
     /// "30 July 2019".
     pub date_text: String,
+    /// The date as the masthead prints it (in English in the Arabic, Chinese and Russian
+    /// versions).
+    pub masthead_date_text: String,
     pub original: String,
     pub mandate: String,
     pub cutoff: Option<Date>,
     pub cutoff_text: Option<String>,
     pub job_number: Option<String>,
+    /// The foot of page 1: "V.19-08182 (E) 190819 200819".
+    pub job_line: Option<String>,
+    /// The job number's Code 39 barcode ("*1908182*"): the widths of its bars and gaps,
+    /// alternating, starting with a bar, in narrow units.
+    pub barcode: Option<Vec<u8>>,
+    /// The text the barcode encodes, for readers that cannot see it.
+    pub barcode_text: Option<String>,
+    /// The version's language, above the "Original" line ("Français"), if it prints one.
+    pub masthead_language: Option<String>,
+    /// Heading numbers: chapters ("I.", "أولا -") and sections ("A.", "ألف -").
+    pub chapter_numbers: Vec<String>,
+    pub section_numbers: Vec<String>,
     pub word_limit: u32,
     pub draft: bool,
     pub revision: Option<String>,
@@ -130,6 +149,8 @@ pub struct VersionState {
 pub struct VersionCategory {
     pub id: String,
     pub letter: Option<String>,
+    /// Its section number in this language ("A.", "ألف -"); empty if not raised.
+    pub number: String,
     pub title: String,
     pub description: Option<String>,
     /// "Challenges in this category were raised by five of the 22 Member States that
@@ -314,24 +335,35 @@ pub fn version(
         source,
     };
     let report = w.report(model);
-    let replies: Vec<VersionReply> = model
-        .replies
+    // The States in this language's order: the model's (UN English order) in English,
+    // the language's collation of the names otherwise.
+    let mut order: Vec<&Reply> = model.replies.iter().collect();
+    // Chinese documents list States in English order (docs/languages.md).
+    if lang != "en" && lang != "zh" {
+        let keys: HashMap<&str, String> = order
+            .iter()
+            .map(|r| (r.iso3, collation_name(&lang, &w.name(r.iso3, r.state))))
+            .collect();
+        order.sort_by(|a, b| catalogue.compare(&keys[a.iso3], &keys[b.iso3]));
+    }
+    let rank: HashMap<&str, usize> = order.iter().enumerate().map(|(i, r)| (r.iso3, i)).collect();
+    let replies: Vec<VersionReply> = order
         .iter()
-        .map(|r| w.reply(r, &model.report, &model.categories, diags))
+        .map(|r| w.reply(r, &model.report, &model.categories))
         .collect();
     let observers = model.totals.observer_states;
     let noun = catalogue.get("states-noun", &[("observers", observers.into())]);
     let categories: Vec<VersionCategory> = model
         .categories
         .iter()
-        .map(|c| w.category(c, model, &noun))
+        .map(|c| w.category(c, model, &noun, &rank))
         .collect();
     let regional_groups = model
         .regional_groups
         .iter()
         .map(|g| w.group(g.code, g.count))
         .collect();
-    let prose = w.prose(model, &report, &noun, &categories);
+    let prose = w.prose(model, &order, &report, &noun, &categories);
     let mut version = Version {
         catalogue: shared.clone(),
         language: lang.clone(),
@@ -352,43 +384,87 @@ pub fn version(
         },
     };
     version.words = version_words(&version, catalogue);
+    warn_untranslated(&version, source, diags);
     if lang != source {
         let missing = missing(model, &lang, locale);
-        let name = catalogue.language_name(&lang);
-        for id in &missing.categories {
-            diags.push(
-                Diagnostic::warning_nowhere(format!(
-                    "category \"{id}\" has no {name} title: the {} one is printed",
-                    catalogue.language_name(source)
-                ))
-                .help(format!(
-                    "add [categories.{id}] title = \"...\" to locales/{lang}.toml"
-                )),
-            );
-        }
-        for theme in &missing.themes {
-            diags.push(
-                Diagnostic::warning_nowhere(format!(
-                    "theme \"{theme}\" has no {name} wording: it is printed as the replies write it"
-                ))
-                .help(format!(
-                    "add \"{theme}\" = \"...\" under [themes] in locales/{lang}.toml"
-                )),
-            );
-        }
-        for key in &missing.report {
-            diags.push(
-                Diagnostic::warning_nowhere(format!(
-                    "[report] {key} has no {name} wording: the {} text is printed",
-                    catalogue.language_name(source)
-                ))
-                .help(format!(
-                    "add {key} = \"...\" under [report] in locales/{lang}.toml"
-                )),
-            );
-        }
+        let (name, from) = (english_name(&lang), english_name(source));
+        let mut say = |items: &[String], what: &str, fix: &str| {
+            if !items.is_empty() {
+                diags.push(
+                    Diagnostic::warning_nowhere(format!(
+                        "the {name} version has no wording for {} {what}, printed in {from}: {}",
+                        items.len(),
+                        items.join(", ")
+                    ))
+                    .help(format!(
+                        "{fix} in locales/{lang}.toml (report stats lists what each version lacks)"
+                    )),
+                );
+            }
+        };
+        say(
+            &missing.categories,
+            "categories",
+            "give [categories.<id>] title = \"...\"",
+        );
+        say(
+            &missing.themes,
+            "themes",
+            "give \"<theme>\" = \"...\" under [themes]",
+        );
+        say(
+            &missing.report,
+            "[report] fields",
+            "give them under [report]",
+        );
     }
     version
+}
+
+/// The English name of a language code, for the editor's terminal.
+fn english_name(code: &str) -> &str {
+    crate::language::name(code).unwrap_or(code)
+}
+
+/// Warns about the replies a version prints in another language than its own: one warning
+/// per reply in the version of `[book] language`, one listing them all in the others
+/// (whose gaps are a translator's work list, also in `report stats`).
+fn warn_untranslated(version: &Version, source: &str, diags: &mut Diagnostics) {
+    let lang = version.language.as_str();
+    let untranslated: Vec<&VersionReply> =
+        version.replies.iter().filter(|r| r.lang != lang).collect();
+    if lang == source {
+        for r in untranslated {
+            let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
+            diags.push(
+                Diagnostic::warning_nowhere(format!(
+                    "{}: no {} translation: the {} original is printed",
+                    r.file,
+                    english_name(lang),
+                    english_name(&r.language)
+                ))
+                .help(format!(
+                    "add the translation as {stem}.{lang}.md (report new {} --translation {lang})",
+                    r.iso3
+                )),
+            );
+        }
+    } else if !untranslated.is_empty() {
+        let files: Vec<&str> = untranslated.iter().map(|r| r.file.as_str()).collect();
+        diags.push(
+            Diagnostic::warning_nowhere(format!(
+                "the {} version prints {} of {} replies in their original language, having no {} translation: {}",
+                english_name(lang),
+                files.len(),
+                version.replies.len(),
+                english_name(lang),
+                files.join(", ")
+            ))
+            .help(format!(
+                "add each as <reply>.{lang}.md beside it (report new STATE --translation {lang})"
+            )),
+        );
+    }
 }
 
 /// Pushes a warning for each built-in message the version had to take from English.
@@ -444,6 +520,10 @@ impl Wording<'_> {
 
     fn report(&self, model: &Model) -> VersionReport {
         let r = &model.report;
+        let job_number = r
+            .job_number
+            .as_ref()
+            .map(|j| self.report_text("job-number", j));
         VersionReport {
             title: self.report_text("title", &r.title),
             language: r.language.clone(),
@@ -460,14 +540,57 @@ impl Wording<'_> {
                 .map(|t| self.report_text("agenda-title", t)),
             date: r.date,
             date_text: self.c.date(r.date),
-            original: self.report_text("original", &r.original),
+            masthead_date_text: {
+                let english = Catalogue::new(crate::catalogue::FALLBACK, &[])
+                    .0
+                    .date(r.date);
+                self.c.get(
+                    "masthead-date",
+                    &[
+                        ("date", (&self.c.date(r.date)).into()),
+                        ("english", (&english).into()),
+                    ],
+                )
+            },
+            // The language the report was written in, named in this version's language
+            // (book.toml's `original` in its own language).
+            original: if self.lang == self.source {
+                r.original.clone()
+            } else {
+                self.locale
+                    .and_then(|l| l.report.get("original"))
+                    .cloned()
+                    .unwrap_or_else(|| self.c.language_name(self.source))
+            },
             mandate: r.mandate.clone(),
             cutoff: r.cutoff,
             cutoff_text: r.cutoff.map(|d| self.c.date(d)),
-            job_number: r
-                .job_number
-                .as_ref()
-                .map(|j| self.report_text("job-number", j)),
+            job_line: job_number.as_ref().map(|job| {
+                let ddmmyy = |d: Option<Date>| {
+                    d.map(|d| format!("{:02}{:02}{:02}", d.day, d.month, d.year % 100))
+                        .unwrap_or_default()
+                };
+                let line = self.c.get(
+                    "job-line",
+                    &[
+                        ("job", job.into()),
+                        ("processed", (&ddmmyy(r.processed)).into()),
+                        ("issued", (&ddmmyy(r.issued)).into()),
+                    ],
+                );
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            }),
+            barcode: job_number.as_deref().and_then(code39::bars),
+            barcode_text: job_number.as_deref().and_then(code39::text),
+            job_number,
+            masthead_language: Some(self.c.get("masthead-language", &[]))
+                .filter(|t| !t.trim().is_empty()),
+            chapter_numbers: (1..=5usize)
+                .map(|n| self.c.get("chapter-number", &[("n", n.into())]))
+                .collect(),
+            section_numbers: (1..=26usize)
+                .map(|n| self.c.get("section-number", &[("n", n.into())]))
+                .collect(),
             word_limit: r.word_limit,
             draft: r.draft,
             revision: r.revision.clone(),
@@ -475,8 +598,15 @@ impl Wording<'_> {
         }
     }
 
+    /// A State's name in this version's language.
+    fn name(&self, iso3: &str, english: &str) -> String {
+        crate::registry::name_in(iso3, self.lang)
+            .unwrap_or(english)
+            .to_string()
+    }
+
     fn state(&self, s: &StateRef) -> VersionState {
-        let name = s.name.to_string();
+        let name = self.name(s.iso3, s.name);
         VersionState {
             iso3: s.iso3,
             label: self.label(&name, s.standing),
@@ -522,8 +652,16 @@ impl Wording<'_> {
             .unwrap_or_else(|| theme.to_string())
     }
 
-    fn category(&self, c: &CategorySummary, model: &Model, noun: &str) -> VersionCategory {
-        let states: Vec<VersionState> = c.states.iter().map(|s| self.state(s)).collect();
+    fn category(
+        &self,
+        c: &CategorySummary,
+        model: &Model,
+        noun: &str,
+        rank: &HashMap<&str, usize>,
+    ) -> VersionCategory {
+        let at = |iso3: &str| rank.get(iso3).copied().unwrap_or(usize::MAX);
+        let mut states: Vec<VersionState> = c.states.iter().map(|s| self.state(s)).collect();
+        states.sort_by_key(|s| at(s.iso3));
         let regional_groups: Vec<VersionGroup> = c
             .regional_groups
             .iter()
@@ -578,7 +716,7 @@ impl Wording<'_> {
                 .and_then(|w| w.description.clone())
                 .or_else(|| c.description.clone())
         };
-        let summaries = c
+        let mut summaries: Vec<VersionSummary> = c
             .summaries
             .iter()
             .map(|s| {
@@ -599,7 +737,7 @@ impl Wording<'_> {
                 };
                 VersionSummary {
                     iso3: s.iso3,
-                    name: s.name.to_string(),
+                    name: self.name(s.iso3, s.name),
                     themes: s.themes.iter().map(|t| self.theme(t)).collect(),
                     summary,
                     dir: direction(&lang),
@@ -608,9 +746,24 @@ impl Wording<'_> {
                 }
             })
             .collect();
+        // In this version's order, keeping the paragraph numbers of the category.
+        let mut numbers: Vec<u32> = summaries.iter().map(|s| s.paragraph).collect();
+        numbers.sort_unstable();
+        summaries.sort_by_key(|s| at(s.iso3));
+        for (s, n) in summaries.iter_mut().zip(numbers) {
+            s.paragraph = n;
+        }
+        let number = c
+            .letter
+            .as_ref()
+            .and_then(|l| l.bytes().next())
+            .map(|b| usize::from(b - b'A') + 1)
+            .map(|n| self.c.get("section-number", &[("n", n.into())]))
+            .unwrap_or_default();
         VersionCategory {
             id: c.id.clone(),
             letter: c.letter.clone(),
+            number,
             title: self.category_title(&c.id, &c.title),
             description,
             sentence,
@@ -630,10 +783,11 @@ impl Wording<'_> {
                 .themes
                 .iter()
                 .map(|t| {
-                    let separators = self.c.list_separators(t.states.len());
-                    let states: Vec<VersionState> = t
-                        .states
-                        .iter()
+                    let mut ordered: Vec<&StateRef> = t.states.iter().collect();
+                    ordered.sort_by_key(|s| at(s.iso3));
+                    let separators = self.c.list_separators(ordered.len());
+                    let states: Vec<VersionState> = ordered
+                        .into_iter()
                         .zip(separators)
                         .map(|(s, before)| VersionState {
                             before,
@@ -661,7 +815,6 @@ impl Wording<'_> {
         r: &Reply,
         report: &crate::aggregate::ReportInfo,
         categories: &[CategorySummary],
-        diags: &mut Diagnostics,
     ) -> VersionReply {
         let language_name = self.c.language_name(&r.language);
         let chosen = text_in(r, self.lang);
@@ -682,28 +835,14 @@ impl Wording<'_> {
             ),
         };
         let untranslated = chosen.is_none();
-        if untranslated {
-            let version = self.c.language_name(self.lang);
-            let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
-            diags.push(
-                Diagnostic::warning_nowhere(format!(
-                    "{}: no {version} translation: the {} original is printed",
-                    r.file,
-                    crate::language::name(&r.language).unwrap_or(&r.language)
-                ))
-                .help(format!(
-                    "add the translation as {stem}.{}.md (report new {} --translation {})",
-                    self.lang, r.iso3, self.lang
-                )),
-            );
-        }
         let pending = untranslated && report.draft;
         let date = self.c.date(r.received);
+        let state = self.name(r.iso3, r.state);
         VersionReply {
             iso3: r.iso3,
-            state: r.state.to_string(),
+            heading: self.label(&state, r.standing),
+            state,
             standing: r.standing,
-            heading: self.label(r.state, r.standing),
             regional_group: r.regional_group,
             file: r.file.clone(),
             received: r.received,
@@ -720,7 +859,10 @@ impl Wording<'_> {
             original_line: (r.language != self.lang).then(|| {
                 self.c.get(
                     "original-language",
-                    &[("language", (&language_name).into())],
+                    &[
+                        ("language", (&language_name).into()),
+                        ("code", r.language.as_str().into()),
+                    ],
                 )
             }),
             language_name,
@@ -753,6 +895,7 @@ impl Wording<'_> {
     fn prose(
         &self,
         model: &Model,
+        order: &[&Reply],
         report: &VersionReport,
         noun: &str,
         categories: &[VersionCategory],
@@ -761,14 +904,9 @@ impl Wording<'_> {
         let subject = lower_first(&report.title);
         let session = lower_first(&report.session_title);
         let total = model.totals.replies;
-        let label = |r: &Reply| self.label(r.state, r.standing);
-        let on_time: Vec<String> = model
-            .replies
-            .iter()
-            .filter(|r| !r.late)
-            .map(label)
-            .collect();
-        let late: Vec<String> = model.replies.iter().filter(|r| r.late).map(label).collect();
+        let label = |r: &&Reply| self.label(&self.name(r.iso3, r.state), r.standing);
+        let on_time: Vec<String> = order.iter().filter(|r| !r.late).map(label).collect();
+        let late: Vec<String> = order.iter().filter(|r| r.late).map(label).collect();
         let cutoff = report.cutoff_text.clone().unwrap_or_default();
         let has_cutoff = if report.cutoff_text.is_some() {
             "yes"
@@ -834,6 +972,27 @@ impl Wording<'_> {
                 )
             }),
         }
+    }
+}
+
+/// The name a State is ordered by in `lang`: in Arabic without the article "ال" and with
+/// the hamza forms of alif read as alif (docs/languages.md).
+fn collation_name(lang: &str, name: &str) -> String {
+    match lang {
+        // UN Arabic lists ignore the article and read the hamza forms of alif as alif.
+        "ar" => name
+            .strip_prefix("ال")
+            .unwrap_or(name)
+            .chars()
+            .map(|c| {
+                if matches!(c, 'أ' | 'إ' | 'آ') {
+                    'ا'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+        _ => name.to_string(),
     }
 }
 

@@ -1,6 +1,8 @@
 // Browser test of the generated HTML site, in Debian's Chromium through playwright-core.
 //
 // Usage: node check.mjs <path/to/output/html> [screenshot folder]
+// SEARCH_STATE and SEARCH_THEME give what the search must find in a version in another
+// language ("الأرجنتين", "阿根廷"; default "Argentina" and "ransomware").
 // For index.html, a category page, a State page and print.html, at desktop and phone
 // widths: the page renders (non-empty screenshot, one <h1>), axe-core finds no serious or
 // critical violation; on index.html the search box finds a State; keyboard focus reaches
@@ -61,13 +63,15 @@ try {
 
     // Search: typing a State's name lists a link to its page.
     await page.goto(pathToFileURL(join(site, "index.html")).href);
-    await page.fill("#search", "Argentina");
-    const hit = page.locator("#search-results a", { hasText: "Argentina" });
-    if ((await hit.count()) === 0) fail(`${name}: search for "Argentina" found nothing`);
+    const stateName = process.env.SEARCH_STATE ?? "Argentina";
+    const theme = process.env.SEARCH_THEME ?? "ransomware";
+    await page.fill("#search", stateName);
+    const hit = page.locator("#search-results a", { hasText: stateName });
+    if ((await hit.count()) === 0) fail(`${name}: search for "${stateName}" found nothing`);
     else if (!(await hit.first().getAttribute("href")).endsWith("states/arg.html")) {
       fail(`${name}: search result does not link to states/arg.html`);
     }
-    await page.fill("#search", "ransomware");
+    await page.fill("#search", theme);
     if ((await page.locator("#search-results a").count()) === 0) fail(`${name}: search for a theme found nothing`);
 
     // Keyboard: the first Tab reaches the skip link.

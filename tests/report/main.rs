@@ -17,4 +17,5 @@ mod registry;
 mod shipped;
 mod support;
 mod translations;
+mod versions;
 mod workflow;

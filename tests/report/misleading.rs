@@ -113,20 +113,20 @@ fn themes_that_look_identical_are_one_theme() {
 fn characters_without_a_glyph_in_book_toml_are_warned_and_replaced() {
     let (_tmp, root) = fixture_copy("valid");
     edit(&root.join("book.toml"), |book| {
-        book.replace("title = \"Prevention\"", "title = \"Prevention 预防\"")
+        book.replace("title = \"Prevention\"", "title = \"Prevention ሰላ\"")
     });
     let run = report_in(&root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let line = fs::read_to_string(root.join("book.toml"))
         .unwrap()
         .lines()
-        .position(|l| l.contains("预防"))
+        .position(|l| l.contains("ሰላ"))
         .unwrap()
         + 1;
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: no embedded font can draw 预 (U+9884), 防 (U+9632): the PDF prints \u{fffd} instead",
+            "warning: no embedded font can draw ሰ (U+1230), ላ (U+120B): the PDF prints \u{fffd} instead",
             &format!("book.toml:{line}:21"),
             "font-dirs",
         ],

@@ -258,7 +258,7 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
     });
     eventually("the reuse is printed", || {
         server.run.log().contains(
-            "Layout skipped: the Typst source did not change, the previous PDF is written again",
+            "en: skipped: the Typst source did not change, the previous PDF is written again",
         )
     });
     assert!(fs::read(root.join("output/report.pdf")).unwrap() == pdf);

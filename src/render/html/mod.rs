@@ -28,6 +28,19 @@ pub struct Page {
     pub title: String,
 }
 
+/// A language version of the site, for the language switcher of every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionLink {
+    pub lang: String,
+    /// The language's name in itself ("Français").
+    pub name: String,
+    pub dir: &'static str,
+    /// From this version's site folder to that version's, ending in `/` ("../fr/html/").
+    pub to: String,
+    /// This is the version of the page.
+    pub current: bool,
+}
+
 /// Static files copied into `assets/` as they are.
 const ASSETS: &[&str] = &["style.css", "site.js"];
 
@@ -39,10 +52,10 @@ pub fn pages(version: &Version) -> Vec<Page> {
         title: t("site-summary-page"),
     }];
     for c in &version.categories {
-        if let Some(letter) = &c.letter {
+        if c.letter.is_some() {
             pages.push(Page {
                 url: format!("categories/{}.html", c.id),
-                title: format!("{letter}. {}", c.title),
+                title: format!("{} {}", c.number, c.title),
             });
         }
     }
@@ -60,8 +73,10 @@ pub fn pages(version: &Version) -> Vec<Page> {
 }
 
 /// Renders the site into `files` under `dir`. `pdf` is the PDF's file name, for a link.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     version: &Version,
+    links: &[VersionLink],
     templates: &Templates,
     dir: &str,
     pdf: Option<&str>,
@@ -106,6 +121,7 @@ pub fn render(
             category => extra.clone(),
             reply => extra,
             files => context! { pdf => pdf },
+            versions => Serde(links),
             ..base.clone()
         };
         match templates.render(&env, template, ctx, sources, diags) {

@@ -15,16 +15,23 @@ use typst::utils::LazyHash;
 
 use crate::load::FontFile;
 
-static LIBERATION_SERIF: [&[u8]; 4] = [
+/// Liberation Serif (Latin, Greek, Cyrillic), Noto Naskh Arabic, and Noto Serif SC cut
+/// down to GB 2312 with CJK punctuation and fullwidth forms (scripts/subset-cjk-font.py),
+/// regular and bold: every script of the six official languages.
+static EMBEDDED_FILES: [&[u8]; 8] = [
     include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../../assets/fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/NotoSerifSC-Regular-GB2312.otf"),
+    include_bytes!("../../../assets/fonts/NotoSerifSC-Bold-GB2312.otf"),
 ];
 
 /// The embedded fonts, parsed once per process.
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    let ours = LIBERATION_SERIF
+    let ours = EMBEDDED_FILES
         .iter()
         .flat_map(|data| Font::iter(Bytes::new(*data)));
     let typst_assets = typst_kit::fonts::embedded().map(|(font, _)| font);
@@ -119,15 +126,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn latin_greek_and_cyrillic_are_covered_chinese_is_not() {
+    fn the_scripts_of_the_six_languages_are_covered_ethiopic_is_not() {
         let fonts = Fonts::embedded();
         assert!(fonts.book().contains_family("liberation serif"));
+        assert!(fonts.book().contains_family("noto naskh arabic"));
+        assert!(fonts.book().contains_family("noto serif cjk sc"));
         assert!(
             fonts
-                .missing_glyphs("Côte d’Ivoire, Ελλάδα, Россия — “quoted” № 5 €")
+                .missing_glyphs("Côte d’Ivoire, Ελλάδα, Россия, Ёлка — “quoted” № 5 €")
                 .is_empty()
         );
-        assert_eq!(fonts.missing_glyphs("中国 中"), ['中', '国']);
+        assert!(fonts.missing_glyphs("الأمم المتحدة، ٢٠١٩؟").is_empty());
+        assert!(
+            fonts
+                .missing_glyphs("联合国大会，第七十四届会议（2019年）。")
+                .is_empty()
+        );
+        assert_eq!(fonts.missing_glyphs("ሰላም ሰ"), ['ሰ', 'ላ', 'ም']);
         // Only the math fonts have ℟, and Typst does not use them for text.
         assert_eq!(fonts.missing_glyphs("t ℟"), ['℟']);
         // The ASCII shortcut holds: every printable ASCII character has a glyph.

@@ -157,10 +157,10 @@ mod tests {
     fn missing_characters_are_placed_in_their_input_and_replaced() {
         let fonts = Fonts::embedded();
         let mut sources = Sources::new();
-        let book = sources.add("book.toml", "title = \"Rapport 报告\"\n");
-        let reply = sources.add("submissions/chn.md", "文本 and \u{e000}\n");
+        let book = sources.add("book.toml", "title = \"Rapport ሰላ\"\n");
+        let reply = sources.add("submissions/chn.md", "ምሰ and \u{e000}\n");
         let mut diags = Diagnostics::new();
-        let source = "#\"Rapport 报告\"; #\"文本 and \u{e000}\"; 𓀀";
+        let source = "#\"Rapport ሰላ\"; #\"ምሰ and \u{e000}\"; 𓀀";
         let missing = missing(source, &fonts);
         assert_eq!(
             replace(source, &missing),
@@ -176,11 +176,12 @@ mod tests {
         let text = sources.render_plain(&diags);
         assert!(text.contains("submissions/chn.md:1:1"), "{text}");
         assert!(
-            text.contains("文 (U+6587), 本 (U+672C), \u{e000} (U+E000)"),
+            text.contains("ም (U+121D), ሰ (U+1230), \u{e000} (U+E000)"),
             "{text}"
         );
-        assert!(text.contains("book.toml:1:18"), "{text}");
-        assert!(text.contains("报 (U+62A5), 告 (U+544A)"), "{text}");
+        // A character is reported where it is first met: ሰ in the reply, ላ in book.toml.
+        assert!(text.contains("book.toml:1:19"), "{text}");
+        assert!(text.contains("draw ላ (U+120B): the PDF"), "{text}");
         assert!(
             text.contains("report.typ.j2 (built-in template):1:1"),
             "{text}"

@@ -1,0 +1,342 @@
+//! The report in the six official languages: one build writes every version of `[book]
+//! languages`, each in its own words, names, order and script.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use icu_collator::CollatorBorrowed;
+use icu_locale_core::Locale;
+
+use crate::support::{
+    assert_contains_all, build, edit, files, fixture_copy, pdf_text, repo, report,
+};
+
+/// The first page of a PDF as text, white space collapsed.
+fn page_one(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-l", "1", "-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The State links of a version's site index, in order (chapter III's list).
+fn listed_states(index: &str) -> Vec<String> {
+    let list = &index[index.find("<ul class=\"states\">").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    list.split("<li><a href=\"states/")
+        .skip(1)
+        .map(|item| {
+            let name = &item[item.find("\">").unwrap() + 2..];
+            name[..name.find("</a>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The shipped root, built once: every version, its page 1, its order, its script.
+#[test]
+fn the_shipped_report_is_built_in_six_languages() {
+    let (out, run) = build(&repo());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = out.path();
+    // Chinese and Arabic have fonts: nothing is dropped.
+    assert!(!run.stderr.contains("no embedded font"), "{}", run.stderr);
+
+    // Page 1 of each version, in its words and with its job number.
+    for (prefix, words) in [
+        (
+            "",
+            &[
+                "United Nations",
+                "General Assembly",
+                "Distr.: General",
+                "Original: English",
+                "Seventy-fourth session",
+                "Report of the Secretary-General",
+                "V.19-08182 (E) 190819 200819",
+            ][..],
+        ),
+        (
+            "fr/",
+            &[
+                "Nations Unies",
+                "Assemblée générale",
+                "Distr. générale",
+                "Français",
+                "Soixante-quatorzième session",
+                "Rapport du Secrétaire général",
+                "V.19-08183 (F)",
+            ][..],
+        ),
+        (
+            "es/",
+            &[
+                "Naciones Unidas",
+                "Asamblea General",
+                "Distr. general",
+                "Español",
+                "Septuagésimo cuarto período de sesiones",
+                "Informe del Secretario General",
+                "V.19-08185 (S)",
+            ][..],
+        ),
+        (
+            "ru/",
+            &[
+                "Организация Объединенных Наций",
+                "Генеральная Ассамблея",
+                "Доклад Генерального секретаря",
+                "V.19-08186 (R)",
+            ][..],
+        ),
+        (
+            "zh/",
+            &["联合国", "大会", "秘书长的报告", "V.19-08187 (C)"][..],
+        ),
+        ("ar/", &["V.19-08184 (A)"][..]),
+    ] {
+        let text = page_one(&out.join(format!("{prefix}report.pdf")));
+        for word in words {
+            assert!(
+                text.contains(word),
+                "{prefix}report.pdf lacks {word:?}: {text}"
+            );
+        }
+    }
+    // Arabic: the masthead's words in reading order (pdftotext orders right-to-left runs
+    // for reading and marks them with embedding controls, left out here).
+    let arabic: String = page_one(&out.join("ar/report.pdf"))
+        .chars()
+        .filter(|c| !('\u{202a}'..='\u{202e}').contains(c))
+        .collect();
+    for word in ["الأمم المتحدة", "الجمعية العامة", "تقرير الأمين العام"]
+    {
+        assert!(arabic.contains(word), "ar/report.pdf lacks {word}");
+    }
+
+    // Chapter III of fr, es, ru and ar follows the collation of each language; the
+    // Chinese version keeps the English order, as UN Chinese documents do.
+    let en_order = listed_states(&fs::read_to_string(out.join("html/index.html")).unwrap());
+    let zh_order = listed_states(&fs::read_to_string(out.join("zh/html/index.html")).unwrap());
+    let english_of = |zh: &String| {
+        report::registry::all()
+            .iter()
+            .find(|s| report::registry::name_in(s.iso3, "zh") == Some(zh.as_str()))
+            .map(|s| s.name.to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        zh_order.iter().map(english_of).collect::<Vec<_>>(),
+        en_order
+    );
+    for lang in ["fr", "es", "ru", "ar"] {
+        let index = fs::read_to_string(out.join(format!("{lang}/html/index.html"))).unwrap();
+        let listed = listed_states(&index);
+        assert_eq!(listed.len(), 22, "{lang}");
+        let locale: Locale = lang.parse().unwrap();
+        let collator = CollatorBorrowed::try_new((&locale).into(), Default::default()).unwrap();
+        // UN Arabic order ignores the article and the hamza of alif (docs/languages.md).
+        let key = |name: &String| match lang {
+            "ar" => name
+                .strip_prefix("ال")
+                .unwrap_or(name)
+                .replace(['أ', 'إ', 'آ'], "ا"),
+            _ => name.clone(),
+        };
+        let mut sorted = listed.clone();
+        sorted.sort_by(|a, b| collator.compare(&key(a), &key(b)));
+        assert_eq!(listed, sorted, "{lang} order");
+        assert!(
+            listed.iter().all(|n| !n.contains('*')),
+            "{lang}: {listed:?}"
+        );
+    }
+    let fr = fs::read_to_string(out.join("fr/html/index.html")).unwrap();
+    assert!(listed_states(&fr).contains(&"Argentine".to_string()));
+    assert!(listed_states(&fr).contains(&"Pays-Bas".to_string()));
+
+    // Every page says its language and direction.
+    for (prefix, lang, dir) in [
+        ("", "en", "ltr"),
+        ("fr/", "fr", "ltr"),
+        ("ar/", "ar", "rtl"),
+        ("zh/", "zh", "ltr"),
+    ] {
+        let index = fs::read_to_string(out.join(format!("{prefix}html/index.html"))).unwrap();
+        assert!(
+            index.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\"")),
+            "{prefix}html/index.html"
+        );
+    }
+    // Argentina is translated into all six: its reply prints in each version's language.
+    let zh = fs::read_to_string(out.join("zh/html/states/arg.html")).unwrap();
+    assert!(
+        zh.contains("<div class=\"reply-text\" lang=\"zh\" dir=\"ltr\">"),
+        "{zh}"
+    );
+    let ar = fs::read_to_string(out.join("ar/html/states/arg.html")).unwrap();
+    assert!(
+        ar.contains("<div class=\"reply-text\" lang=\"ar\" dir=\"rtl\">"),
+        "{ar}"
+    );
+    let zh_pdf = pdf_text(&out.join("zh/report.pdf"));
+    assert!(zh_pdf.contains("阿根廷"), "the Chinese name of Argentina");
+
+    // The language switcher of every page links to pages that exist.
+    let all = files(out);
+    let mut checked = 0;
+    for path in all.keys().filter(|p| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(&all[path]);
+        let Some(nav) = html.find("<nav class=\"languages\"") else {
+            panic!("{path} has no language switcher");
+        };
+        let nav = &html[nav..nav + html[nav..].find("</nav>").unwrap()];
+        let folder = Path::new(path).parent().unwrap();
+        let mut langs = BTreeSet::new();
+        for link in nav.split("href=\"").skip(1) {
+            let target = &link[..link.find('"').unwrap()];
+            let resolved = normalise(&folder.join(target));
+            assert!(
+                all.contains_key(&resolved),
+                "{path}: {target} -> {resolved} is missing"
+            );
+            let hreflang = &link[link.find("hreflang=\"").unwrap() + 10..];
+            langs.insert(hreflang[..hreflang.find('"').unwrap()].to_string());
+            checked += 1;
+        }
+        assert_eq!(langs.len(), 6, "{path}");
+    }
+    assert!(checked > 6 * 6 * 20, "{checked} links");
+}
+
+/// `a/b/../c` -> `a/c`, as a browser resolves a relative link.
+fn normalise(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c.as_os_str().to_string_lossy().as_ref() {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            part => parts.push(part.to_string()),
+        }
+    }
+    parts.join("/")
+}
+
+fn with_versions(root: &Path, languages: &str) {
+    edit(&root.join("book.toml"), |book| {
+        book.replace(
+            "language = \"en\"\n",
+            &format!("language = \"en\"\nlanguages = {languages}\n"),
+        )
+    });
+}
+
+#[test]
+fn lang_builds_some_versions_and_keeps_the_others() {
+    let (_tmp, root) = fixture_copy("valid");
+    with_versions(&root, "[\"en\", \"fr\", \"es\"]");
+    let run = report(&["build", root.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = root.join("output");
+    let before = files(&out);
+    for path in [
+        "report.pdf",
+        "fr/report.pdf",
+        "es/report.pdf",
+        "fr/html/index.html",
+        "es/html/index.html",
+        "html/index.html",
+    ] {
+        assert!(before.contains_key(path), "{path}: {:?}", before.keys());
+    }
+    // An edit that changes every version, then a build of French only.
+    edit(&root.join("submissions/hrv.md"), |t| {
+        t.replace(
+            "submit its views.",
+            "submit its views. Croatia adds a sentence.",
+        )
+    });
+    let run = report(&["build", root.to_str().unwrap(), "--lang", "fr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = files(&out);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for path in [
+        "report.pdf",
+        "report.typ",
+        "es/report.pdf",
+        "html/states/hrv.html",
+        "es/html/states/hrv.html",
+    ] {
+        assert!(before[path] == after[path], "{path} is kept as it was");
+    }
+    assert!(
+        before["fr/report.typ"] != after["fr/report.typ"],
+        "French is rebuilt"
+    );
+    assert!(String::from_utf8_lossy(&after["fr/report.typ"]).contains("Croatia adds a sentence"));
+
+    let run = report(&["build", root.to_str().unwrap(), "--lang", "de"]);
+    assert_eq!(run.code, 1);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "--lang de: not a language version of this report",
+            "[book] languages in book.toml lists en, fr, es",
+        ],
+    );
+    assert!(
+        files(&out) == after,
+        "a failed build leaves the output untouched"
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes_in_every_version() {
+    let (_tmp, root) = fixture_copy("valid");
+    with_versions(&root, "[\"en\", \"ar\", \"zh\"]");
+    let (first, run) = build(&root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (second, _) = build(&root);
+    let (first, second) = (files(first.path()), files(second.path()));
+    assert!(first.contains_key("ar/report.pdf") && first.contains_key("zh/html/index.html"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn stats_count_each_versions_length() {
+    let run = report(&["stats", repo().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stats: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let versions = stats["translations"].as_array().unwrap();
+    assert_eq!(versions.len(), 6);
+    for v in versions {
+        let words = &v["words"];
+        assert!(words["total"].as_u64().unwrap() > 1000, "{v}");
+        assert_eq!(
+            v["units"],
+            if v["language"] == "zh" {
+                "characters"
+            } else {
+                "words"
+            }
+        );
+    }
+}
