@@ -369,7 +369,7 @@ impl Builder {
         stage(Stage::Typesetting);
         let targets = targets(&project, &versions);
         // The versions not built this time keep the files of the last build.
-        let kept = keep_versions(&project, &out, &only, diags);
+        let (kept, kept_languages) = keep_versions(&project, &out, &only, diags);
         let rendered = render::render(
             &project,
             &model,
@@ -394,7 +394,12 @@ impl Builder {
             }
         };
         stage(Stage::Writing);
-        let expected = expected_entries(&project);
+        let present: Vec<&str> = versions
+            .iter()
+            .map(|v| v.language.as_str())
+            .chain(kept_languages.iter().map(String::as_str))
+            .collect();
+        let expected = expected_entries(&project, &present);
         let written = timings.time("write", || {
             let early = rendered.written?;
             staging.write(&kept)?;
@@ -452,11 +457,11 @@ impl Builder {
     }
 }
 
-/// The entries every complete output folder of `project` holds: data.json, and for each
-/// language version its PDF, report.typ and site.
-fn expected_entries(project: &Project) -> Vec<String> {
+/// The entries a complete output folder of `project` holds: data.json, and for each
+/// language version of `languages` its PDF, report.typ and site.
+fn expected_entries(project: &Project, languages: &[&str]) -> Vec<String> {
     let mut names = vec![render::data_json::FILE.to_string()];
-    for lang in &project.config.book.languages {
+    for lang in languages {
         let prefix = prefix(project, lang);
         if let Some(pdf) = &project.config.pdf {
             names.push(format!("{prefix}{}", pdf.file));
@@ -533,16 +538,18 @@ fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target
 }
 
 /// The files of the language versions this build does not make (`--lang`), read from the
-/// output folder as the last build left them; a version it lacks is warned about.
+/// output folder as the last build left them, and those versions; a version the output
+/// lacks is warned about.
 fn keep_versions(
     project: &Project,
     out: &Path,
     only: &[String],
     diags: &mut Diagnostics,
-) -> write::OutputFiles {
+) -> (write::OutputFiles, Vec<String>) {
     let mut kept = write::OutputFiles::new();
+    let mut languages = Vec::new();
     if only.is_empty() {
-        return kept;
+        return (kept, languages);
     }
     for lang in &project.config.book.languages {
         if only.contains(lang) {
@@ -565,7 +572,9 @@ fn keep_versions(
         for entry in entries {
             complete &= write::read_tree(&out.join(&entry), Path::new(&entry), &mut kept);
         }
-        if !complete {
+        if complete {
+            languages.push(lang.clone());
+        } else {
             diags.push(
                 Diagnostic::warning_nowhere(format!(
                     "the {lang} version is not in the output folder to keep: this output has no {lang} version"
@@ -574,7 +583,7 @@ fn keep_versions(
             );
         }
     }
-    kept
+    (kept, languages)
 }
 
 /// A warning for a replaced output that could not be removed.

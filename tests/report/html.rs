@@ -32,7 +32,6 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_page_exists_and_every_internal_link_resolves() {
     let out = build_ok(&repo());
-    let site = out.path().join("html");
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
 
@@ -48,11 +47,18 @@ fn every_page_exists_and_every_internal_link_resolves() {
             r["iso3"].as_str().unwrap().to_lowercase()
         ));
     }
-    for page in &expected {
-        assert!(site.join(page).is_file(), "missing page {page}");
+    // Every language version's site has the same pages; links, the language switcher's
+    // among them, are checked across all of them.
+    for version in ["", "fr/", "es/", "ru/", "ar/", "zh/"] {
+        let site = out.path().join(format!("{version}html"));
+        for page in &expected {
+            assert!(site.join(page).is_file(), "missing page {version}{page}");
+        }
+        let pages = html_files(&site);
+        assert_eq!(pages.len(), expected.len(), "unexpected pages: {pages:?}");
     }
-    let pages = html_files(&site);
-    assert_eq!(pages.len(), expected.len(), "unexpected pages: {pages:?}");
+    let pages = html_files(out.path());
+    assert_eq!(pages.len(), 6 * expected.len());
 
     // Ids of every page, then every href and src checked against files and ids.
     let ids: BTreeMap<PathBuf, BTreeSet<String>> = pages
@@ -102,7 +108,7 @@ fn every_page_exists_and_every_internal_link_resolves() {
             checked += 1;
         }
     }
-    assert!(checked > 500, "only {checked} links checked");
+    assert!(checked > 6 * 500, "only {checked} links checked");
 }
 
 /// `a/b/../c` -> `a/c`, without touching the file system.

@@ -243,6 +243,24 @@ fn with_versions(root: &Path, languages: &str) {
 fn lang_builds_some_versions_and_keeps_the_others() {
     let (_tmp, root) = fixture_copy("valid");
     with_versions(&root, "[\"en\", \"fr\", \"es\"]");
+    // With no earlier output, --lang builds what it is asked and says what is missing.
+    let fresh = tempfile::tempdir().unwrap();
+    let out_fresh = fresh.path().join("out");
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--lang",
+        "es",
+        "--out",
+        out_fresh.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the fr version is not in the output folder to keep")
+    );
+    assert!(out_fresh.join("es/report.pdf").is_file() && !out_fresh.join("report.pdf").exists());
+
     let run = report(&["build", root.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = root.join("output");

@@ -1,0 +1,124 @@
+//! Benchmark of the six language versions, on a synthetic root of 193 States whose replies
+//! are each translated into the five other official languages (pseudo-text in each script):
+//!
+//! - a cold `report build` of all six versions against one of the English version alone
+//!   (`--lang en`), as whole processes run in turn: wall time and peak memory; the goal is
+//!   at most 3.5 times the English build, in at most 1.5 GB;
+//! - watch mode (one process, Typst's caches kept): after a cold build of all six, one
+//!   French translation is edited and the root built again; only the French version may be
+//!   typeset again, and the rebuild should take at most 0.2 of a cold build of the French
+//!   version alone.
+//!
+//! Run with `cargo bench --bench versions` (`-- --runs 5` to change the number of runs).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use report::pipeline::{BuildOptions, Builder};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{in_turn, measured, report_build};
+
+const LIMIT: Duration = Duration::from_secs(600);
+
+fn main() {
+    let runs = common::runs(3);
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let root = tmp.path().join("root");
+    common::synthetic_root_six(&root, 193);
+    let (all_out, en_out) = (tmp.path().join("all"), tmp.path().join("en"));
+    let all = || measured(&mut report_build(&root, &all_out), "report build", LIMIT);
+    let english = || {
+        measured(
+            report_build(&root, &en_out).args(["--lang", "en"]),
+            "report build --lang en",
+            LIMIT,
+        )
+    };
+    let [(six, six_peak), (one, one_peak)] = in_turn(runs, all, english);
+    println!(
+        "cold build of 193 States, medians of {runs} runs in turn:\n  six versions {:.2} s (peak {:.0} MB)\n  English only {:.2} s (peak {:.0} MB)\n  ratio {:.2}x (goal: at most 3.5x and 1,500 MB)",
+        six.as_secs_f64(),
+        six_peak as f64 / 1e6,
+        one.as_secs_f64(),
+        one_peak as f64 / 1e6,
+        six.as_secs_f64() / one.as_secs_f64()
+    );
+    let pages = |pdf: &Path| {
+        Command::new("pdfinfo")
+            .arg(pdf)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:").map(|p| p.trim().to_string()))
+            .unwrap_or_else(|| "?".into())
+    };
+    for lang in ["", "fr/", "es/", "ru/", "ar/", "zh/"] {
+        println!(
+            "  {}report.pdf: {} pages",
+            lang,
+            pages(&all_out.join(format!("{lang}report.pdf")))
+        );
+    }
+
+    // Watch mode: all six built, then one French translation edited.
+    let cold_french = {
+        let options = BuildOptions {
+            out: Some(tmp.path().join("fr-only")),
+            languages: vec!["fr".into()],
+            ..BuildOptions::default()
+        };
+        let mut builder = Builder::new(root.clone(), options);
+        let start = Instant::now();
+        assert!(builder.build(&mut |_| {}).written.is_some());
+        start.elapsed()
+    };
+    let options = BuildOptions {
+        out: Some(tmp.path().join("watched")),
+        ..BuildOptions::default()
+    };
+    let mut builder = Builder::new(root.clone(), options);
+    assert!(builder.build(&mut |_| {}).written.is_some());
+    let mut times = Vec::new();
+    for run in 0..runs.max(3) {
+        let file = root.join(format!(
+            "submissions/{}.fr.md",
+            ["arg", "bra", "fra", "jpn", "nzl"][run % 5]
+        ));
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replacen("###", &format!("### édition {run} ·"), 1),
+        )
+        .unwrap();
+        let start = Instant::now();
+        let outcome = builder.build(&mut |_| {});
+        times.push(start.elapsed());
+        assert!(outcome.written.is_some());
+        let notes = outcome.timings.notes().join("; ");
+        for lang in ["en", "es", "ru", "ar", "zh"] {
+            assert!(
+                notes.contains(&format!("{lang}: skipped: the Typst source did not change")),
+                "{lang} was typeset again: {notes}"
+            );
+        }
+        assert!(
+            !notes.contains("fr: skipped"),
+            "French was not typeset again: {notes}"
+        );
+    }
+    let rebuild = common::median(&mut times);
+    println!(
+        "watch: a French translation edited, only the French version typeset again:\n  rebuild {:.2} s (median of {}), cold build of the French version {:.2} s: {:.2} (goal: at most 0.20)",
+        rebuild.as_secs_f64(),
+        times.len(),
+        cold_french.as_secs_f64(),
+        rebuild.as_secs_f64() / cold_french.as_secs_f64()
+    );
+    if rebuild.as_secs_f64() > 0.2 * cold_french.as_secs_f64() {
+        std::process::exit(1);
+    }
+}
