@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Files to write, by path relative to the output folder.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct OutputFiles {
     files: BTreeMap<PathBuf, Vec<u8>>,
 }
@@ -30,6 +30,13 @@ impl OutputFiles {
     /// Each file with its contents, in path order.
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &[u8])> {
         self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
+    }
+
+    /// Adds every file of `other` (replacing those of the same path).
+    pub fn extend(&mut self, other: &OutputFiles) {
+        for (path, contents) in &other.files {
+            self.files.insert(path.clone(), contents.clone());
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -29,10 +29,27 @@ pub struct RenderOptions {
     pub date: Date,
 }
 
-/// What renderers keep between builds: a typesetter per language version.
+/// What renderers keep between builds: a typesetter per language version, and each
+/// version's site with a hash of everything it was made from (its worded data, links and
+/// templates), so that a rebuild renders again only the sites whose inputs changed.
 #[derive(Default)]
 pub struct RenderCache {
     pub typesetters: HashMap<String, typst::Typesetter>,
+    pub sites: HashMap<String, (u64, OutputFiles)>,
+}
+
+/// A hash of what the site of `target` is made from.
+fn site_key(target: &Target, templates: u64, dir: &str, pdf: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(target.version)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    serde_json::to_string(&target.links)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    (templates, dir, pdf).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One language version to render, and where its files go.
@@ -115,16 +132,29 @@ pub fn render(
     let base = sources.clone();
     let base = &base;
     let pdf = project.config.pdf.as_ref();
+    let previous_sites = std::mem::take(&mut cache.sites);
+    let fingerprint = templates.fingerprint();
     std::thread::scope(|scope| {
         let site = project.config.html.as_ref().map(|site| {
             scope.spawn(move || {
                 let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
                 let mut files = OutputFiles::new();
+                let mut sites = HashMap::new();
                 let start = std::time::Instant::now();
                 let mut ok = true;
                 for target in targets {
                     let dir = format!("{}{}", target.prefix, site.dir);
-                    ok &= html::render(
+                    let key = site_key(target, fingerprint, &dir, pdf_name);
+                    let lang = target.version.language.clone();
+                    if let Some((was, made)) = previous_sites.get(&lang)
+                        && *was == key
+                    {
+                        files.extend(made);
+                        sites.insert(lang, (key, made.clone()));
+                        continue;
+                    }
+                    let mut made = OutputFiles::new();
+                    let rendered = html::render(
                         target.version,
                         &target.links,
                         templates,
@@ -132,15 +162,20 @@ pub fn render(
                         pdf_name,
                         &mut sources,
                         &mut diags,
-                        &mut files,
+                        &mut made,
                     )
                     .is_some();
+                    ok &= rendered;
+                    files.extend(&made);
+                    if rendered {
+                        sites.insert(lang, (key, made));
+                    }
                 }
                 let written = match ok {
                     true => early(&files).map(|()| files.len()),
                     false => Ok(0),
                 };
-                (ok, sources, diags, written, start.elapsed())
+                (ok, sources, diags, written, start.elapsed(), sites)
             })
         });
         let typesetting: Vec<_> = (0..workers)
@@ -214,8 +249,9 @@ pub fn render(
         }
         let mut written = Ok(0);
         if let Some(site) = site {
-            let (site_ok, site_sources, site_diags, site_written, time) =
+            let (site_ok, site_sources, site_diags, site_written, time, sites) =
                 site.join().expect("the HTML thread does not panic");
+            cache.sites = sites;
             timings.add("html (in parallel)", time);
             sources.absorb(&site_sources, site_diags, diags);
             written = site_written;

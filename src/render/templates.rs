@@ -102,6 +102,18 @@ impl Templates {
         }
     }
 
+    /// A hash of every template's name and text: what a rendering depends on besides its
+    /// data.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for file in &self.files {
+            file.name.hash(&mut hasher);
+            file.source.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     pub fn get(&self, name: &str) -> Option<&TemplateFile> {
         self.files.iter().find(|f| f.name == name)
     }
