@@ -256,8 +256,6 @@ impl Sources {
         }
     }
 
-    /// Takes over the files of `other` (filled by another thread) and the diagnostics that
-    /// point into them, renumbered to point into `self`.
     /// How many files are registered.
     pub fn len(&self) -> usize {
         self.count
@@ -296,19 +294,10 @@ impl Sources {
         }
     }
 
+    /// Takes over the files of `other` (filled by another thread) and the diagnostics that
+    /// point into them, renumbered to point into `self`.
     pub fn absorb(&mut self, other: &Sources, diags: Diagnostics, into: &mut Diagnostics) {
-        let ids: Vec<FileId> = (0..other.count)
-            .map(|id| self.add(other.name(id), other.text(id)))
-            .collect();
-        for mut d in diags.list {
-            if let Some((file, _)) = &mut d.at {
-                *file = ids[*file];
-            }
-            for r in &mut d.related {
-                r.file = ids[r.file];
-            }
-            into.push(d);
-        }
+        self.absorb_since(0, other, diags, into);
     }
 
     pub fn name(&self, file: FileId) -> &str {
