@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::collate;
 use crate::config::{self, Config};
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Span, Spanned};
 use crate::language;
 use crate::registry::{self, MemberState, Resolution};
 use crate::tomlread::{self, Table};
@@ -367,17 +367,7 @@ pub fn parse_translation(
                 continue;
             };
             if config.category(&category.value).is_none() {
-                let mut d = Diagnostic::error(
-                    file,
-                    category.span.clone(),
-                    format!("unknown category \"{}\"", category.value),
-                )
-                .label("not defined in book.toml");
-                let ids = config.categories.iter().map(|c| c.id.as_str());
-                if let Some(close) = collate::closest(&category.value, ids) {
-                    d = d.help(format!("did you mean \"{close}\"?"));
-                }
-                diags.push(d);
+                diags.push(unknown_category(file, &category, config));
                 continue;
             }
             translation.summaries.push((category.value, summary.value));
@@ -395,6 +385,21 @@ pub fn parse_translation(
         );
     }
     Some(translation)
+}
+
+/// An error at a `category` that book.toml does not define, with the closest id.
+fn unknown_category(file: FileId, category: &Spanned<String>, config: &Config) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        file,
+        category.span.clone(),
+        format!("unknown category \"{}\"", category.value),
+    )
+    .label("not defined in book.toml");
+    let ids = config.categories.iter().map(|c| c.id.as_str());
+    if let Some(close) = collate::closest(&category.value, ids) {
+        d = d.help(format!("did you mean \"{close}\"?"));
+    }
+    d
 }
 
 fn belongs_to_original(file: FileId, span: Span, key: &str, original: &str) -> Diagnostic {
@@ -509,16 +514,7 @@ fn read_challenges(fm: &Table, config: &Config, diags: &mut Diagnostics) -> Vec<
         let summary = t.required_string("summary", "summary = \"One or two sentences.\"", diags);
         let Some(category) = category else { continue };
         if config.category(&category.value).is_none() {
-            let mut d = Diagnostic::error(
-                t.file(),
-                category.span.clone(),
-                format!("unknown category \"{}\"", category.value),
-            )
-            .label("not defined in book.toml");
-            let ids = config.categories.iter().map(|c| c.id.as_str());
-            if let Some(close) = collate::closest(&category.value, ids) {
-                d = d.help(format!("did you mean \"{close}\"?"));
-            }
+            let d = unknown_category(t.file(), &category, config);
             diags.push(d.help(format!("valid categories: {}", config.category_ids())));
             continue;
         }
