@@ -7,7 +7,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::support::{
-    assert_contains_all, build, edit, files, fixture, fixture_copy, pdf_text, repo, report_in,
+    assert_contains_all, assert_same_files, build, edit, files, fixture, fixture_copy, pdf_text,
+    repo, report_in,
 };
 
 fn data(out: &Path) -> Value {
@@ -228,13 +229,7 @@ fn two_builds_give_identical_bytes() {
     let (second, _) = build(&fixture("valid"));
     let (first, second) = (files(first.path()), files(second.path()));
     assert!(first.len() > 10, "{:?}", first.keys());
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &first {
-        assert!(bytes == &second[path], "{path} differs between two builds");
-    }
+    assert_same_files(&first, &second);
 }
 
 #[test]

@@ -154,6 +154,20 @@ pub fn is_root() -> bool {
 }
 
 /// Every file under `dir`, by its path relative to `dir`, with its bytes.
+/// Two builds' files (as [`files`] reads them): the same paths, byte for byte.
+pub fn assert_same_files(
+    first: &std::collections::BTreeMap<String, Vec<u8>>,
+    second: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+}
+
 pub fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()

@@ -9,7 +9,8 @@ use icu_collator::CollatorBorrowed;
 use icu_locale_core::Locale;
 
 use crate::support::{
-    assert_contains_all, build, edit, files, fixture_copy, pdf_text, repo, report,
+    assert_contains_all, assert_same_files, build, edit, files, fixture_copy, pdf_text, repo,
+    report,
 };
 
 /// The first page of a PDF as text, white space collapsed.
@@ -329,13 +330,7 @@ fn two_builds_give_identical_bytes_in_every_version() {
     let (second, _) = build(&root);
     let (first, second) = (files(first.path()), files(second.path()));
     assert!(first.contains_key("ar/report.pdf") && first.contains_key("zh/html/index.html"));
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &first {
-        assert!(bytes == &second[path], "{path} differs between two builds");
-    }
+    assert_same_files(&first, &second);
 }
 
 #[test]
