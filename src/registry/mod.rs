@@ -47,17 +47,6 @@ impl RegionalGroup {
             RegionalGroup::WesternEuropeanOther => "WEOG",
         }
     }
-
-    /// The name as DGACM writes it ("Latin American and Caribbean States").
-    pub fn name(self) -> &'static str {
-        match self {
-            RegionalGroup::African => "African States",
-            RegionalGroup::AsiaPacific => "Asia-Pacific States",
-            RegionalGroup::EasternEuropean => "Eastern European States",
-            RegionalGroup::LatinAmericanCaribbean => "Latin American and Caribbean States",
-            RegionalGroup::WesternEuropeanOther => "Western European and other States",
-        }
-    }
 }
 
 /// Whether a State is a Member of the United Nations or a non-member observer State.
