@@ -80,7 +80,11 @@ fn main() {
 fn mdbook_of(root: &Path, book: &Path) {
     let checked = pipeline::check(root);
     assert!(!checked.loaded.diagnostics.has_errors());
-    let model = checked.version.expect("a report root without errors");
+    let model = checked
+        .versions
+        .into_iter()
+        .next()
+        .expect("a report root without errors");
     let src = book.join("src");
     std::fs::create_dir_all(src.join("states")).unwrap();
     std::fs::write(

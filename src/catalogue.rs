@@ -69,6 +69,33 @@ pub fn override_resource(key: &str, value: &str) -> Result<String, String> {
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// Message `id` of `bundle` with `args`, if the bundle has it.
+fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(t) => fluent.set(*name, FluentValue::from(*t)),
+            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+        }
+    }
+    let message = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(message, Some(&fluent), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The arguments of message `date`.
+fn date_args(date: Date) -> [(&'static str, Arg<'static>); 3] {
+    [
+        ("day", usize::from(date.day).into()),
+        ("month", usize::from(date.month).into()),
+        ("year", usize::from(date.year).into()),
+    ]
+}
+
 fn bundle(lang: &str, texts: &[String]) -> Bundle {
     let id: LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = Bundle::new_concurrent(vec![id]);
@@ -200,20 +227,7 @@ impl Catalogue {
     /// Message `id` with `args`. Falls back to English (remembering the key as missing),
     /// then to the key itself.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Text(t) => fluent.set(*name, FluentValue::from(*t)),
-                Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
-            }
-        }
-        let mut errors = Vec::new();
-        let format = |b: &Bundle, errors: &mut Vec<_>| {
-            b.get_message(id)
-                .and_then(|m| m.value())
-                .map(|p| b.format_pattern(p, Some(&fluent), errors).into_owned())
-        };
-        if let Some(text) = format(&self.bundle, &mut errors) {
+        if let Some(text) = format(&self.bundle, id, args) {
             return text;
         }
         if let Some(fallback) = &self.fallback {
@@ -221,7 +235,7 @@ impl Catalogue {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(id.to_string());
-            if let Some(text) = format(fallback, &mut errors) {
+            if let Some(text) = format(fallback, id, args) {
                 return text;
             }
         }
@@ -284,14 +298,14 @@ impl Catalogue {
 
     /// A date as running text ("30 July 2019").
     pub fn date(&self, date: Date) -> String {
-        self.get(
-            "date",
-            &[
-                ("day", usize::from(date.day).into()),
-                ("month", usize::from(date.month).into()),
-                ("year", usize::from(date.year).into()),
-            ],
-        )
+        self.get("date", &date_args(date))
+    }
+
+    /// A date as English writes it, whatever this catalogue's language (the Arabic,
+    /// Chinese and Russian mastheads print it so).
+    pub fn english_date(&self, date: Date) -> String {
+        let english = self.fallback.as_ref().unwrap_or(&self.bundle);
+        format(english, "date", &date_args(date)).unwrap_or_else(|| date.to_string())
     }
 
     /// "Seventy-fourth session".

@@ -73,28 +73,28 @@ pub struct Checked {
     pub loaded: Loaded,
     /// The final replies aggregated; `None` if loading found errors.
     pub model: Option<Model>,
-    /// The first language version, worded; `None` if loading found errors.
-    pub version: Option<Version>,
+    /// Every language version of `[book] languages`, worded, in that order; empty if
+    /// loading found errors.
+    pub versions: Vec<Version>,
 }
 
 /// Reads and checks `root` and, if it has no errors, aggregates its final replies, words
-/// the first language version and checks it: what `check`, `stats` and `diff` need.
+/// every language version and checks them: what `check`, `stats` and `diff` need.
 pub fn check(root: &Path) -> Checked {
     let mut loaded = load::load(root);
-    let (model, version) = match &loaded.project {
+    let (model, versions) = match &loaded.project {
         Some(project) if !loaded.diagnostics.has_errors() => {
-            let (model, mut versions) =
+            let (model, versions) =
                 model_of(project, Options::default(), &[], &mut loaded.diagnostics);
-            let first = (!versions.is_empty()).then(|| versions.remove(0));
-            (Some(model), first)
+            (Some(model), versions)
         }
-        _ => (None, None),
+        _ => (None, Vec::new()),
     };
     loaded.diagnostics.sort();
     Checked {
         loaded,
         model,
-        version,
+        versions,
     }
 }
 
@@ -494,12 +494,13 @@ fn prefix(project: &Project, lang: &str) -> String {
 /// language switcher (to every version of `[book] languages`, built now or kept).
 fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target<'v>> {
     let languages = &project.config.book.languages;
+    // The versions built now name themselves; a kept one's catalogue is made for it.
     let names: Vec<String> = languages
         .iter()
-        .map(|lang| {
-            let catalogue =
-                wording::catalogue_for(lang, wording::locale_of(&project.locales, lang));
-            catalogue.get("language-endonym", &[])
+        .map(|lang| match versions.iter().find(|v| v.language == *lang) {
+            Some(v) => v.catalogue.get("language-endonym", &[]),
+            None => wording::catalogue_for(lang, wording::locale_of(&project.locales, lang))
+                .get("language-endonym", &[]),
         })
         .collect();
     let html = project

@@ -79,22 +79,15 @@ pub struct GroupStat {
     pub replies: usize,
 }
 
-/// How far version `lang` of `model` is translated.
-pub fn coverage(project: &Project, model: &Model, lang: &str) -> Coverage {
+/// How far `version` of `model` is translated.
+pub fn coverage(project: &Project, model: &Model, version: &Version) -> Coverage {
+    let lang = version.language.as_str();
     let locale = wording::locale_of(&project.locales, lang);
     let missing = wording::missing(model, lang, locale);
     let originals = model.replies.iter().filter(|r| r.language == lang).count();
-    let catalogue = std::sync::Arc::new(wording::catalogue_for(lang, locale));
-    // Worded only to be measured: its warnings are the build's business.
-    let version = wording::version(
-        model,
-        catalogue.clone(),
-        locale,
-        &mut crate::diag::Diagnostics::new(),
-    );
     let missing_strings = crate::catalogue::keys()
         .into_iter()
-        .filter(|k| !catalogue.has(k))
+        .filter(|k| !version.catalogue.has(k))
         .collect();
     Coverage {
         language: lang.to_string(),
@@ -111,7 +104,10 @@ pub fn coverage(project: &Project, model: &Model, lang: &str) -> Coverage {
     }
 }
 
-pub fn stats(project: &Project, model: &Model, version: &Version) -> Stats {
+/// The figures of `model`, worded as `versions` (every version of `[book] languages`, the
+/// first one's names used for regional groups and words).
+pub fn stats(project: &Project, model: &Model, versions: &[Version]) -> Stats {
+    let version = &versions[0];
     // Theme key -> (display, States); a State counts once per theme across categories.
     let mut themes: Vec<(String, Vec<&str>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -171,12 +167,9 @@ pub fn stats(project: &Project, model: &Model, version: &Version) -> Stats {
             .filter(|r| r.late)
             .map(|r| r.state)
             .collect(),
-        translations: project
-            .config
-            .book
-            .languages
+        translations: versions
             .iter()
-            .map(|lang| coverage(project, model, lang))
+            .map(|v| coverage(project, model, v))
             .collect(),
     }
 }

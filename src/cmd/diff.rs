@@ -48,7 +48,7 @@ fn side(path: &Path, ui: &Ui) -> Result<Value, u8> {
         });
     }
     let ready = load_model(path, ui)?;
-    let json = crate::render::data_json::render(&ready.model, &[&ready.version]);
+    let json = crate::render::data_json::render(&ready.model, &[&ready.versions[0]]);
     serde_json::from_str(&json).map_err(|e| {
         ui.error(format!("cannot compare {}: {e}", path.display()));
         exit::FAILURE

@@ -284,11 +284,12 @@ pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u
     exit::OK
 }
 
-/// A report root read, checked and aggregated, its first language version worded.
+/// A report root read, checked and aggregated, every language version worded (in the
+/// order of `[book] languages`, so never empty).
 pub struct Ready {
     pub project: Project,
     pub model: Model,
-    pub version: Version,
+    pub versions: Vec<Version>,
 }
 
 /// Loads and checks the report root at `dir` and aggregates it (final replies only), or
@@ -297,18 +298,20 @@ pub fn load_model(dir: &Path, ui: &Ui) -> Result<Ready, u8> {
     let pipeline::Checked {
         mut loaded,
         model,
-        version,
+        versions,
     } = pipeline::check(dir);
     if ui.deny_warnings() {
         loaded.diagnostics.deny_warnings();
     }
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
-    let ready = match (loaded.project.take(), model, version) {
-        (Some(project), Some(model), Some(version)) if !loaded.diagnostics.has_errors() => {
+    let ready = match (loaded.project.take(), model) {
+        (Some(project), Some(model))
+            if !loaded.diagnostics.has_errors() && !versions.is_empty() =>
+        {
             Some(Ready {
                 project,
                 model,
-                version,
+                versions,
             })
         }
         _ => None,

@@ -9,7 +9,7 @@ pub fn run(args: &StatsArgs, ui: &Ui) -> u8 {
         Ok(ready) => ready,
         Err(code) => return code,
     };
-    let stats = stats::stats(&ready.project, &ready.model, &ready.version);
+    let stats = stats::stats(&ready.project, &ready.model, &ready.versions);
     match args.format {
         StatsFormat::Text => print_stdout(&stats::text(&stats)),
         StatsFormat::Json => print_json(&stats),

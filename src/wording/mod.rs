@@ -541,9 +541,7 @@ impl Wording<'_> {
             date: r.date,
             date_text: self.c.date(r.date),
             masthead_date_text: {
-                let english = Catalogue::new(crate::catalogue::FALLBACK, &[])
-                    .0
-                    .date(r.date);
+                let english = self.c.english_date(r.date);
                 self.c.get(
                     "masthead-date",
                     &[
