@@ -8,6 +8,7 @@ use crate::aggregate::SCHEMA_VERSION;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::cmd::{Ui, exit, load_model, print_stdout};
 use crate::diff;
+use crate::wording::Version;
 
 pub fn run(args: &DiffArgs, ui: &Ui) -> u8 {
     let (old, new) = match (side(&args.old, ui), side(&args.new, ui)) {
@@ -48,7 +49,9 @@ fn side(path: &Path, ui: &Ui) -> Result<Value, u8> {
         });
     }
     let ready = load_model(path, ui)?;
-    let json = crate::render::data_json::render(&ready.model, &[&ready.versions[0]]);
+    // As a build writes it: the word counts of every version.
+    let versions: Vec<&Version> = ready.versions.iter().collect();
+    let json = crate::render::data_json::render(&ready.model, &versions);
     serde_json::from_str(&json).map_err(|e| {
         ui.error(format!("cannot compare {}: {e}", path.display()));
         exit::FAILURE

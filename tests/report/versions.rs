@@ -333,6 +333,19 @@ fn two_builds_give_identical_bytes_in_every_version() {
     assert_same_files(&first, &second);
 }
 
+/// A root compared with the data.json its build wrote has no changes, in any version.
+#[test]
+fn a_root_and_its_own_data_json_do_not_differ() {
+    let (_tmp, root) = fixture_copy("valid");
+    with_versions(&root, "[\"en\", \"fr\"]");
+    let run = report(&["build", root.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let data = root.join("output/data.json");
+    let run = report(&["diff", data.to_str().unwrap(), root.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("No changes."), "{}", run.stdout);
+}
+
 #[test]
 fn stats_count_each_versions_length() {
     let run = report(&["stats", repo().to_str().unwrap(), "--format", "json"]);
