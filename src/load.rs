@@ -7,7 +7,7 @@
 //! but regular files. Each file's text is
 //! registered in [`Sources`] so diagnostics can quote it; every problem becomes a diagnostic.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -48,6 +48,40 @@ pub struct Project {
     pub templates: Vec<TemplateFile>,
     /// The font files of the `font-dirs` folders, in path order.
     pub fonts: Vec<FontFile>,
+}
+
+/// The text of a reply file or a translation, as read.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'p> {
+    pub file: FileId,
+    /// The Markdown after the front matter.
+    pub body: &'p str,
+    /// Where `body` starts in the file.
+    pub body_offset: usize,
+}
+
+impl Project {
+    /// The text of every reply and translation, by path relative to the report root: what
+    /// a version prints is looked up here (`text_file` of its replies), once per lookup.
+    pub fn texts(&self) -> HashMap<&str, Text<'_>> {
+        let originals = self.submissions.iter().map(|s| {
+            let text = Text {
+                file: s.file,
+                body: s.body.as_str(),
+                body_offset: s.body_offset,
+            };
+            (s.path.as_str(), text)
+        });
+        let translations = self.translations.iter().map(|t| {
+            let text = Text {
+                file: t.file,
+                body: t.body.as_str(),
+                body_offset: t.body_offset,
+            };
+            (t.path.as_str(), text)
+        });
+        originals.chain(translations).collect()
+    }
 }
 
 /// One template's text and where it came from.

@@ -16,12 +16,14 @@
 //! What passes costs time and memory in proportion to its size: the benchmark
 //! `benches/hostile.rs` holds the figures.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Project;
+use crate::submission::Submission;
 use crate::wording::Version;
 
 use crate::english::thousands;
@@ -166,8 +168,17 @@ pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
 /// body), each theme counting as a row of chapter II's tables.
 pub fn check(project: &Project, version: &Version, diags: &mut Diagnostics) {
     let mut spend = Spend::default();
+    let originals: HashMap<&str, &Submission> = project
+        .submissions
+        .iter()
+        .map(|s| (s.path.as_str(), s))
+        .collect();
+    let texts = project.texts();
     for r in &version.replies {
-        let Some(s) = project.submissions.iter().find(|s| s.path == r.file) else {
+        let (Some(s), Some(text)) = (
+            originals.get(r.file.as_str()),
+            texts.get(r.text_file.as_str()),
+        ) else {
             continue;
         };
         let mut problems = Vec::new();
@@ -190,18 +201,13 @@ pub fn check(project: &Project, version: &Version, diags: &mut Diagnostics) {
             }
         };
         // The text printed: the reply as received, or its translation.
-        let translation = project.translations.iter().find(|t| t.path == r.text_file);
-        let (file, body, offset) = match translation {
-            Some(t) => (t.file, t.body.as_str(), t.body_offset),
-            None => (s.file, s.body.as_str(), s.body_offset),
-        };
         let mut body_problems = Vec::new();
-        for mut p in measure(body, &mut spend) {
-            p.at = offset + p.at.start..offset + p.at.end;
+        for mut p in measure(text.body, &mut spend) {
+            p.at = text.body_offset + p.at.start..text.body_offset + p.at.end;
             body_problems.push(p);
         }
         report(s.file, problems);
-        report(file, body_problems);
+        report(text.file, body_problems);
     }
 }
 

@@ -333,6 +333,7 @@ pub fn version(
         locale,
         lang: &lang,
         source,
+        replies: model.replies.iter().map(|r| (r.iso3, r)).collect(),
     };
     let report = w.report(model);
     // The States in this language's order: the model's (UN English order) in English,
@@ -507,6 +508,8 @@ struct Wording<'a> {
     lang: &'a str,
     /// The language of the Secretariat's text.
     source: &'a str,
+    /// The model's replies by State code.
+    replies: HashMap<&'a str, &'a Reply>,
 }
 
 impl Wording<'_> {
@@ -718,7 +721,7 @@ impl Wording<'_> {
             .summaries
             .iter()
             .map(|s| {
-                let reply = model.replies.iter().find(|r| r.iso3 == s.iso3);
+                let reply = self.replies.get(s.iso3);
                 let translated = (self.lang != self.source)
                     .then(|| {
                         reply.and_then(|r| {

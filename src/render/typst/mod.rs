@@ -235,14 +235,11 @@ pub fn render(
             }
         }
     }
+    let texts = project.texts();
     let inputs: Vec<FileId> = version
         .replies
         .iter()
-        .filter_map(|r| {
-            let original = project.submissions.iter().find(|s| s.path == r.text_file);
-            let translation = project.translations.iter().find(|t| t.path == r.text_file);
-            original.map(|s| s.file).or(translation.map(|t| t.file))
-        })
+        .filter_map(|r| texts.get(r.text_file.as_str()).map(|t| t.file))
         .chain(std::iter::once(project.config.file))
         .collect();
     let template = templates
