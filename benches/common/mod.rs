@@ -323,8 +323,21 @@ pub fn synthetic_root_six(root: &Path, states: usize) {
         1,
     );
     std::fs::write(root.join("book.toml"), book).unwrap();
-    for entry in std::fs::read_dir(root.join("submissions")).unwrap() {
-        let path = entry.unwrap().path();
+    // The originals (`abc.md`), listed before any translation is written beside them.
+    let originals: Vec<_> = std::fs::read_dir(root.join("submissions"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .matches('.')
+                .count()
+                == 1
+        })
+        .collect();
+    for path in originals {
         let text = std::fs::read_to_string(&path).unwrap();
         let body = &text[text.rfind("+++\n").unwrap() + 4..];
         for (lang, words) in TRANSLATED_WORDS {
