@@ -15,6 +15,7 @@
 //! that errors and convergence warnings are Typst's own.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use typst::World;
 use typst::comemo::{self, Track};
@@ -30,28 +31,30 @@ use typst_layout::{PagedDocument, PagedIntrospector};
 pub type Start = Arc<PagedIntrospector>;
 
 /// How the layout went, for `-v`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Passes {
-    /// This many layouts, starting from nothing.
-    Cold(usize),
-    /// This many layouts, starting from the previous build.
-    Warm(usize),
+    /// Layouts of these durations, starting from nothing.
+    Cold(Vec<Duration>),
+    /// Layouts of these durations, starting from the previous build.
+    Warm(Vec<Duration>),
     /// Handed to `typst::compile` (an error, or no fixed point).
     Typst,
 }
 
 impl std::fmt::Display for Passes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let plural = |n: &usize| if *n == 1 { "" } else { "es" };
-        match self {
-            Passes::Cold(n) => write!(f, "{n} pass{} from scratch", plural(n)),
-            Passes::Warm(n) => write!(
-                f,
-                "{n} pass{}, starting from the previous build's page numbers",
-                plural(n)
-            ),
-            Passes::Typst => f.write_str("handed to Typst's own compile loop"),
-        }
+        let (times, from) = match self {
+            Passes::Cold(times) => (times, "from scratch"),
+            Passes::Warm(times) => (times, "starting from the previous build's page numbers"),
+            Passes::Typst => return f.write_str("handed to Typst's own compile loop"),
+        };
+        let n = times.len();
+        let plural = if n == 1 { "" } else { "es" };
+        let times: Vec<String> = times
+            .iter()
+            .map(|t| format!("{:.0} ms", t.as_secs_f64() * 1e3))
+            .collect();
+        write!(f, "{n} pass{plural} {from} ({})", times.join(", "))
     }
 }
 
@@ -67,14 +70,14 @@ pub fn compile(
         None => &EmptyIntrospector,
     };
     match settle(world, from, &mut sink) {
-        Some((document, n)) => {
+        Some((document, times)) => {
             let warned = Warned {
                 output: Ok(document),
                 warnings: sink.warnings(),
             };
             let passes = match start {
-                Some(_) => Passes::Warm(n),
-                None => Passes::Cold(n),
+                Some(_) => Passes::Warm(times),
+                None => Passes::Cold(times),
             };
             (warned, passes)
         }
@@ -83,13 +86,15 @@ pub fn compile(
 }
 
 /// Evaluates the main source and lays it out from `from` until the layout agrees with
-/// itself: the document and the number of layouts, or `None` if it failed or did not
-/// settle.
+/// itself: the document and how long each layout took, or `None` if it failed or did not
+/// settle. The first layout's duration includes evaluating the source.
 fn settle(
     world: &dyn World,
     from: &dyn Introspector,
     sink: &mut Sink,
-) -> Option<(PagedDocument, usize)> {
+) -> Option<(PagedDocument, Vec<Duration>)> {
+    let mut start = Instant::now();
+    let mut times = Vec::new();
     let world = world.track();
     let traced = Traced::default();
     let traced = traced.track();
@@ -111,7 +116,7 @@ fn settle(
     .content();
 
     let mut last: Option<Arc<PagedIntrospector>> = None;
-    for pass in 1..=MAX_ITERS {
+    for _ in 0..MAX_ITERS {
         let introspector: &dyn Introspector = match &last {
             Some(last) => last.as_ref(),
             None => from,
@@ -127,12 +132,13 @@ fn settle(
             route: Route::default(),
         };
         let document = PagedDocument::create(&mut engine, &content, styles).ok()?;
+        times.push(std::mem::replace(&mut start, Instant::now()).elapsed());
         if constraint.validate(document.introspector().as_ref() as &dyn Introspector) {
             sink.extend_from_sink(subsink);
             if !sink.delayed().is_empty() {
                 return None;
             }
-            return Some((document, pass));
+            return Some((document, times));
         }
         last = Some(document.introspector().clone());
     }
