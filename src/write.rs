@@ -205,15 +205,55 @@ impl Staging {
         })
     }
 
-    /// Writes `files` into the new output.
+    /// Puts `files` into the new output. A file whose bytes the current output already
+    /// holds at the same path is hard-linked from it instead of written again: a rebuild
+    /// after a small edit creates only the files that changed (creating a file costs far
+    /// more than linking one on most file systems). The current output is only read, so a
+    /// build that fails still leaves it as it was.
     pub fn write(&self, files: &OutputFiles) -> io::Result<()> {
         files.iter().try_for_each(|(rel, contents)| {
             let path = self.dir.join(rel);
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;
             }
+            if self.unchanged(rel, contents) && fs::hard_link(self.out.join(rel), &path).is_ok() {
+                return Ok(());
+            }
             fs::write(path, contents)
         })
+    }
+
+    /// Whether the current output holds exactly `contents` at `rel`, in a plain file of
+    /// its own: reached through folders of the output only (no link out of it), and with
+    /// no other name on the disk (another name could belong to a file outside the output).
+    #[cfg(unix)]
+    fn unchanged(&self, rel: &Path, contents: &[u8]) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let mut at = self.out.clone();
+        for component in rel.components() {
+            let Component::Normal(name) = component else {
+                return false;
+            };
+            let Ok(meta) = fs::symlink_metadata(&at) else {
+                return false;
+            };
+            if !meta.is_dir() {
+                return false;
+            }
+            at.push(name);
+        }
+        let Ok(meta) = fs::symlink_metadata(&at) else {
+            return false;
+        };
+        meta.is_file()
+            && meta.nlink() == 1
+            && meta.len() == contents.len() as u64
+            && fs::read(&at).is_ok_and(|old| old == contents)
+    }
+
+    #[cfg(not(unix))]
+    fn unchanged(&self, _rel: &Path, _contents: &[u8]) -> bool {
+        false
     }
 
     /// Swaps the new output in. On Linux the two folders trade places in one atomic step
@@ -435,6 +475,72 @@ mod tests {
             .filter(|n| n != ".output.lock")
             .collect();
         assert_eq!(left, ["output"]);
+    }
+
+    /// Builds `out` from `files` and removes the replaced output, as a build does.
+    #[cfg(unix)]
+    fn build(out: &Path, files: &[(&str, &str)]) {
+        let lock = lock(out);
+        let staging = Staging::begin(out, &lock).unwrap();
+        let mut all = OutputFiles::new();
+        for (path, contents) in files {
+            all.add(*path, *contents);
+        }
+        staging.write(&all).unwrap();
+        if let Some(old) = staging.commit().unwrap() {
+            remove_tree(&old).unwrap();
+        }
+    }
+
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(path).unwrap().ino()
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn unchanged_files_are_linked_and_changed_ones_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        build(&out, &[("a.txt", "same"), ("fr/b.txt", "before")]);
+        let (a, b) = (inode(&out.join("a.txt")), inode(&out.join("fr/b.txt")));
+        build(&out, &[("a.txt", "same"), ("fr/b.txt", "after!")]);
+        assert_eq!(
+            inode(&out.join("a.txt")),
+            a,
+            "the unchanged file is the same file"
+        );
+        assert_ne!(
+            inode(&out.join("fr/b.txt")),
+            b,
+            "the changed file is a new one"
+        );
+        assert_eq!(fs::read_to_string(out.join("fr/b.txt")).unwrap(), "after!");
+        // A file of the same length but other bytes is written, not linked.
+        build(&out, &[("a.txt", "SAME"), ("fr/b.txt", "after!")]);
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "SAME");
+        assert_ne!(inode(&out.join("a.txt")), a);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn nothing_outside_the_output_is_linked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, outside) = (tmp.path().join("output"), tmp.path().join("elsewhere"));
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join("b.txt"), "text").unwrap();
+        // A folder of the output that is a link to a folder elsewhere, and a file with a
+        // second name elsewhere, both holding the bytes the build makes.
+        fs::create_dir_all(&out).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("fr")).unwrap();
+        fs::write(out.join("a.txt"), "text").unwrap();
+        fs::hard_link(out.join("a.txt"), outside.join("a.txt")).unwrap();
+        build(&out, &[("a.txt", "text"), ("fr/b.txt", "text")]);
+        assert_ne!(inode(&out.join("a.txt")), inode(&outside.join("a.txt")));
+        assert_ne!(inode(&out.join("fr/b.txt")), inode(&outside.join("b.txt")));
+        assert!(fs::symlink_metadata(out.join("fr")).unwrap().is_dir());
+        assert_eq!(fs::read_to_string(outside.join("b.txt")).unwrap(), "text");
     }
 
     #[test]
