@@ -39,6 +39,11 @@ impl OutputFiles {
         }
     }
 
+    /// Moves every file of `other` in (replacing those of the same path).
+    pub fn append(&mut self, mut other: OutputFiles) {
+        self.files.append(&mut other.files);
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

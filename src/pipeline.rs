@@ -33,6 +33,9 @@ pub struct BuildOptions {
     /// Build only these language versions (`--lang`); the others are kept from the last
     /// build. Empty: every version of `[book] languages`.
     pub languages: Vec<String>,
+    /// The builder builds once (`report build`): what Typst remembers of a version is
+    /// dropped as soon as it is done, not kept for a rebuild (see `RenderCache::single`).
+    pub once: bool,
 }
 
 /// The stages of a build, reported as they start (for a progress display).
@@ -187,13 +190,17 @@ impl Drop for Builder {
 impl Builder {
     pub fn new(root: PathBuf, options: BuildOptions) -> Builder {
         let given = options.out.clone().unwrap_or_else(|| root.join("output"));
+        let single = options.once;
         let out = write::absolute(&given)
             .map_err(|e| format!("cannot use `{}` as the output folder: {e}", given.display()));
         Builder {
             root,
             options,
             out,
-            cache: RenderCache::default(),
+            cache: RenderCache {
+                single,
+                ..RenderCache::default()
+            },
             cleanup: None,
         }
     }

@@ -3,11 +3,14 @@
 
 use crate::cli::BuildArgs;
 use crate::cmd::{Progress, Ui, build_options, report_outcome};
-use crate::pipeline::Builder;
+use crate::pipeline::{BuildOptions, Builder};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let options = match build_options(&args.flags, &args.dir, ui) {
-        Ok(options) => options,
+        Ok(options) => BuildOptions {
+            once: true,
+            ..options
+        },
         Err(code) => return code,
     };
     let mut builder = Builder::new(args.dir.clone(), options);

@@ -216,6 +216,7 @@ pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOp
         languages: flags.languages.clone(),
         date,
         deny_warnings: ui.deny_warnings(),
+        once: false,
     })
 }
 

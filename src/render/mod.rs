@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::aggregate::Model;
 use crate::date::Date;
-use crate::diag::{Diagnostics, Sources};
+use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::files::OutputFiles;
 use crate::load::Project;
 use crate::timing::Timings;
@@ -36,6 +36,11 @@ pub struct RenderOptions {
 pub struct RenderCache {
     pub typesetters: HashMap<String, typst::Typesetter>,
     pub sites: HashMap<String, (u64, OutputFiles)>,
+    /// Set for a single build (`report build`): nothing is kept for a next one. Typst's
+    /// caches are then cleared after each round of versions (one per core), so that memory
+    /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
+    /// keeps each version's, for rebuilds that lay out again only what changed.
+    pub single: bool,
 }
 
 /// A hash of what the site of `target` is made from.
@@ -78,7 +83,8 @@ pub type Early<'a> = &'a (dyn Fn(&OutputFiles) -> std::io::Result<()> + Sync);
 /// What typesetting one version gave, on its thread.
 struct Typeset {
     lang: String,
-    typesetter: typst::Typesetter,
+    /// `None` after a panic in Typst: the next build makes a new one.
+    typesetter: Option<typst::Typesetter>,
     files: OutputFiles,
     ok: bool,
     sources: Sources,
@@ -126,12 +132,20 @@ pub fn render(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, jobs.len().max(1));
+    // Taken from the end, the longest first, so that the versions typeset side by side
+    // take about as long.
+    jobs.sort_by_cached_key(|(target, _)| cost(target.version));
+    let single = cache.single;
+    for (_, typesetter) in &mut jobs {
+        typesetter.keeps_caches = !single;
+    }
+    let rounds = jobs.len().div_ceil(workers);
+    let barrier = &std::sync::Barrier::new(workers);
     let queue = &std::sync::Mutex::new(jobs);
     // Each typesetting thread starts from the files read so far (its diagnostics point
     // into them) and adds its own.
     let base = sources.clone();
     let base = &base;
-    let pdf = project.config.pdf.as_ref();
     let previous_sites = std::mem::take(&mut cache.sites);
     let fingerprint = templates.fingerprint();
     std::thread::scope(|scope| {
@@ -142,6 +156,7 @@ pub fn render(
                 let mut sites = HashMap::new();
                 let start = std::time::Instant::now();
                 let mut ok = true;
+                let mut site_timings = Timings::new();
                 for target in targets {
                     let dir = format!("{}{}", target.prefix, site.dir);
                     let key = site_key(target, fingerprint, &dir, pdf_name);
@@ -150,10 +165,12 @@ pub fn render(
                         && *was == key
                     {
                         files.extend(made);
+                        site_timings.note(format!("site {lang}: kept, nothing it shows changed"));
                         sites.insert(lang, (key, made.clone()));
                         continue;
                     }
                     let mut made = OutputFiles::new();
+                    let site_start = std::time::Instant::now();
                     let rendered = html::render(
                         target.version,
                         &target.links,
@@ -165,9 +182,11 @@ pub fn render(
                         &mut made,
                     )
                     .is_some();
+                    site_timings.add(&format!("site {lang}"), site_start.elapsed());
                     ok &= rendered;
                     files.extend(&made);
-                    if rendered {
+                    // A single build keeps no copy for a next one.
+                    if rendered && !single {
                         sites.insert(lang, (key, made));
                     }
                 }
@@ -175,55 +194,51 @@ pub fn render(
                     true => early(&files).map(|()| files.len()),
                     false => Ok(0),
                 };
-                (ok, sources, diags, written, start.elapsed(), sites)
+                (
+                    ok,
+                    sources,
+                    diags,
+                    written,
+                    start.elapsed(),
+                    sites,
+                    site_timings,
+                )
             })
         });
         let typesetting: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(move || {
                     let mut done = Vec::new();
-                    loop {
+                    for round in 1.. {
                         let job = queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
-                        let Some((target, mut typesetter)) = job else {
-                            break;
-                        };
-                        let start = std::time::Instant::now();
-                        let (mut sources, mut diags) = (base.clone(), Diagnostics::new());
-                        let mut timings = Timings::new();
-                        let mut files = OutputFiles::new();
-                        let mut ok = true;
-                        let output = typst::render(
-                            project,
-                            target.version,
-                            templates,
-                            options.date,
-                            &mut typesetter,
-                            &mut sources,
-                            &mut diags,
-                            &mut timings,
-                        );
-                        match (output, pdf) {
-                            (Some(output), Some(pdf)) => {
-                                files.add(format!("{}report.typ", target.prefix), output.source);
-                                match output.pdf {
-                                    Some(bytes) => {
-                                        files.add(format!("{}{}", target.prefix, pdf.file), bytes)
-                                    }
-                                    None => ok = false,
-                                }
-                            }
-                            _ => ok = false,
+                        let last = job.is_none();
+                        if let Some((target, typesetter)) = job {
+                            // A panic in Typst fails this version with an error, and
+                            // leaves the other thread (waiting for this round's end) free.
+                            let typeset =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    typeset_one(
+                                        project, target, templates, options, typesetter, base,
+                                    )
+                                }));
+                            done.push(typeset.unwrap_or_else(|panic| {
+                                panicked(&target.version.language, panic.as_ref(), base)
+                            }));
                         }
-                        done.push(Typeset {
-                            lang: target.version.language.clone(),
-                            typesetter,
-                            files,
-                            ok,
-                            sources,
-                            diags,
-                            timings,
-                            time: start.elapsed(),
-                        });
+                        if single {
+                            // Every thread has finished its version of this round: what
+                            // Typst remembers of them is of no further use. One thread
+                            // clears it while the others start the next round (after the
+                            // last round, a single build has nothing left to typeset).
+                            if barrier.wait().is_leader() && round < rounds {
+                                ::typst::comemo::evict(0);
+                            }
+                            if round >= rounds {
+                                break;
+                            }
+                        } else if last {
+                            break;
+                        }
                     }
                     done
                 })
@@ -241,22 +256,114 @@ pub fn render(
             timings.add(&format!("typeset {} (in parallel)", r.lang), r.time);
             timings.absorb(&r.lang, r.timings);
             sources.absorb_since(count, &r.sources, r.diags, diags);
-            for (path, contents) in r.files.iter() {
-                files.add(path, contents.to_vec());
-            }
+            files.append(r.files);
             ok &= r.ok;
-            cache.typesetters.insert(r.lang, r.typesetter);
+            if let Some(typesetter) = r.typesetter {
+                cache.typesetters.insert(r.lang, typesetter);
+            }
         }
         let mut written = Ok(0);
         if let Some(site) = site {
-            let (site_ok, site_sources, site_diags, site_written, time, sites) =
+            let (site_ok, site_sources, site_diags, site_written, time, sites, site_timings) =
                 site.join().expect("the HTML thread does not panic");
             cache.sites = sites;
             timings.add("html (in parallel)", time);
+            timings.absorb("html", site_timings);
             sources.absorb(&site_sources, site_diags, diags);
             written = site_written;
             ok &= site_ok;
         }
         ok.then_some(Rendered { files, written })
     })
+}
+
+/// Typesets one version on this thread.
+fn typeset_one(
+    project: &Project,
+    target: &Target,
+    templates: &Templates,
+    options: RenderOptions,
+    mut typesetter: typst::Typesetter,
+    base: &Sources,
+) -> Typeset {
+    let pdf = project.config.pdf.as_ref();
+    let start = std::time::Instant::now();
+    let (mut sources, mut diags) = (base.clone(), Diagnostics::new());
+    let mut timings = Timings::new();
+    let mut files = OutputFiles::new();
+    let mut ok = true;
+    let output = typst::render(
+        project,
+        target.version,
+        templates,
+        options.date,
+        &mut typesetter,
+        &mut sources,
+        &mut diags,
+        &mut timings,
+    );
+    match (output, pdf) {
+        (Some(output), Some(pdf)) => {
+            files.add(format!("{}report.typ", target.prefix), output.source);
+            match output.pdf {
+                Some(bytes) => files.add(format!("{}{}", target.prefix, pdf.file), bytes),
+                None => ok = false,
+            }
+        }
+        _ => ok = false,
+    }
+    Typeset {
+        lang: target.version.language.clone(),
+        typesetter: Some(typesetter),
+        files,
+        ok,
+        sources,
+        diags,
+        timings,
+        time: start.elapsed(),
+    }
+}
+
+/// A version whose typesetting panicked: an error that says so, and no files.
+fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> Typeset {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    let mut diags = Diagnostics::new();
+    diags.push(
+        Diagnostic::error_nowhere(format!(
+            "typesetting the {lang} version stopped on an internal error of Typst: {why}"
+        ))
+        .help("this is a bug of report or Typst, not a problem of the replies: report it with the files of this build; the previous output is left as it was"),
+    );
+    Typeset {
+        lang: lang.to_string(),
+        typesetter: None,
+        files: OutputFiles::new(),
+        ok: false,
+        sources: base.clone(),
+        diags,
+        timings: Timings::new(),
+        time: std::time::Duration::ZERO,
+    }
+}
+
+/// About how long typesetting `version` takes, in units of a Latin letter: what its
+/// replies print, each character weighted by the cost of its script (measured on the
+/// versions benchmark: a Cyrillic letter costs about 1.4 Latin ones, an Arabic one 1.8,
+/// a Chinese character 3.5).
+fn cost(version: &Version) -> u64 {
+    version
+        .replies
+        .iter()
+        .flat_map(|r| r.body.chars())
+        .map(|c| match c as u32 {
+            0x0400..=0x052F => 14,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 18,
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 35,
+            _ => 10,
+        })
+        .sum()
 }

@@ -171,3 +171,61 @@ fn symlinks_out_of_the_root_are_refused() {
         ],
     );
 }
+
+#[test]
+fn a_site_only_build_ends_with_the_site_and_no_pdf() {
+    let (_tmp, root) = fixture_copy("valid");
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    let book = book.replace("[output.pdf]\nfile = \"report.pdf\"\npaper = \"a4\"\n", "");
+    assert!(!book.contains("[output.pdf]"));
+    fs::write(root.join("book.toml"), book).unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(root.join("output/html/index.html").is_file());
+    assert!(!root.join("output/report.pdf").exists());
+    assert!(!root.join("output/report.typ").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_links_the_unchanged_files_and_writes_the_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let (_tmp, root) = fixture_copy("valid");
+    let inode = |path: &str| fs::metadata(root.join("output").join(path)).unwrap().ino();
+    assert_eq!(report_in(&root, &["build"]).code, 0);
+    let (pdf, index) = (inode("report.pdf"), inode("html/index.html"));
+    // A template of the site changes: the PDF is the same file, the site pages new ones.
+    let layout = root.join("templates/layout.html.j2");
+    fs::create_dir_all(layout.parent().unwrap()).unwrap();
+    let builtin = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/layout.html.j2"
+    ))
+    .unwrap();
+    fs::write(
+        &layout,
+        builtin.replacen("<body", "<!-- edited -->\n<body", 1),
+    )
+    .unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        inode("report.pdf"),
+        pdf,
+        "the unchanged PDF was written again"
+    );
+    assert_ne!(
+        inode("html/index.html"),
+        index,
+        "the changed page was not written"
+    );
+    let page = fs::read_to_string(root.join("output/html/index.html")).unwrap();
+    assert!(page.contains("<!-- edited -->"));
+    // The replaced output is gone, so each file of the new one has one name again.
+    assert_eq!(
+        fs::metadata(root.join("output/report.pdf"))
+            .unwrap()
+            .nlink(),
+        1
+    );
+}

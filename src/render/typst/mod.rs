@@ -56,6 +56,9 @@ pub struct Typesetter {
     /// The last PDF, when Typst had nothing to say about it: a build with the same Typst
     /// source (only an HTML template changed, say) writes it again without typesetting.
     last_pdf: Option<LastPdf>,
+    /// Whether a typesetting keeps what Typst remembers of it (for the next build), dropping
+    /// only older entries. Off when the caller clears Typst's caches itself.
+    pub keeps_caches: bool,
 }
 
 struct LastPdf {
@@ -81,6 +84,7 @@ impl Typesetter {
             source: None,
             start: None,
             last_pdf: None,
+            keeps_caches: true,
         }
     }
 
@@ -135,11 +139,11 @@ impl Typesetter {
             diags,
             timings,
         );
-        if start.is_some() {
+        if start.is_some() && self.keeps_caches {
             self.start = start;
         }
         self.last_pdf = match &pdf {
-            Typeset::Pdf(pdf) if diags.len() == before => Some(LastPdf {
+            Typeset::Pdf(pdf) if diags.len() == before && self.keeps_caches => Some(LastPdf {
                 symbol: symbol.to_string(),
                 date,
                 pdf: pdf.clone(),
@@ -149,7 +153,9 @@ impl Typesetter {
         // Keep what this build used: a rebuild after an edit finds everything that did
         // not change. Older entries only grow the memory (by about 200 MB a build on a
         // report of 193 States) and slow down the lookups.
-        typst::comemo::evict(1);
+        if self.keeps_caches {
+            typst::comemo::evict(1);
+        }
         pdf
     }
 }
