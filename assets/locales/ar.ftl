@@ -23,6 +23,15 @@
 # Arabic-Indic digits.
 icu-locale = ar-u-nu-latn
 
+# Between a label and what it labels.
+label-separator = {": "}
+# Between the items of a legend.
+legend-separator = {"؛ "}
+# After a run-in name that starts a paragraph.
+run-in-separator = {". "}
+# The end of a sentence, and of a legend.
+full-stop = .
+
 ## Numbers, dates, names
 
 # A count in running text: figures ($figure), as the sentences below are built around them

@@ -14,6 +14,16 @@
 # The ICU locale whose list patterns and digits this version uses ("A, B and C", "8,500").
 icu-locale = en-GB
 
+# Between a label and what it labels ("Prevention: training, encryption"; the codes of a
+# legend, "AG: African Group").
+label-separator = {": "}
+# Between the items of a legend ("AG: African Group; APG: ...").
+legend-separator = {"; "}
+# After a run-in name that starts a paragraph ("Argentina. The Government...").
+run-in-separator = {". "}
+# The end of a sentence, and of a legend ("... WEOG: Western European and other States.").
+full-stop = .
+
 ## Numbers, dates, names
 
 # A count in running text: words for zero to nine, figures from 10 ($figure).

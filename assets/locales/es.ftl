@@ -15,6 +15,15 @@
 # The ICU locale whose list patterns and digits this version uses ("A, B y C").
 icu-locale = es-ES
 
+# Between a label and what it labels.
+label-separator = {": "}
+# Between the items of a legend.
+legend-separator = {"; "}
+# After a run-in name that starts a paragraph.
+run-in-separator = {". "}
+# The end of a sentence, and of a legend.
+full-stop = .
+
 ## Numbers, dates, names
 
 # A count in running text: the Manual del Traductor of the UN Spanish Translation Service

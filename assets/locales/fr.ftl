@@ -19,6 +19,15 @@
 # The ICU locale whose list patterns and digits this version uses ("A, B et C", "8 500").
 icu-locale = fr-FR
 
+# Between a label and what it labels.
+label-separator = {"\u00A0: "}
+# Between the items of a legend.
+legend-separator = {"\u00A0; "}
+# After a run-in name that starts a paragraph.
+run-in-separator = {". "}
+# The end of a sentence, and of a legend.
+full-stop = .
+
 ## Numbers, dates, names
 
 # A count in running text: words for zero to nine, figures from 10 ($figure). The counts

@@ -22,6 +22,15 @@
 # The ICU locale whose list patterns and digits this version uses ("A, B и C", "8 500").
 icu-locale = ru
 
+# Between a label and what it labels.
+label-separator = {": "}
+# Between the items of a legend.
+legend-separator = {"; "}
+# After a run-in name that starts a paragraph.
+run-in-separator = {". "}
+# The end of a sentence, and of a legend.
+full-stop = .
+
 ## Numbers, dates, names
 
 # A count in running text: words for zero to nine, figures from 10 ($figure). Neuter forms

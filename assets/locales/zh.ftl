@@ -19,6 +19,15 @@
 # The ICU locale whose list patterns and digits this version uses ("A、B和C", "8,500").
 icu-locale = zh
 
+# Between a label and what it labels.
+label-separator = {"："}
+# Between the items of a legend.
+legend-separator = {"；"}
+# After a run-in name that starts a paragraph.
+run-in-separator = {"。"}
+# The end of a sentence, and of a legend.
+full-stop = 。
+
 ## Numbers, dates, names
 
 # A count in running text: Chinese numerals to 99 ("二十二个会员国", "两个"), figures from

@@ -233,6 +233,8 @@ pub struct VersionChallenge {
     pub category: String,
     pub category_title: String,
     pub themes: Vec<String>,
+    /// The themes as this language lists them ("A, B and C", "A、B和C").
+    pub themes_text: String,
 }
 
 /// Words of a version, as the Editorial Manual's limit counts them.
@@ -873,14 +875,18 @@ impl Wording<'_> {
             challenges: r
                 .challenges
                 .iter()
-                .map(|c| VersionChallenge {
-                    category: c.category.clone(),
-                    category_title: categories
-                        .iter()
-                        .find(|cat| cat.id == c.category)
-                        .map(|cat| self.category_title(&cat.id, &cat.title))
-                        .unwrap_or_default(),
-                    themes: c.themes.iter().map(|t| self.theme(t)).collect(),
+                .map(|c| {
+                    let themes: Vec<String> = c.themes.iter().map(|t| self.theme(t)).collect();
+                    VersionChallenge {
+                        category: c.category.clone(),
+                        category_title: categories
+                            .iter()
+                            .find(|cat| cat.id == c.category)
+                            .map(|cat| self.category_title(&cat.id, &cat.title))
+                            .unwrap_or_default(),
+                        themes_text: self.c.list(&themes),
+                        themes,
+                    }
                 })
                 .collect(),
             body,

@@ -188,6 +188,27 @@ fn the_shipped_report_is_built_in_six_languages() {
     );
     let zh_pdf = pdf_text(&out.join("zh/report.pdf"));
     assert!(zh_pdf.contains("阿根廷"), "the Chinese name of Argentina");
+    // Each version punctuates as its language does: the themes a State raised, after
+    // their category, and the legend of the regional groups.
+    let theme_line = |html: &str| {
+        let at = html.find("<section class=\"challenges\"").unwrap();
+        let at = at + html[at..].find("<li>").unwrap();
+        let item = &html[at..][html[at..].find("</a>").unwrap() + 4..];
+        item[..item.find("</li>").unwrap()].to_string()
+    };
+    assert_eq!(theme_line(&zh), "：网上欺诈和身份盗窃");
+    let fr_arg = fs::read_to_string(out.join("fr/html/states/arg.html")).unwrap();
+    assert_eq!(
+        theme_line(&fr_arg),
+        "\u{a0}: fraude en ligne et usurpation d&#39;identité"
+    );
+    let en_arg = fs::read_to_string(out.join("html/states/arg.html")).unwrap();
+    assert_eq!(theme_line(&en_arg), ": online fraud and identity theft");
+    let zh_index = fs::read_to_string(out.join("zh/html/index.html")).unwrap();
+    assert!(
+        zh_index.contains("AFR：非洲国家；APG：亚洲-太平洋国家；"),
+        "the Chinese legend"
+    );
 
     // The language switcher of every page links to pages that exist.
     let all = files(out);
