@@ -41,15 +41,27 @@ pub struct RenderCache {
     /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
     /// keeps each version's, for rebuilds that lay out again only what changed.
     pub single: bool,
+    /// The hash of each version's worded data at the last build (not kept by a single
+    /// build): a rebuild typesets the versions that changed first.
+    pub versions: HashMap<String, u64>,
 }
 
-/// A hash of what the site of `target` is made from.
-fn site_key(target: &Target, templates: u64, dir: &str, pdf: Option<&str>) -> u64 {
+/// A hash of a version's worded data: what its PDF and site are made from, with the
+/// templates.
+fn version_hash(version: &Version) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    serde_json::to_string(target.version)
+    serde_json::to_string(version)
         .unwrap_or_default()
         .hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of what the site of `target` is made from (its version's hash given).
+fn site_key(target: &Target, version: u64, templates: u64, dir: &str, pdf: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    version.hash(&mut hasher);
     serde_json::to_string(&target.links)
         .unwrap_or_default()
         .hash(&mut hasher);
@@ -132,10 +144,45 @@ pub fn render(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, jobs.len().max(1));
-    // Taken from the end, the longest first, so that the versions typeset side by side
-    // take about as long.
-    jobs.sort_by_cached_key(|(target, _)| cost(target.version));
     let single = cache.single;
+    // What each version's data hashes to, for a builder that builds again: computed on
+    // as many threads as typeset.
+    let hashes: Vec<u64> = match single {
+        true => Vec::new(),
+        false => timings.time("hash versions", || {
+            let chunk = targets.len().div_ceil(workers).max(1);
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = targets
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|t| version_hash(t.version))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|p| p.join().expect("hashing does not panic"))
+                    .collect()
+            })
+        }),
+    };
+    let changed = |target: &Target| {
+        let at = targets.iter().position(|t| std::ptr::eq(t, target));
+        let hash = at.and_then(|i| hashes.get(i));
+        hash.is_none_or(|h| cache.versions.get(&target.version.language) != Some(h))
+    };
+    // Taken from the end: in a rebuild the versions whose data changed first (the others
+    // usually find their Typst source unchanged), then the longest first, so that the
+    // versions typeset side by side take about as long.
+    jobs.sort_by_cached_key(|(target, _)| (changed(target), cost(target.version)));
+    cache.versions = targets
+        .iter()
+        .zip(&hashes)
+        .map(|(t, h)| (t.version.language.clone(), *h))
+        .collect();
     for (_, typesetter) in &mut jobs {
         typesetter.keeps_caches = !single;
     }
@@ -157,9 +204,12 @@ pub fn render(
                 let start = std::time::Instant::now();
                 let mut ok = true;
                 let mut site_timings = Timings::new();
-                for target in targets {
+                for (i, target) in targets.iter().enumerate() {
                     let dir = format!("{}{}", target.prefix, site.dir);
-                    let key = site_key(target, fingerprint, &dir, pdf_name);
+                    // A single build keeps no site for a next one, and needs no key.
+                    let key = hashes.get(i).map_or(0, |version| {
+                        site_key(target, *version, fingerprint, &dir, pdf_name)
+                    });
                     let lang = target.version.language.clone();
                     if let Some((was, made)) = previous_sites.get(&lang)
                         && *was == key
