@@ -23,6 +23,8 @@ legend-separator = {"; "}
 run-in-separator = {". "}
 # The end of a sentence, and of a legend ("... WEOG: Western European and other States.").
 full-stop = .
+# Between two sentences of one paragraph (none in Chinese).
+sentence-separator = {" "}
 
 ## Numbers, dates, names
 

@@ -27,6 +27,8 @@ legend-separator = {"\u00A0; "}
 run-in-separator = {". "}
 # The end of a sentence, and of a legend.
 full-stop = .
+# Between two sentences of one paragraph.
+sentence-separator = {" "}
 
 ## Numbers, dates, names
 

@@ -30,6 +30,8 @@ legend-separator = {"; "}
 run-in-separator = {". "}
 # The end of a sentence, and of a legend.
 full-stop = .
+# Between two sentences of one paragraph.
+sentence-separator = {" "}
 
 ## Numbers, dates, names
 

@@ -209,6 +209,12 @@ fn the_shipped_report_is_built_in_six_languages() {
         zh_index.contains("AFR：非洲国家；APG：亚洲-太平洋国家；"),
         "the Chinese legend"
     );
+    // Two sentences of one paragraph: a space between them, none in Chinese.
+    let zh_category =
+        fs::read_to_string(out.join("zh/html/categories/legal-framework.html")).unwrap();
+    assert!(zh_category.contains("。按区域组分列"), "{zh_category}");
+    let en_category = fs::read_to_string(out.join("html/categories/legal-framework.html")).unwrap();
+    assert!(en_category.contains(". By regional group"), "{en_category}");
 
     // The language switcher of every page links to pages that exist.
     let all = files(out);
