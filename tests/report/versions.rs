@@ -209,6 +209,27 @@ fn the_shipped_report_is_built_in_six_languages() {
         zh_index.contains("AFR：非洲国家；APG：亚洲-太平洋国家；"),
         "the Chinese legend"
     );
+    // The Chinese and Arabic sites ship their fonts (with the licence), so that a reader
+    // without such fonts sees the text; the English site, all in English, ships none.
+    assert!(zh_index.contains("href=\"assets/fonts/fonts.css\""));
+    let css = fs::read_to_string(out.join("zh/html/assets/fonts/fonts.css")).unwrap();
+    assert!(css.contains("\"Report Chinese\""), "{css}");
+    let font = fs::read(out.join("zh/html/assets/fonts/NotoSerifSC-Regular-GB2312.otf")).unwrap();
+    assert_eq!(
+        font,
+        fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/fonts/NotoSerifSC-Regular-GB2312.otf"
+        ))
+        .unwrap()
+    );
+    assert!(
+        out.join("zh/html/assets/fonts/LICENSE-NotoSerifCJK.txt")
+            .is_file()
+    );
+    let ar_css = fs::read_to_string(out.join("ar/html/assets/fonts/fonts.css")).unwrap();
+    assert!(ar_css.contains("\"Report Arabic\""), "{ar_css}");
+    assert!(!out.join("html/assets/fonts").exists());
     // Two sentences of one paragraph: a space between them, none in Chinese.
     let zh_category =
         fs::read_to_string(out.join("zh/html/categories/legal-framework.html")).unwrap();

@@ -44,6 +44,83 @@ pub struct VersionLink {
 /// Static files copied into `assets/` as they are.
 const ASSETS: &[&str] = &["style.css", "site.js"];
 
+/// The characters the site's Arabic font serves (`unicode-range`).
+const ARABIC_RANGE: &str = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF";
+/// The characters the site's Chinese font serves: CJK punctuation, ideographs, fullwidth
+/// forms.
+const CJK_RANGE: &str = "U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF";
+
+/// Whether the site prints Arabic, and Chinese: in its own language, or in a reply or a
+/// summary printed in its original. (A machine may lack fonts for both.)
+fn scripts(version: &Version) -> (bool, bool) {
+    let (mut arabic, mut cjk) = (version.language == "ar", version.language == "zh");
+    let texts = version.replies.iter().map(|r| r.body.as_str()).chain(
+        version
+            .categories
+            .iter()
+            .flat_map(|c| c.summaries.iter().map(|s| s.summary.as_str())),
+    );
+    for text in texts {
+        if arabic && cjk {
+            break;
+        }
+        for c in text.chars() {
+            match c as u32 {
+                0x0600..=0x06FF
+                | 0x0750..=0x077F
+                | 0x08A0..=0x08FF
+                | 0xFB50..=0xFDFF
+                | 0xFE70..=0xFEFF => arabic = true,
+                0x3000..=0x303F
+                | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF
+                | 0xF900..=0xFAFF
+                | 0xFF00..=0xFFEF => cjk = true,
+                _ => {}
+            }
+        }
+    }
+    (arabic, cjk)
+}
+
+/// `assets/fonts/`: the embedded fonts of the scripts the site prints, with their licences,
+/// and `fonts.css`, which names them for the site's `--web-fonts` (see `style.css`).
+fn web_fonts(dir: &str, arabic: bool, cjk: bool, files: &mut OutputFiles) {
+    let mut css = String::from(
+        "/* Fonts for the scripts of this site, for readers whose machines lack them.\n   \
+         They are under the SIL Open Font License: see the LICENSE files beside them. */\n",
+    );
+    let mut families = Vec::new();
+    for (on, cjk, family, range) in [
+        (arabic, false, "Report Arabic", ARABIC_RANGE),
+        (cjk, true, "Report Chinese", CJK_RANGE),
+    ] {
+        if !on {
+            continue;
+        }
+        let [regular, bold, licence] = crate::render::typst::fonts::web_fonts(cjk);
+        for ((name, data), weight) in [(regular, 400), (bold, 700)] {
+            let format = if name.ends_with(".otf") {
+                "opentype"
+            } else {
+                "truetype"
+            };
+            css.push_str(&format!(
+                "@font-face {{ font-family: \"{family}\"; src: url(\"{name}\") format(\"{format}\"); \
+                 font-weight: {weight}; font-display: swap; unicode-range: {range}; }}\n"
+            ));
+            files.add(format!("{dir}/assets/fonts/{name}"), data);
+        }
+        files.add(format!("{dir}/assets/fonts/{}", licence.0), licence.1);
+        families.push(format!("\"{family}\""));
+    }
+    css.push_str(&format!(
+        ":root {{ --web-fonts: {}; }}\n",
+        families.join(", ")
+    ));
+    files.add(format!("{dir}/assets/fonts/fonts.css"), css);
+}
+
 /// Every page in reading order (the order of previous/next links), print.html last.
 pub fn pages(version: &Version) -> Vec<Page> {
     let t = |key: &str| version.catalogue.get(key, &[]);
@@ -86,6 +163,10 @@ pub fn render(
 ) -> Option<()> {
     let env = templates.html();
     let base = templates::context(version, Value::UNDEFINED);
+    let (arabic, cjk) = scripts(version);
+    if arabic || cjk {
+        web_fonts(dir, arabic, cjk, files);
+    }
     let all = pages(version);
     let reading = &all[..all.len() - 1];
     let mut ok = true;
@@ -122,6 +203,7 @@ pub fn render(
             reply => extra,
             files => context! { pdf => pdf },
             versions => Serde(links),
+            web_fonts => arabic || cjk,
             ..base.clone()
         };
         match templates.render(&env, template, ctx, sources, diags) {

@@ -29,6 +29,31 @@ static EMBEDDED_FILES: [&[u8]; 8] = [
     include_bytes!("../../../assets/fonts/NotoSerifSC-Bold-GB2312.otf"),
 ];
 
+/// The embedded Arabic and Chinese fonts (regular, bold) with their file names, and their
+/// licence, for the HTML site: its pages name them in `@font-face`, so that a reader whose
+/// machine lacks such fonts sees the text, not boxes. The OFL asks that the licence travel
+/// with the fonts.
+pub fn web_fonts(cjk: bool) -> [(&'static str, &'static [u8]); 3] {
+    match cjk {
+        false => [
+            ("NotoNaskhArabic-Regular.ttf", EMBEDDED_FILES[4]),
+            ("NotoNaskhArabic-Bold.ttf", EMBEDDED_FILES[5]),
+            (
+                "LICENSE-NotoNaskhArabic.txt",
+                include_bytes!("../../../assets/fonts/LICENSE-NotoNaskhArabic.txt"),
+            ),
+        ],
+        true => [
+            ("NotoSerifSC-Regular-GB2312.otf", EMBEDDED_FILES[6]),
+            ("NotoSerifSC-Bold-GB2312.otf", EMBEDDED_FILES[7]),
+            (
+                "LICENSE-NotoSerifCJK.txt",
+                include_bytes!("../../../assets/fonts/LICENSE-NotoSerifCJK.txt"),
+            ),
+        ],
+    }
+}
+
 /// The embedded fonts, parsed once per process.
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
     let ours = EMBEDDED_FILES
