@@ -7,6 +7,7 @@ use report::cli::{Cli, Command};
 use report::cmd::{self, Ui};
 
 fn main() -> ExitCode {
+    threads();
     let cli = Cli::parse();
     let ui = Ui::new(cli.color, cli.quiet, cli.verbose, cli.deny_warnings);
     let code = match &cli.command {
@@ -20,4 +21,20 @@ fn main() -> ExitCode {
         Command::Completions(args) => cmd::completions::run(args),
     };
     ExitCode::from(code)
+}
+
+/// Sets up the thread pool Typst lays out on (and the versions are typeset on): one thread
+/// per core, or fewer if RAYON_NUM_THREADS asks for fewer. More would only wait for a core;
+/// rayon itself would start as many as the variable says (100,000 hung the build).
+fn threads() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let asked = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0);
+    let threads = asked.map_or(cores, |n| n.min(cores));
+    // Fails only if the pool already exists, and then there is nothing to set.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
 }

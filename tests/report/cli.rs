@@ -135,3 +135,38 @@ fn a_reader_that_went_away_is_not_a_crash() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn a_thread_count_in_the_environment_never_hangs_the_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Rayon alone would start 100,000 threads; report uses at most one per core.
+    for value in ["100000", "99999999999999999999", "0", "-3", "two", "1"] {
+        let out = tmp.path().join(format!("out-{value}"));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+            .args(["build", "tests/fixtures/valid", "--out"])
+            .arg(&out)
+            .current_dir(crate::support::repo())
+            .env("CI", "1")
+            .env("RAYON_NUM_THREADS", value)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed().as_secs() > 120 {
+                let _ = child.kill();
+                panic!("RAYON_NUM_THREADS={value}: the build did not end");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(status.success(), "RAYON_NUM_THREADS={value}");
+        assert!(
+            out.join("report.pdf").is_file(),
+            "RAYON_NUM_THREADS={value}"
+        );
+    }
+}
