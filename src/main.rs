@@ -7,6 +7,7 @@ use report::cli::{Cli, Command};
 use report::cmd::{self, Ui};
 
 fn main() -> ExitCode {
+    stacks();
     threads();
     let cli = Cli::parse();
     let ui = Ui::new(cli.color, cli.quiet, cli.verbose, cli.deny_warnings);
@@ -21,6 +22,17 @@ fn main() -> ExitCode {
         Command::Completions(args) => cmd::completions::run(args),
     };
     ExitCode::from(code)
+}
+
+/// The threads' stacks are report's to size (the standard 2 MiB, which the hostile inputs of
+/// `benches/hostile.rs` fit): RUST_MIN_STACK=1 made every thread overflow its stack, and
+/// a huge value made starting one fail.
+fn stacks() {
+    if std::env::var_os("RUST_MIN_STACK").is_some() {
+        // SAFETY: this runs first in `main`, before any thread exists, so nothing reads
+        // the environment at the same time.
+        unsafe { std::env::remove_var("RUST_MIN_STACK") };
+    }
 }
 
 /// Sets up the thread pool Typst lays out on (and the versions are typeset on): one thread

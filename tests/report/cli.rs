@@ -137,17 +137,28 @@ fn a_reader_that_went_away_is_not_a_crash() {
 }
 
 #[test]
-fn a_thread_count_in_the_environment_never_hangs_the_build() {
+fn thread_settings_in_the_environment_never_hang_or_crash_the_build() {
     let tmp = tempfile::tempdir().unwrap();
-    // Rayon alone would start 100,000 threads; report uses at most one per core.
-    for value in ["100000", "99999999999999999999", "0", "-3", "two", "1"] {
-        let out = tmp.path().join(format!("out-{value}"));
+    // Rayon alone would start 100,000 threads; report uses at most one per core. Threads
+    // of 1 byte of stack overflowed at once; threads of 90 TB could not start.
+    let cases = [
+        ("RAYON_NUM_THREADS", "100000"),
+        ("RAYON_NUM_THREADS", "99999999999999999999"),
+        ("RAYON_NUM_THREADS", "0"),
+        ("RAYON_NUM_THREADS", "-3"),
+        ("RAYON_NUM_THREADS", "two"),
+        ("RAYON_NUM_THREADS", "1"),
+        ("RUST_MIN_STACK", "1"),
+        ("RUST_MIN_STACK", "99999999999999"),
+    ];
+    for (name, value) in cases {
+        let out = tmp.path().join(format!("out-{name}-{value}"));
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
             .args(["build", "tests/fixtures/valid", "--out"])
             .arg(&out)
             .current_dir(crate::support::repo())
             .env("CI", "1")
-            .env("RAYON_NUM_THREADS", value)
+            .env(name, value)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -159,11 +170,11 @@ fn a_thread_count_in_the_environment_never_hangs_the_build() {
             }
             if start.elapsed().as_secs() > 120 {
                 let _ = child.kill();
-                panic!("RAYON_NUM_THREADS={value}: the build did not end");
+                panic!("{name}={value}: the build did not end");
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         };
-        assert!(status.success(), "RAYON_NUM_THREADS={value}");
+        assert!(status.success(), "{name}={value}");
         assert!(
             out.join("report.pdf").is_file(),
             "RAYON_NUM_THREADS={value}"
