@@ -262,6 +262,53 @@ pub fn render(
     });
     let site_slot = &std::sync::Mutex::new(site_job);
     let site_done = &std::sync::Mutex::new(None);
+    // One thread's work: versions from the queue until it is empty (a rebuild), or one
+    // per round (a single build).
+    let worker = &|| {
+        let mut done = Vec::new();
+        for round in 1.. {
+            let job = queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let last = job.is_none();
+            if let Some((target, typesetter)) = job {
+                // A panic in Typst fails this version with an error, and
+                // leaves the other thread (waiting for this round's end) free.
+                let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    typeset_one(project, target, templates, options, typesetter, base)
+                }));
+                done.push(typeset.unwrap_or_else(|panic| {
+                    panicked(&target.version.language, panic.as_ref(), base)
+                }));
+            }
+            let site = site_slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(site) = site {
+                let made = site();
+                *site_done.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
+            }
+            if single {
+                // Every thread has finished its version of this round: what
+                // Typst remembers of them is of no further use. One thread
+                // clears it while the others start the next round (after the
+                // last round, a single build has nothing left to typeset).
+                if barrier.wait().is_leader() && round < rounds {
+                    ::typst::comemo::evict(0);
+                }
+                if round >= rounds {
+                    break;
+                }
+            } else if last {
+                break;
+            }
+        }
+        done
+    };
+    let typeset = std::sync::Mutex::new(Vec::new());
+    let typeset = &typeset;
+    let keep = |done: Vec<Typeset>| {
+        typeset
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(done)
+    };
     std::thread::scope(|scope| {
         // Rebuilds render the sites on a thread of their own from the start, so that they
         // are never late. A single build renders them on the typesetting thread that first
@@ -275,57 +322,27 @@ pub fn render(
                 .take()
                 .map(|job| scope.spawn(job)),
         };
-        let typeset = std::sync::Mutex::new(Vec::new());
-        let typeset_ref = &typeset;
-        rayon::scope(|pool| {
-            for _ in 0..workers {
-                pool.spawn(move |_| {
-                    let mut done = Vec::new();
-                    for round in 1.. {
-                        let job = queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
-                        let last = job.is_none();
-                        if let Some((target, typesetter)) = job {
-                            // A panic in Typst fails this version with an error, and
-                            // leaves the other thread (waiting for this round's end) free.
-                            let typeset =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    typeset_one(
-                                        project, target, templates, options, typesetter, base,
-                                    )
-                                }));
-                            done.push(typeset.unwrap_or_else(|panic| {
-                                panicked(&target.version.language, panic.as_ref(), base)
-                            }));
-                        }
-                        let site = site_slot.lock().unwrap_or_else(|e| e.into_inner()).take();
-                        if let Some(site) = site {
-                            let made = site();
-                            *site_done.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
-                        }
-                        if single {
-                            // Every thread has finished its version of this round: what
-                            // Typst remembers of them is of no further use. One thread
-                            // clears it while the others start the next round (after the
-                            // last round, a single build has nothing left to typeset).
-                            if barrier.wait().is_leader() && round < rounds {
-                                ::typst::comemo::evict(0);
-                            }
-                            if round >= rounds {
-                                break;
-                            }
-                        } else if last {
-                            break;
-                        }
-                    }
-                    typeset_ref
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .extend(done);
-                });
+        if single {
+            // On Typst's own pool, a version per pool thread: its page runs are laid out
+            // without a hand-over to another thread (6 per cent faster on six versions).
+            rayon::scope(|pool| {
+                for _ in 0..workers {
+                    pool.spawn(move |_| keep(worker()));
+                }
+            });
+        } else {
+            // On threads of their own, leaving the pool to the layout of the version that
+            // changed (a French edit is typeset in 0.5 s this way, 0.75 s on the pool).
+            let threads: Vec<_> = (0..workers)
+                .map(|_| scope.spawn(move || keep(worker())))
+                .collect();
+            for thread in threads {
+                thread.join().expect("a typesetting thread does not panic");
             }
-        });
+        }
+        let mut results: Vec<Typeset> =
+            std::mem::take(&mut *typeset.lock().unwrap_or_else(|e| e.into_inner()));
         let mut ok = true;
-        let mut results: Vec<Typeset> = typeset.into_inner().unwrap_or_else(|e| e.into_inner());
         // In the order of the versions, whatever thread finished first.
         results.sort_by_key(|r| versions.iter().position(|v| v.language == r.lang));
         let count = base.len();
