@@ -107,11 +107,10 @@ struct Typeset {
 
 /// Renders every output the project asks for, of every target version. `None` if any
 /// output failed; the diagnostics say why. The HTML sites are rendered, and handed to
-/// `early`, beside the typesetting (see `site_thread`); the PDFs are typeset one version
-/// per thread of Typst's own thread pool (rayon's), as many at once as it has threads:
-/// Typst lays out a document's page runs on that pool, and a version typeset on a pool
-/// thread does so without handing its work to another thread (6 per cent faster than
-/// threads of our own, on six versions).
+/// `early`, beside the typesetting. The PDFs are typeset a version per thread, as many at
+/// once as there are cores: in a single build on the threads of Typst's own pool
+/// (rayon's), where it lays out a document's page runs, and in rebuilds on threads of
+/// their own (see the comments where they start).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
