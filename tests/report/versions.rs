@@ -230,6 +230,9 @@ fn the_shipped_report_is_built_in_six_languages() {
     let ar_css = fs::read_to_string(out.join("ar/html/assets/fonts/fonts.css")).unwrap();
     assert!(ar_css.contains("\"Report Arabic\""), "{ar_css}");
     assert!(!out.join("html/assets/fonts").exists());
+    // The masthead's Distr. line is Latin, left to right, in the Arabic site as in the PDF.
+    let ar_index = fs::read_to_string(out.join("ar/html/index.html")).unwrap();
+    assert!(ar_index.contains("<div dir=\"ltr\"><dt>Distr.</dt><dd>General</dd></div>"));
     // Two sentences of one paragraph: a space between them, none in Chinese.
     let zh_category =
         fs::read_to_string(out.join("zh/html/categories/legal-framework.html")).unwrap();
