@@ -146,13 +146,13 @@ impl Templates {
         let texts = AtomicUsize::new(0);
         env.add_filter(
             "markdown",
-            move |state: &State, text: &str, prefix: Option<&str>| {
+            move |state: &State, text: &str, prefix: Option<&str>, lang: Option<&str>| {
                 let n = texts.fetch_add(1, Ordering::Relaxed);
                 let prefix = match prefix {
                     Some(p) => p.to_string(),
                     None => format!("md{n}-"),
                 };
-                markdown_filter(state, text, Some(&prefix))
+                markdown_filter(state, text, Some(&prefix), lang)
             },
         );
         env.add_filter("label", label);
@@ -193,7 +193,12 @@ impl Templates {
             // Syntax errors surface when the template is used, with the line.
             let _ = env.add_template(&file.name, &file.source);
         }
-        env.add_filter("markdown", markdown_filter);
+        env.add_filter(
+            "markdown",
+            |state: &State, text: &str, prefix: Option<&str>| {
+                markdown_filter(state, text, prefix, None)
+            },
+        );
         env
     }
 
@@ -276,7 +281,14 @@ pub fn context(version: &Version, extra: Value) -> Value {
 /// `{{ text|markdown }}`: Markdown converted for the output format of the template, safe
 /// by construction (text leaves are escaped by the writer). In HTML, an optional prefix
 /// keeps footnote ids unique when several texts share a page: `{{ body|markdown("arg-") }}`.
-fn markdown_filter(state: &State, text: &str, prefix: Option<&str>) -> Result<Value, Error> {
+/// In Typst, an optional language gives the text's footnotes its language, which they
+/// would lose at the foot of the page: `{{ r.body|markdown(none, r.lang) }}`.
+fn markdown_filter(
+    state: &State,
+    text: &str,
+    prefix: Option<&str>,
+    lang: Option<&str>,
+) -> Result<Value, Error> {
     let doc = markdown::parse(text);
     match state.auto_escape() {
         AutoEscape::Html => Ok(Value::from_safe_string(html::markup::doc(
@@ -294,7 +306,7 @@ fn markdown_filter(state: &State, text: &str, prefix: Option<&str>) -> Result<Va
                     format!("{prefix:?} cannot prefix labels: use only letters, digits and -"),
                 ));
             }
-            Ok(Value::from_safe_string(markup::doc(&doc, prefix)))
+            Ok(Value::from_safe_string(markup::doc(&doc, prefix, lang)))
         }
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,

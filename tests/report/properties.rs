@@ -118,6 +118,8 @@ fn markdown_text() -> impl Strategy<Value = String> {
 /// The names the Typst writer uses: the functions it calls (and the template's `runin`),
 /// their named arguments and the values it gives them.
 const TYPST_NAMES: &[&str] = &[
+    "metadata",
+    "lang",
     "emph",
     "strong",
     "strike",
@@ -177,6 +179,7 @@ fn allowed(kind: SyntaxKind) -> bool {
             | LeftParen
             | RightParen
             | Array
+            | Dict
             | Label
             | SetRule
             | Set
@@ -279,7 +282,8 @@ proptest! {
     #[test]
     fn reply_text_never_becomes_typst_or_html(text in markdown_text()) {
         let doc = markdown::parse(&text);
-        let markup = typ::doc(&doc, "p-");
+        // With the text's language, which its footnotes carry.
+        let markup = typ::doc(&doc, "p-", Some("en"));
         let tree = typst::syntax::parse(&markup);
         prop_assert!(tree.errors_and_warnings().0.is_empty(), "syntax errors in {markup}");
         check_typst_tree(&tree, &markup).map_err(TestCaseError::fail)?;

@@ -186,6 +186,15 @@ fn the_shipped_report_is_built_in_six_languages() {
         ar.contains("<div class=\"reply-text\" lang=\"ar\" dir=\"rtl\">"),
         "{ar}"
     );
+    // A footnote keeps the language of its reply at the foot of the page: Estonia's
+    // English reply, printed in the Arabic version, has an English note that reads left
+    // to right (in the page's right-to-left direction its full stop came first).
+    let ar_pdf = pdf_text(&out.join("ar/report.pdf"));
+    assert!(
+        ar_pdf.contains("legally binding electronic signatures."),
+        "the English footnote in the Arabic version"
+    );
+    assert!(!ar_pdf.contains(".The digital identity"));
     let zh_pdf = pdf_text(&out.join("zh/report.pdf"));
     assert!(zh_pdf.contains("阿根廷"), "the Chinese name of Argentina");
     // Each version punctuates as its language does: the themes a State raised, after

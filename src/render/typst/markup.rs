@@ -53,10 +53,15 @@ const CODE_PIECE: usize = 50;
 
 /// Markdown document -> Typst markup (paragraphs separated by blank lines). `prefix` makes
 /// the labels of its footnotes unique in the document (letters, digits and `-` only).
-pub fn doc(doc: &Doc, prefix: &str) -> String {
+/// `lang`, the language the text is written in, is given to each footnote as
+/// `metadata((lang: ..))` before its text: a footnote is laid out at the foot of the page,
+/// away from the text and its language, and the template's `footnote.entry` rule sets it
+/// back (so an English note in the Arabic version reads left to right).
+pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>) -> String {
     let mut w = Writer {
         doc,
         prefix,
+        lang,
         out: String::new(),
         in_footnote: false,
         in_line_decoration: false,
@@ -69,6 +74,8 @@ pub fn doc(doc: &Doc, prefix: &str) -> String {
 struct Writer<'d> {
     doc: &'d Doc,
     prefix: &'d str,
+    /// The language of the text, for its footnotes.
+    lang: Option<&'d str>,
     out: String,
     /// Footnote references inside a footnote are printed as text, never nested.
     in_footnote: bool,
@@ -263,6 +270,9 @@ impl<'d> Writer<'d> {
                     self.printed.insert(label, n);
                     self.in_footnote = true;
                     self.out.push_str("#footnote[");
+                    if let Some(lang) = self.lang {
+                        let _ = write!(self.out, "#metadata((lang: {}));", string_literal(lang));
+                    }
                     self.blocks(blocks);
                     trim_end(&mut self.out);
                     let _ = write!(self.out, "]<fn-{}{n}>", self.prefix);
@@ -306,6 +316,7 @@ mod tests {
         let typ = doc(
             &parse("Hello *world* [x](https://un.org)[^n].\n\n[^n]: A note."),
             "r-",
+            None,
         );
         assert_eq!(
             typ,
@@ -318,6 +329,7 @@ mod tests {
         let typ = doc(
             &parse("### Sub\nBody.\n\n1. a\n2. b\n\n- x\n\n> q\n\n| h |\n|---|\n| c |\n"),
             "",
+            None,
         );
         assert_eq!(
             typ,
@@ -336,6 +348,7 @@ mod tests {
         let typ = doc(
             &parse("A[^n] b[^n] c[^m] d[^n].\n\n[^n]: Long note.\n\n[^m]: Other."),
             "p-",
+            None,
         );
         assert_eq!(typ.matches("Long note.").count(), 1, "{typ}");
         assert_eq!(
@@ -351,6 +364,7 @@ mod tests {
         let typ = doc(
             &parse("| a | b | c | d |\n|---|---|---|---|\n| 1 |\n| 1 | 2 | 3 |\n"),
             "",
+            None,
         );
         assert!(
             typ.ends_with(
@@ -392,10 +406,11 @@ mod tests {
         let typ = doc(
             &parse(&format!("{word}\u{200b} `{word}`\n\n```\n{word}\n```")),
             "",
+            None,
         );
         assert_eq!(typ.matches(z).count(), 6, "{typ}");
         let code: String = (0..120).map(|i| format!("line {i}\n")).collect();
-        let typ = doc(&parse(&format!("```\n{code}```")), "");
+        let typ = doc(&parse(&format!("```\n{code}```")), "", None);
         assert_eq!(typ.matches("#raw(block: true,").count(), 3, "{typ}");
         assert!(
             typ.starts_with("#block(width: 100%)[#set block(spacing: 0pt);#raw("),
@@ -416,7 +431,8 @@ mod tests {
         assert_eq!(
             doc(
                 &parse("~~a [l](https://un.org)~~ [~~s~~](https://un.org)"),
-                ""
+                "",
+                None
             ),
             "#strike[#\"a \";#\"l\";]#\" \";#link(\"https://un.org\")[#\"s\";]"
         );
@@ -424,7 +440,7 @@ mod tests {
 
     #[test]
     fn self_referencing_footnotes_do_not_recurse() {
-        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."), "");
+        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."), "", None);
         assert!(typ.contains("#footnote[#\"B\";#\"[^a]\";"), "{typ}");
     }
 
@@ -512,7 +528,7 @@ mod tests {
         ];
         for (markdown, expected) in cases {
             assert_eq!(
-                doc(&parse(markdown), ""),
+                doc(&parse(markdown), "", None),
                 *expected,
                 "Markdown: {markdown:?}"
             );
