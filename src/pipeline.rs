@@ -125,11 +125,15 @@ fn model_of(
             );
         }
     }
+    let building: Vec<&String> = book
+        .languages
+        .iter()
+        .filter(|lang| only.is_empty() || only.contains(lang))
+        .collect();
+    let budget = render::cost::budget(building.len());
     let mut versions = Vec::new();
-    for lang in &book.languages {
-        if !only.is_empty() && !only.contains(lang) {
-            continue;
-        }
+    let mut seen = std::collections::HashSet::new();
+    for lang in building {
         let locale = wording::locale_of(&project.locales, lang);
         let catalogue = Arc::new(wording::catalogue_for(lang, locale));
         let version = wording::version(&model, catalogue.clone(), locale, diags);
@@ -138,20 +142,23 @@ fn model_of(
         if *lang == book.language {
             wording::check_word_limit(&version, diags);
         }
-        versions.push(version);
-    }
-    drafts_only(project, &model, diags);
-    let mut seen = std::collections::HashSet::new();
-    for version in &versions {
+        // What it would cost to typeset, measured before the next version is worded: a
+        // reply too costly for one version is refused at once, not after six.
         let mut found = Diagnostics::new();
-        render::cost::check(project, version, &mut found);
+        render::cost::check(project, &version, budget, &mut found);
+        let refused = found.has_errors();
         // An original printed in several versions is measured in each: say it once.
         for d in found.into_vec() {
             if seen.insert(format!("{d:?}")) {
                 diags.push(d);
             }
         }
+        versions.push(version);
+        if refused {
+            break;
+        }
     }
+    drafts_only(project, &model, diags);
     (model, versions)
 }
 

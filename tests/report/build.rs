@@ -229,3 +229,39 @@ fn a_rebuild_links_the_unchanged_files_and_writes_the_changed_ones() {
         1
     );
 }
+
+#[test]
+fn each_version_may_hold_half_the_elements_when_two_are_typeset_at_once() {
+    let (_tmp, root) = fixture_copy("valid");
+    // 45,000 list items of 2 units: 90,000, under the 150,000 of a build of one version
+    // and over the 75,000 that each of several versions may hold.
+    let reply = root.join("submissions/tkm.md");
+    let text = fs::read_to_string(&reply).unwrap();
+    fs::write(&reply, format!("{text}\n\n{}", "- item\n".repeat(45_000))).unwrap();
+    let run = report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    let book = book.replacen(
+        "language = \"en\"",
+        "language = \"en\"\nlanguages = [\"en\", \"fr\"]",
+        1,
+    );
+    fs::write(root.join("book.toml"), book).unwrap();
+    let run = report_in(&root, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "submissions/tkm.md:",
+            "past the limit of 75,000",
+            "with several versions, each may hold 75,000: two may be typeset at once",
+        ],
+    );
+    // Said once, though the English original is printed in both versions.
+    assert_eq!(
+        run.stderr.matches("past the limit").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
