@@ -197,6 +197,9 @@ fn the_shipped_report_is_built_in_six_languages() {
     assert!(!ar_pdf.contains(".The digital identity"));
     let zh_pdf = pdf_text(&out.join("zh/report.pdf"));
     assert!(zh_pdf.contains("阿根廷"), "the Chinese name of Argentina");
+    // A State's name before its English summary is not spaced out by justification.
+    assert!(zh_pdf.contains("加拿大。"), "Canada's run-in name");
+    assert!(!zh_pdf.contains("加 拿 大"), "Canada's name spaced out");
     // Each version punctuates as its language does: the themes a State raised, after
     // their category, and the legend of the regional groups.
     let theme_line = |html: &str| {
