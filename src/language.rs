@@ -24,6 +24,47 @@ pub fn is_official(code: &str) -> bool {
     OFFICIAL.contains(&code)
 }
 
+/// The scripts of the official languages that cost more than Latin to typeset and that a
+/// reader's machine may lack fonts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Cyrillic,
+    Arabic,
+    /// Chinese characters with CJK punctuation and fullwidth forms.
+    Chinese,
+}
+
+impl Script {
+    /// The code points of the script (inclusive ranges).
+    pub fn ranges(self) -> &'static [(u32, u32)] {
+        match self {
+            Script::Cyrillic => &[(0x0400, 0x052F)],
+            Script::Arabic => &[
+                (0x0600, 0x06FF),
+                (0x0750, 0x077F),
+                (0x08A0, 0x08FF),
+                (0xFB50, 0xFDFF),
+                (0xFE70, 0xFEFF),
+            ],
+            Script::Chinese => &[
+                (0x3000, 0x303F),
+                (0x3400, 0x4DBF),
+                (0x4E00, 0x9FFF),
+                (0xF900, 0xFAFF),
+                (0xFF00, 0xFFEF),
+            ],
+        }
+    }
+
+    /// The script `c` is written in, if it is one of these.
+    pub fn of(c: char) -> Option<Script> {
+        let c = c as u32;
+        [Script::Cyrillic, Script::Arabic, Script::Chinese]
+            .into_iter()
+            .find(|s| s.ranges().iter().any(|(a, b)| (*a..=*b).contains(&c)))
+    }
+}
+
 /// ISO 639-1, sorted by code.
 #[rustfmt::skip]
 const CODES: &[(&str, &str)] = &[
@@ -72,6 +113,15 @@ const CODES: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_of_characters() {
+        assert_eq!(Script::of('ж'), Some(Script::Cyrillic));
+        assert_eq!(Script::of('ب'), Some(Script::Arabic));
+        assert_eq!(Script::of('中'), Some(Script::Chinese));
+        assert_eq!(Script::of('。'), Some(Script::Chinese));
+        assert_eq!(Script::of('é'), None);
+    }
 
     #[test]
     fn table_is_sorted_and_complete() {

@@ -451,15 +451,16 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
 /// versions benchmark: a Cyrillic letter costs about 1.4 Latin ones, an Arabic one 1.8,
 /// a Chinese character 3.5).
 fn cost(version: &Version) -> u64 {
+    use crate::language::Script;
     version
         .replies
         .iter()
         .flat_map(|r| r.body.chars())
-        .map(|c| match c as u32 {
-            0x0400..=0x052F => 14,
-            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 18,
-            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 35,
-            _ => 10,
+        .map(|c| match Script::of(c) {
+            Some(Script::Cyrillic) => 14,
+            Some(Script::Arabic) => 18,
+            Some(Script::Chinese) => 35,
+            None => 10,
         })
         .sum()
 }

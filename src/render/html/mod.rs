@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostics, Sources};
 use crate::files::OutputFiles;
 use crate::invisible;
+use crate::language::Script;
 use crate::markdown;
 use crate::render::templates::{self, Templates};
 use crate::wording::Version;
@@ -44,12 +45,6 @@ pub struct VersionLink {
 /// Static files copied into `assets/` as they are.
 const ASSETS: &[&str] = &["style.css", "site.js"];
 
-/// The characters the site's Arabic font serves (`unicode-range`).
-const ARABIC_RANGE: &str = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF";
-/// The characters the site's Chinese font serves: CJK punctuation, ideographs, fullwidth
-/// forms.
-const CJK_RANGE: &str = "U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FF00-FFEF";
-
 /// Whether the site prints Arabic, and Chinese: in its own language, or in a reply or a
 /// summary printed in its original. (A machine may lack fonts for both.)
 fn scripts(version: &Version) -> (bool, bool) {
@@ -65,22 +60,24 @@ fn scripts(version: &Version) -> (bool, bool) {
             break;
         }
         for c in text.chars() {
-            match c as u32 {
-                0x0600..=0x06FF
-                | 0x0750..=0x077F
-                | 0x08A0..=0x08FF
-                | 0xFB50..=0xFDFF
-                | 0xFE70..=0xFEFF => arabic = true,
-                0x3000..=0x303F
-                | 0x3400..=0x4DBF
-                | 0x4E00..=0x9FFF
-                | 0xF900..=0xFAFF
-                | 0xFF00..=0xFFEF => cjk = true,
+            match Script::of(c) {
+                Some(Script::Arabic) => arabic = true,
+                Some(Script::Chinese) => cjk = true,
                 _ => {}
             }
         }
     }
     (arabic, cjk)
+}
+
+/// A script's code points as CSS writes them (`unicode-range: U+0600-06FF, ...`).
+fn unicode_range(script: Script) -> String {
+    let ranges: Vec<String> = script
+        .ranges()
+        .iter()
+        .map(|(a, b)| format!("U+{a:04X}-{b:04X}"))
+        .collect();
+    ranges.join(", ")
 }
 
 /// `assets/fonts/`: the embedded fonts of the scripts the site prints, with their licences,
@@ -91,14 +88,16 @@ fn web_fonts(dir: &str, arabic: bool, cjk: bool, files: &mut OutputFiles) {
          They are under the SIL Open Font License: see the LICENSE files beside them. */\n",
     );
     let mut families = Vec::new();
-    for (on, cjk, family, range) in [
-        (arabic, false, "Report Arabic", ARABIC_RANGE),
-        (cjk, true, "Report Chinese", CJK_RANGE),
+    for (on, family, script) in [
+        (arabic, "Report Arabic", Script::Arabic),
+        (cjk, "Report Chinese", Script::Chinese),
     ] {
         if !on {
             continue;
         }
-        let [regular, bold, licence] = crate::render::typst::fonts::web_fonts(cjk);
+        let [regular, bold, licence] =
+            crate::render::typst::fonts::web_fonts(script == Script::Chinese);
+        let range = unicode_range(script);
         for ((name, data), weight) in [(regular, 400), (bold, 700)] {
             let format = if name.ends_with(".otf") {
                 "opentype"
