@@ -150,34 +150,25 @@ pub fn render(
         .min(rayon::current_num_threads())
         .clamp(1, jobs.len().max(1));
     let single = cache.single;
-    // What each version's data hashes to, for a builder that builds again: computed on
-    // as many threads as typeset.
+    // What each version's data hashes to, for a builder that builds again, and whether
+    // it changed since the last build (a single build computes none: all count as changed).
     let hashes: Vec<u64> = match single {
         true => Vec::new(),
         false => timings.time("hash versions", || {
-            let chunk = targets.len().div_ceil(workers).max(1);
-            std::thread::scope(|scope| {
-                let parts: Vec<_> = targets
-                    .chunks(chunk)
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.iter()
-                                .map(|t| version_hash(t.version))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                parts
-                    .into_iter()
-                    .flat_map(|p| p.join().expect("hashing does not panic"))
-                    .collect()
-            })
+            targets.iter().map(|t| version_hash(t.version)).collect()
         }),
     };
+    let changed: HashMap<&str, bool> = targets
+        .iter()
+        .zip(&hashes)
+        .map(|(t, h)| {
+            let lang = t.version.language.as_str();
+            (lang, cache.versions.get(lang) != Some(h))
+        })
+        .collect();
     let changed = |target: &Target| {
-        let at = targets.iter().position(|t| std::ptr::eq(t, target));
-        let hash = at.and_then(|i| hashes.get(i));
-        hash.is_none_or(|h| cache.versions.get(&target.version.language) != Some(h))
+        let lang = target.version.language.as_str();
+        changed.get(lang).copied().unwrap_or(true)
     };
     // Taken from the end: in a rebuild the versions whose data changed first (the others
     // usually find their Typst source unchanged), then the longest first, so that the
