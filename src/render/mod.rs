@@ -439,8 +439,8 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
 
 /// About how long typesetting `version` takes, in units of a Latin letter: what its
 /// replies print, each character weighted by the cost of its script (measured on the
-/// versions benchmark: a Cyrillic letter costs about 1.4 Latin ones, an Arabic one 1.8,
-/// a Chinese character 3.5).
+/// versions benchmark: a Cyrillic letter costs about 1.4 Latin ones, an Arabic one 1.2,
+/// a Chinese character 3.3).
 fn cost(version: &Version) -> u64 {
     use crate::language::Script;
     version
@@ -449,8 +449,8 @@ fn cost(version: &Version) -> u64 {
         .flat_map(|r| r.body.chars())
         .map(|c| match Script::of(c) {
             Some(Script::Cyrillic) => 14,
-            Some(Script::Arabic) => 18,
-            Some(Script::Chinese) => 35,
+            Some(Script::Arabic) => 12,
+            Some(Script::Chinese) => 33,
             None => 10,
         })
         .sum()

@@ -27,6 +27,21 @@ fn page_one(pdf: &Path) -> String {
         .join(" ")
 }
 
+/// How often the text of page `page` of a PDF changes font (its `Tf` operators that name
+/// another font than the one before).
+fn font_changes(pdf: &Path, page: u32) -> usize {
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    let id = doc.get_pages()[&page];
+    let content = doc.get_and_decode_page_content(id).expect("page content");
+    let fonts: Vec<Vec<u8>> = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Tf")
+        .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+        .collect();
+    fonts.windows(2).filter(|w| w[0] != w[1]).count()
+}
+
 /// The State links of a version's site index, in order (chapter III's list).
 fn listed_states(index: &str) -> Vec<String> {
     let list = &index[index.find("<ul class=\"states\">").unwrap()..];
@@ -195,6 +210,14 @@ fn the_shipped_report_is_built_in_six_languages() {
         "the English footnote in the Arabic version"
     );
     assert!(!ar_pdf.contains(".The digital identity"));
+    // Arabic is set in the Arabic font, the spaces between its words included: with the
+    // Latin font first, every space was a run of its own (page 1 changed font 188 times;
+    // Typst also shaped each word twice). The Latin masthead and footer stay Latin.
+    let changes = font_changes(&out.join("ar/report.pdf"), 1);
+    assert!(
+        changes < 40,
+        "page 1 of the Arabic version changes font {changes} times"
+    );
     let zh_pdf = pdf_text(&out.join("zh/report.pdf"));
     assert!(zh_pdf.contains("阿根廷"), "the Chinese name of Argentina");
     // A State's name run in before its summary is boxed, so that justification does not
