@@ -39,9 +39,12 @@ pub const MAX_SPANS: usize = 300;
 pub const BUDGET: usize = 150_000;
 
 /// The units one version may hold when a build typesets `versions` of them: the whole
-/// [`BUDGET`] alone, half of it when two versions are laid out at once.
+/// [`BUDGET`] alone, a third of it when there are several. Two versions are laid out at
+/// once, and Typst's memory does not fall in proportion to the elements: two versions of
+/// half the budget each took 2.1 GB (`cargo bench --bench hostile`, budget-cells-six),
+/// one version of the whole budget 1.5 GB.
 pub fn budget(versions: usize) -> usize {
-    if versions > 1 { BUDGET / 2 } else { BUDGET }
+    if versions > 1 { BUDGET / 3 } else { BUDGET }
 }
 
 /// What the elements of a report have cost so far, against its budget.

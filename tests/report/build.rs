@@ -231,10 +231,10 @@ fn a_rebuild_links_the_unchanged_files_and_writes_the_changed_ones() {
 }
 
 #[test]
-fn each_version_may_hold_half_the_elements_when_two_are_typeset_at_once() {
+fn each_version_may_hold_a_third_of_the_elements_when_several_are_built() {
     let (_tmp, root) = fixture_copy("valid");
     // 45,000 list items of 2 units: 90,000, under the 150,000 of a build of one version
-    // and over the 75,000 that each of several versions may hold.
+    // and over the 50,000 that each of several versions may hold.
     let reply = root.join("submissions/tkm.md");
     let text = fs::read_to_string(&reply).unwrap();
     fs::write(&reply, format!("{text}\n\n{}", "- item\n".repeat(45_000))).unwrap();
@@ -253,8 +253,8 @@ fn each_version_may_hold_half_the_elements_when_two_are_typeset_at_once() {
         &run.stderr,
         &[
             "submissions/tkm.md:",
-            "past the limit of 75,000",
-            "with several versions, each may hold 75,000: two may be typeset at once",
+            "past the limit of 50,000",
+            "with several versions, each may hold 50,000: two may be typeset at once",
         ],
     );
     // Said once, though the English original is printed in both versions.
