@@ -269,7 +269,30 @@ fn the_shipped_report_is_built_in_six_languages() {
     );
     let ar_css = fs::read_to_string(out.join("ar/html/assets/fonts/fonts.css")).unwrap();
     assert!(ar_css.contains("\"Report Arabic\""), "{ar_css}");
-    assert!(!out.join("html/assets/fonts").exists());
+    // The English site prints no Arabic or Chinese but the switcher's "العربية" and "中文":
+    // it ships only their few glyphs (not the 2.2 MB Chinese font), with the licences.
+    let mut en_fonts: Vec<String> = fs::read_dir(out.join("html/assets/fonts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    en_fonts.sort();
+    assert_eq!(
+        en_fonts,
+        [
+            "LICENSE-NotoNaskhArabic.txt",
+            "LICENSE-NotoSerifCJK.txt",
+            "LabelsArabic.ttf",
+            "LabelsChinese.otf",
+            "fonts.css"
+        ]
+    );
+    let en_css = fs::read_to_string(out.join("html/assets/fonts/fonts.css")).unwrap();
+    assert!(
+        en_css.contains("\"Report Labels\"; src: url(\"LabelsChinese.otf\") format(\"opentype\"); font-display: swap; unicode-range: U+4E2D, U+6587;"),
+        "{en_css}"
+    );
+    let en_index = fs::read_to_string(out.join("html/index.html")).unwrap();
+    assert!(en_index.contains("href=\"assets/fonts/fonts.css\""));
     // The masthead's Distr. line is Latin, left to right, in the Arabic site as in the PDF.
     let ar_index = fs::read_to_string(out.join("ar/html/index.html")).unwrap();
     assert!(ar_index.contains("<div dir=\"ltr\"><dt>Distr.</dt><dd>General</dd></div>"));

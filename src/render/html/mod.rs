@@ -80,13 +80,22 @@ fn unicode_range(script: Script) -> String {
     ranges.join(", ")
 }
 
-/// `assets/fonts/`: the embedded fonts of the scripts the site prints, with their licences,
-/// and `fonts.css`, which names them for the site's `--web-fonts` (see `style.css`).
-fn web_fonts(dir: &str, arabic: bool, cjk: bool, files: &mut OutputFiles) {
+/// `assets/fonts/`: the embedded fonts of the scripts the site prints, the language
+/// switcher's own few glyphs when it has one (`labels`), their licences, and `fonts.css`,
+/// which names them for the site's `--web-fonts` and the switcher (see `style.css`).
+fn web_fonts(dir: &str, arabic: bool, cjk: bool, labels: bool, files: &mut OutputFiles) {
     let mut css = String::from(
         "/* Fonts for the scripts of this site, for readers whose machines lack them.\n   \
          They are under the SIL Open Font License: see the LICENSE files beside them. */\n",
     );
+    let format = |name: &str| {
+        if name.ends_with(".otf") {
+            "opentype"
+        } else {
+            "truetype"
+        }
+    };
+    let mut licences = std::collections::BTreeMap::new();
     let mut families = Vec::new();
     for (on, family, script) in [
         (arabic, "Report Arabic", Script::Arabic),
@@ -99,23 +108,46 @@ fn web_fonts(dir: &str, arabic: bool, cjk: bool, files: &mut OutputFiles) {
             crate::render::typst::fonts::web_fonts(script == Script::Chinese);
         let range = unicode_range(script);
         for ((name, data), weight) in [(regular, 400), (bold, 700)] {
-            let format = if name.ends_with(".otf") {
-                "opentype"
-            } else {
-                "truetype"
-            };
             css.push_str(&format!(
-                "@font-face {{ font-family: \"{family}\"; src: url(\"{name}\") format(\"{format}\"); \
-                 font-weight: {weight}; font-display: swap; unicode-range: {range}; }}\n"
+                "@font-face {{ font-family: \"{family}\"; src: url(\"{name}\") format(\"{}\"); \
+                 font-weight: {weight}; font-display: swap; unicode-range: {range}; }}\n",
+                format(name)
             ));
             files.add(format!("{dir}/assets/fonts/{name}"), data);
         }
-        files.add(format!("{dir}/assets/fonts/{}", licence.0), licence.1);
+        licences.insert(licence.0, licence.1);
         families.push(format!("\"{family}\""));
+    }
+    if labels {
+        for label in &crate::render::typst::fonts::LABEL_FONTS {
+            let mut chars: Vec<char> = label.text.chars().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            let range: Vec<String> = chars
+                .iter()
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            css.push_str(&format!(
+                "@font-face {{ font-family: \"Report Labels\"; src: url(\"{}\") format(\"{}\"); \
+                 font-display: swap; unicode-range: {}; }}\n",
+                label.file,
+                format(label.file),
+                range.join(", ")
+            ));
+            files.add(format!("{dir}/assets/fonts/{}", label.file), label.data);
+            licences.insert(label.licence.0, label.licence.1);
+        }
+    }
+    for (name, data) in licences {
+        files.add(format!("{dir}/assets/fonts/{name}"), data);
     }
     css.push_str(&format!(
         ":root {{ --web-fonts: {}; }}\n",
-        families.join(", ")
+        if families.is_empty() {
+            "\"Report no web fonts\"".to_string()
+        } else {
+            families.join(", ")
+        }
     ));
     files.add(format!("{dir}/assets/fonts/fonts.css"), css);
 }
@@ -163,8 +195,10 @@ pub fn render(
     let env = templates.html();
     let base = templates::context(version, Value::UNDEFINED);
     let (arabic, cjk) = scripts(version);
-    if arabic || cjk {
-        web_fonts(dir, arabic, cjk, files);
+    // The switcher names each version in its own language, Arabic and Chinese included.
+    let labels = links.len() > 1;
+    if arabic || cjk || labels {
+        web_fonts(dir, arabic, cjk, labels, files);
     }
     let all = pages(version);
     let reading = &all[..all.len() - 1];
@@ -202,7 +236,7 @@ pub fn render(
             reply => extra,
             files => context! { pdf => pdf },
             versions => Serde(links),
-            web_fonts => arabic || cjk,
+            web_fonts => arabic || cjk || labels,
             ..base.clone()
         };
         match templates.render(&env, template, ctx, sources, diags) {

@@ -29,6 +29,16 @@ static EMBEDDED_FILES: [&[u8]; 8] = [
     include_bytes!("../../../assets/fonts/NotoSerifSC-Bold-GB2312.otf"),
 ];
 
+/// The licences of the Arabic and Chinese fonts, with their file names.
+const NASKH_LICENCE: (&str, &[u8]) = (
+    "LICENSE-NotoNaskhArabic.txt",
+    include_bytes!("../../../assets/fonts/LICENSE-NotoNaskhArabic.txt"),
+);
+const CJK_LICENCE: (&str, &[u8]) = (
+    "LICENSE-NotoSerifCJK.txt",
+    include_bytes!("../../../assets/fonts/LICENSE-NotoSerifCJK.txt"),
+);
+
 /// The embedded Arabic and Chinese fonts (regular, bold) with their file names, and their
 /// licence, for the HTML site: its pages name them in `@font-face`, so that a reader whose
 /// machine lacks such fonts sees the text, not boxes. The OFL asks that the licence travel
@@ -38,21 +48,45 @@ pub fn web_fonts(cjk: bool) -> [(&'static str, &'static [u8]); 3] {
         false => [
             ("NotoNaskhArabic-Regular.ttf", EMBEDDED_FILES[4]),
             ("NotoNaskhArabic-Bold.ttf", EMBEDDED_FILES[5]),
-            (
-                "LICENSE-NotoNaskhArabic.txt",
-                include_bytes!("../../../assets/fonts/LICENSE-NotoNaskhArabic.txt"),
-            ),
+            NASKH_LICENCE,
         ],
         true => [
             ("NotoSerifSC-Regular-GB2312.otf", EMBEDDED_FILES[6]),
             ("NotoSerifSC-Bold-GB2312.otf", EMBEDDED_FILES[7]),
-            (
-                "LICENSE-NotoSerifCJK.txt",
-                include_bytes!("../../../assets/fonts/LICENSE-NotoSerifCJK.txt"),
-            ),
+            CJK_LICENCE,
         ],
     }
 }
+
+/// A font of a few glyphs for the language switcher of the HTML site.
+pub struct LabelFont {
+    /// Its file name in the site's `assets/fonts/`.
+    pub file: &'static str,
+    pub data: &'static [u8],
+    /// The name it draws, every letter of which it holds.
+    pub text: &'static str,
+    /// The licence that travels with it.
+    pub licence: (&'static str, &'static [u8]),
+}
+
+/// The Arabic and Chinese names of the language switcher ("العربية", "中文") cut out of the
+/// embedded fonts (scripts/subset-label-fonts.py): a few kilobytes that every site built
+/// in several versions ships, so that a machine without Arabic or Chinese fonts does not
+/// show them as boxes (the whole fonts would be up to 2.2 MB).
+pub const LABEL_FONTS: [LabelFont; 2] = [
+    LabelFont {
+        file: "LabelsArabic.ttf",
+        data: include_bytes!("../../../assets/fonts/LabelsArabic.ttf"),
+        text: "العربية",
+        licence: NASKH_LICENCE,
+    },
+    LabelFont {
+        file: "LabelsChinese.otf",
+        data: include_bytes!("../../../assets/fonts/LabelsChinese.otf"),
+        text: "中文",
+        licence: CJK_LICENCE,
+    },
+];
 
 /// The embedded fonts, parsed once per process.
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
@@ -149,6 +183,25 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_label_fonts_draw_the_switchers_names() {
+        for label in &LABEL_FONTS {
+            let font = Font::new(Bytes::new(label.data), 0).expect(label.file);
+            for c in label.text.chars() {
+                assert!(
+                    font.info().coverage.contains(c as u32),
+                    "{} lacks {c}",
+                    label.file
+                );
+            }
+        }
+        // The names are the catalogue's: a different endonym would need new fonts.
+        for (lang, label) in [("ar", &LABEL_FONTS[0]), ("zh", &LABEL_FONTS[1])] {
+            let (catalogue, _) = crate::catalogue::Catalogue::new(lang, &[]);
+            assert_eq!(catalogue.get("language-endonym", &[]), label.text);
+        }
+    }
 
     #[test]
     fn the_scripts_of_the_six_languages_are_covered_ethiopic_is_not() {
