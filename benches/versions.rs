@@ -3,7 +3,8 @@
 //!
 //! - a cold `report build` of all six versions against one of the English version alone
 //!   (`--lang en`), as whole processes run in turn: wall time and peak memory; the goal is
-//!   at most 3.5 times the English build, in at most 1.5 GB;
+//!   at most 3.5 times the English build, in at most 1.5 GB; and all six one version at a
+//!   time (`--jobs 1`), against the English build again;
 //! - watch mode (one process, Typst's caches kept): after a cold build of all six, one
 //!   French translation is edited and the root built again; only the French version may be
 //!   typeset again, and the rebuild should take at most 0.2 of a cold build of the French
@@ -59,6 +60,22 @@ fn cold(runs: usize, root: &Path, tmp: &Path) {
         one.as_secs_f64(),
         one_peak as f64 / 1e6,
         six.as_secs_f64() / one.as_secs_f64()
+    );
+    // One version at a time: the memory of one layout, for the time of all six in turn.
+    let one_by_one = || {
+        measured(
+            report_build(root, &all_out).args(["--jobs", "1"]),
+            "report build --jobs 1",
+            LIMIT,
+        )
+    };
+    let [(serial, serial_peak), (one, _)] = in_turn(runs, one_by_one, english);
+    println!(
+        "  one version at a time (--jobs 1): {:.2} s (peak {:.0} MB), {:.2}x English ({:.2} s) in turn",
+        serial.as_secs_f64(),
+        serial_peak as f64 / 1e6,
+        serial.as_secs_f64() / one.as_secs_f64(),
+        one.as_secs_f64()
     );
     let pages = |pdf: &Path| {
         Command::new("pdfinfo")

@@ -218,6 +218,12 @@ pub struct BuildFlags {
     /// versions' files are kept from the last build
     #[arg(long = "lang", value_name = "LANG")]
     pub languages: Vec<String>,
+
+    /// How many language versions to typeset at once [default: one per core]. Each holds
+    /// about 0.8 GB while Typst lays out a report of 300 to 400 pages: on a machine short
+    /// of memory, `--jobs 1` typesets them one after another
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Args)]

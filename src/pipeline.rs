@@ -36,6 +36,8 @@ pub struct BuildOptions {
     /// The builder builds once (`report build`): what Typst remembers of a version is
     /// dropped as soon as it is done, not kept for a rebuild (see `RenderCache::single`).
     pub once: bool,
+    /// The most language versions typeset at once (`--jobs`); `None`: one per core.
+    pub jobs: Option<usize>,
 }
 
 /// The stages of a build, reported as they start (for a progress display).
@@ -361,6 +363,7 @@ impl Builder {
         }
         let render_options = RenderOptions {
             date: self.options.date.unwrap_or(project.config.report.date),
+            jobs: self.options.jobs,
         };
         let out = match &self.out {
             Ok(out) => out.clone(),

@@ -217,6 +217,7 @@ pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOp
         date,
         deny_warnings: ui.deny_warnings(),
         once: false,
+        jobs: flags.jobs.map(usize::from),
     })
 }
 

@@ -27,6 +27,8 @@ use templates::Templates;
 pub struct RenderOptions {
     /// The date Typst's `today()` and the PDF's creation date use.
     pub date: Date,
+    /// The most language versions typeset at once (`--jobs`); `None`: one per core.
+    pub jobs: Option<usize>,
 }
 
 /// What renderers keep between builds: a typesetter per language version, and each
@@ -145,9 +147,11 @@ pub fn render(
     }
     // No more than the pool's threads: the versions of a round wait for each other, so
     // each must have a thread of its own (RAYON_NUM_THREADS may make the pool small).
+    // Fewer if `--jobs` says so: each version laid out holds its own memory.
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(rayon::current_num_threads())
+        .min(options.jobs.unwrap_or(usize::MAX))
         .clamp(1, jobs.len().max(1));
     let single = cache.single;
     // What each version's data hashes to, for a builder that builds again, and whether

@@ -31,6 +31,14 @@ fn usage_errors_exit_with_2() {
     assert_eq!(report(&["frobnicate"]).code, 2);
     assert_eq!(report(&["check", "--bogus"]).code, 2);
     assert_eq!(report(&[]).code, 2);
+    // No version at all would build nothing: `--jobs` counts from 1.
+    let run = report(&["build", "--jobs", "0"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("invalid value '0' for '--jobs <N>'"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// `report` with `args` from the repository root, with `SOURCE_DATE_EPOCH` set.

@@ -445,6 +445,19 @@ fn two_builds_give_identical_bytes_in_every_version() {
     let (first, second) = (files(first.path()), files(second.path()));
     assert!(first.contains_key("ar/report.pdf") && first.contains_key("zh/html/index.html"));
     assert_same_files(&first, &second);
+    // One version at a time (`--jobs 1`, for a machine short of memory) gives them too.
+    let third = tempfile::tempdir().unwrap();
+    let out = third.path().join("out");
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--jobs",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_same_files(&first, &files(&out));
 }
 
 /// A root compared with the data.json its build wrote has no changes, in any version.
