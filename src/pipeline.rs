@@ -419,7 +419,7 @@ impl Builder {
         let expected = expected_entries(&project, &present);
         let written = timings.time("write", || {
             let early = rendered.written?;
-            staging.write(&kept)?;
+            staging.keep(&kept)?;
             staging.write(&rendered.files)?;
             let old = staging.commit()?;
             Ok::<_, std::io::Error>((early + rendered.files.len(), old))
@@ -555,16 +555,16 @@ fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target
         .collect()
 }
 
-/// The files of the language versions this build does not make (`--lang`), read from the
-/// output folder as the last build left them, and those versions; a version the output
-/// lacks is warned about.
+/// The files of the language versions this build does not make (`--lang`), listed from
+/// the output folder as the last build left them (the write puts them into the new output
+/// as they are), and those versions; a version the output lacks is warned about.
 fn keep_versions(
     project: &Project,
     out: &Path,
     only: &[String],
     diags: &mut Diagnostics,
-) -> (write::OutputFiles, Vec<String>) {
-    let mut kept = write::OutputFiles::new();
+) -> (Vec<PathBuf>, Vec<String>) {
+    let mut kept = Vec::new();
     let mut languages = Vec::new();
     if only.is_empty() {
         return (kept, languages);
@@ -588,7 +588,7 @@ fn keep_versions(
         }
         let mut complete = true;
         for entry in entries {
-            complete &= write::read_tree(&out.join(&entry), Path::new(&entry), &mut kept);
+            complete &= write::list_tree(&out.join(&entry), Path::new(&entry), &mut kept);
         }
         if complete {
             languages.push(lang.clone());

@@ -13,20 +13,16 @@ use std::sync::Mutex;
 
 pub use crate::files::OutputFiles;
 
-/// Reads the file or folder at `path` (a folder with everything in it, links not
-/// followed) into `files` under `rel`; whether it was there to read, all of it.
-pub fn read_tree(path: &Path, rel: &Path, files: &mut OutputFiles) -> bool {
+/// Lists the files of the file or folder at `path` (a folder with everything in it, links
+/// not followed) into `files`, as paths under `rel`; whether it was there, all of it (a
+/// link or anything else that is not a plain file or folder makes it incomplete).
+pub fn list_tree(path: &Path, rel: &Path, files: &mut Vec<PathBuf>) -> bool {
     let Ok(meta) = fs::symlink_metadata(path) else {
         return false;
     };
     if meta.is_file() {
-        return match fs::read(path) {
-            Ok(contents) => {
-                files.add(rel, contents);
-                true
-            }
-            Err(_) => false,
-        };
+        files.push(rel.to_path_buf());
+        return true;
     }
     if !meta.is_dir() {
         return false;
@@ -36,7 +32,7 @@ pub fn read_tree(path: &Path, rel: &Path, files: &mut OutputFiles) -> bool {
     };
     let mut complete = true;
     for entry in entries.flatten() {
-        complete &= read_tree(&entry.path(), &rel.join(entry.file_name()), files);
+        complete &= list_tree(&entry.path(), &rel.join(entry.file_name()), files);
     }
     complete
 }
@@ -180,6 +176,14 @@ fn open_lock_file(path: &Path) -> io::Result<fs::File> {
     Ok(file)
 }
 
+/// A file of the current output, as [`Staging`] finds it.
+struct OldFile {
+    path: PathBuf,
+    len: u64,
+    /// It has no other name on the disk.
+    own: bool,
+}
+
 /// A new output folder being written beside the current one (`.output.new`), in parts
 /// and from several threads, then swapped in by [`Staging::commit`]. Dropped without a
 /// commit, it is removed and the current output stays as it was. Only a holder of the
@@ -223,37 +227,67 @@ impl Staging {
         })
     }
 
-    /// Whether the current output holds exactly `contents` at `rel`, in a plain file of
-    /// its own: reached through folders of the output only (no link out of it), and with
-    /// no other name on the disk (another name could belong to a file outside the output).
-    #[cfg(unix)]
+    /// Puts the current output's files at `rels` into the new output as they are (the
+    /// language versions `--lang` leaves alone): hard-linked when the file has no other
+    /// name, copied otherwise or when the link fails. Each must still be a plain file
+    /// reached through folders of the output (see [`list_tree`]); anything else is an
+    /// error, and the build fails with the previous output untouched.
+    pub fn keep(&self, rels: &[PathBuf]) -> io::Result<()> {
+        rels.iter().try_for_each(|rel| {
+            let path = self.dir.join(rel);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            let Some(file) = self.plain_file(rel) else {
+                let rel = rel.display();
+                return Err(io::Error::other(format!(
+                    "{rel} of the output to keep is no longer a plain file in it"
+                )));
+            };
+            if file.own && fs::hard_link(&file.path, &path).is_ok() {
+                return Ok(());
+            }
+            fs::write(path, fs::read(&file.path)?)
+        })
+    }
+
+    /// Whether the current output holds exactly `contents` at `rel`, in a file of its own.
     fn unchanged(&self, rel: &Path, contents: &[u8]) -> bool {
-        use std::os::unix::fs::MetadataExt;
+        self.plain_file(rel).is_some_and(|file| {
+            file.own
+                && file.len == contents.len() as u64
+                && fs::read(&file.path).is_ok_and(|old| old == contents)
+        })
+    }
+
+    /// The current output's file at `rel`, if it is a plain file reached through folders
+    /// of the output only (no link out of it).
+    fn plain_file(&self, rel: &Path) -> Option<OldFile> {
         let mut at = self.out.clone();
         for component in rel.components() {
             let Component::Normal(name) = component else {
-                return false;
+                return None;
             };
-            let Ok(meta) = fs::symlink_metadata(&at) else {
-                return false;
-            };
-            if !meta.is_dir() {
-                return false;
+            if !fs::symlink_metadata(&at).ok()?.is_dir() {
+                return None;
             }
             at.push(name);
         }
-        let Ok(meta) = fs::symlink_metadata(&at) else {
-            return false;
-        };
-        meta.is_file()
-            && meta.nlink() == 1
-            && meta.len() == contents.len() as u64
-            && fs::read(&at).is_ok_and(|old| old == contents)
-    }
-
-    #[cfg(not(unix))]
-    fn unchanged(&self, _rel: &Path, _contents: &[u8]) -> bool {
-        false
+        let meta = fs::symlink_metadata(&at).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        // A file with another name on the disk is never linked: that name could belong
+        // to a file outside the output, which the new output would then share.
+        #[cfg(unix)]
+        let own = std::os::unix::fs::MetadataExt::nlink(&meta) == 1;
+        #[cfg(not(unix))]
+        let own = false;
+        Some(OldFile {
+            path: at,
+            len: meta.len(),
+            own,
+        })
     }
 
     /// Swaps the new output in. On Linux the two folders trade places in one atomic step
@@ -521,6 +555,44 @@ mod tests {
         build(&out, &[("a.txt", "SAME"), ("fr/b.txt", "after!")]);
         assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "SAME");
         assert_ne!(inode(&out.join("a.txt")), a);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn kept_files_are_linked_copied_or_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, outside) = (tmp.path().join("output"), tmp.path().join("elsewhere"));
+        build(&out, &[("fr/a.pdf", "one name"), ("fr/b.pdf", "two names")]);
+        fs::create_dir_all(&outside).unwrap();
+        fs::hard_link(out.join("fr/b.pdf"), outside.join("b.pdf")).unwrap();
+        let mut kept = Vec::new();
+        assert!(list_tree(&out.join("fr"), Path::new("fr"), &mut kept));
+        kept.sort();
+        assert_eq!(kept, [Path::new("fr/a.pdf"), Path::new("fr/b.pdf")]);
+        let a = inode(&out.join("fr/a.pdf"));
+        let lock = lock(&out);
+        let staging = Staging::begin(&out, &lock).unwrap();
+        staging.keep(&kept).unwrap();
+        remove_tree(&staging.commit().unwrap().unwrap()).unwrap();
+        // The file of one name is the same file; the one with a name outside is a copy.
+        assert_eq!(inode(&out.join("fr/a.pdf")), a);
+        assert_ne!(inode(&out.join("fr/b.pdf")), inode(&outside.join("b.pdf")));
+        assert_eq!(
+            fs::read_to_string(out.join("fr/b.pdf")).unwrap(),
+            "two names"
+        );
+        // A kept folder that became a link out of the output since it was listed: the
+        // build fails and the output is as it was.
+        fs::remove_dir_all(out.join("fr")).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("fr")).unwrap();
+        let staging = Staging::begin(&out, &lock).unwrap();
+        let error = staging.keep(&kept).unwrap_err();
+        assert!(
+            error.to_string().contains("no longer a plain file"),
+            "{error}"
+        );
+        drop(staging);
+        assert!(fs::symlink_metadata(out.join("fr")).unwrap().is_symlink());
     }
 
     #[test]
