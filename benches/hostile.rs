@@ -219,8 +219,8 @@ fn cases() -> Vec<Case> {
     ];
     // Just under the element budget, with the most costly elements: what the checks let
     // through must still build within the goal. Built alone, a version may hold the whole
-    // budget; the shipped book.toml builds six, and each may hold half of it, the original
-    // printed in every version.
+    // budget; the shipped book.toml builds six, and each may hold its share of it
+    // (`cost::budget`), the original printed in every version.
     use report::render::cost::{BUDGET, budget};
     for (versions, suffix) in [(Versions::English, ""), (Versions::Six, "-six")] {
         let (share, budget) = match versions {

@@ -13,7 +13,7 @@
 //!   what it costs Typst (about 10 KB of memory a unit): a paragraph, quote or emphasis
 //!   1, a heading, list item, code span or code line 2... (see [`Spend`]). A build of
 //!   several language versions lays out two at a time (one per core), so each of them may
-//!   hold half as much ([`budget`]).
+//!   hold a third as much ([`budget`]).
 //!
 //! What passes costs time and memory in proportion to its size: the benchmark
 //! `benches/hostile.rs` holds the figures.
