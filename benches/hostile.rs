@@ -232,80 +232,67 @@ fn cases() -> Vec<Case> {
         };
         // `n` scaled to the share: the counts below are for the whole budget.
         let scale = BUDGET / share;
-        cases.push(
+        let case = |name: &str, what: String, body: String| {
             one(
-                leak(format!("budget-footnotes{suffix}")),
-                leak(format!(
-                    "{} footnotes, 10 to a paragraph ({budget})",
-                    18_000 / scale
-                )),
-                {
-                    let mut t = String::new();
-                    for p in 0..1_800 / scale {
-                        for f in 0..10 {
-                            let _ = write!(t, "Text[^f{p}x{f}]. ");
-                        }
-                        t.push_str("\n\n");
-                        for f in 0..10 {
-                            let _ = writeln!(t, "[^f{p}x{f}]: Note {p}, {f}.");
-                        }
-                        t.push('\n');
-                    }
-                    t
-                },
+                leak(format!("{name}{suffix}")),
+                leak(format!("{what} ({budget})")),
+                body,
             )
-            .in_versions(versions),
-        );
-        cases.push(
-            one(
-                leak(format!("budget-cells{suffix}")),
-                leak(format!(
-                    "{} tables of 10 rows and 3 columns ({budget})",
-                    1_450 / scale
-                )),
-                fill(MB, |i| {
-                    if i >= 1_450 / scale {
-                        return "Text. ".repeat(40);
+            .in_versions(versions)
+        };
+        cases.push(case(
+            "budget-footnotes",
+            format!("{} footnotes, 10 to a paragraph", 18_000 / scale),
+            {
+                let mut t = String::new();
+                for p in 0..1_800 / scale {
+                    for f in 0..10 {
+                        let _ = write!(t, "Text[^f{p}x{f}]. ");
                     }
-                    let mut t = String::from("| a | b | c |\n|---|---|---|\n");
-                    for r in 0..10 {
-                        let _ = writeln!(t, "| {r} | cell {i} | x |");
+                    t.push_str("\n\n");
+                    for f in 0..10 {
+                        let _ = writeln!(t, "[^f{p}x{f}]: Note {p}, {f}.");
                     }
-                    t + "\n"
-                }),
-            )
-            .in_versions(versions),
-        );
-        cases.push(
-            one(
-                leak(format!("budget-links{suffix}")),
-                leak(format!(
-                    "{} links, 100 to a paragraph ({budget})",
-                    36_000 / scale
-                )),
-                fill(MB, |i| {
-                    if i >= 36_000 / scale {
-                        return "Text. ".to_string();
-                    }
-                    let end = if i % 100 == 99 { "\n\n" } else { " " };
-                    format!("[l{i}](https://un.org/{i}){end}")
-                }),
-            )
-            .in_versions(versions),
-        );
-        cases.push(
-            one(
-                leak(format!("budget-list{suffix}")),
-                leak(format!("a list of {} items ({budget})", 74_000 / scale)),
-                fill(MB, |i| {
-                    if i >= 74_000 / scale {
-                        return "Text. ".to_string();
-                    }
-                    format!("- item {i}\n")
-                }),
-            )
-            .in_versions(versions),
-        );
+                    t.push('\n');
+                }
+                t
+            },
+        ));
+        cases.push(case(
+            "budget-cells",
+            format!("{} tables of 10 rows and 3 columns", 1_450 / scale),
+            fill(MB, |i| {
+                if i >= 1_450 / scale {
+                    return "Text. ".repeat(40);
+                }
+                let mut t = String::from("| a | b | c |\n|---|---|---|\n");
+                for r in 0..10 {
+                    let _ = writeln!(t, "| {r} | cell {i} | x |");
+                }
+                t + "\n"
+            }),
+        ));
+        cases.push(case(
+            "budget-links",
+            format!("{} links, 100 to a paragraph", 36_000 / scale),
+            fill(MB, |i| {
+                if i >= 36_000 / scale {
+                    return "Text. ".to_string();
+                }
+                let end = if i % 100 == 99 { "\n\n" } else { " " };
+                format!("[l{i}](https://un.org/{i}){end}")
+            }),
+        ));
+        cases.push(case(
+            "budget-list",
+            format!("a list of {} items", 74_000 / scale),
+            fill(MB, |i| {
+                if i >= 74_000 / scale {
+                    return "Text. ".to_string();
+                }
+                format!("- item {i}\n")
+            }),
+        ));
     }
     // Front matter costs.
     let mut themes = String::new();
