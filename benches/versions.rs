@@ -44,14 +44,17 @@ fn main() {
 /// Six versions against the English one, each a cold `report build` process.
 fn cold(runs: usize, root: &Path, tmp: &Path) {
     let (all_out, en_out) = (tmp.join("all"), tmp.join("en"));
-    let all = || measured(&mut report_build(root, &all_out), "report build", LIMIT);
-    let english = || {
+    // `report build` into `out` with `args`, as a process.
+    let build = |out: &Path, args: &[&str]| {
+        let what = ["report build"].iter().chain(args).copied();
         measured(
-            report_build(root, &en_out).args(["--lang", "en"]),
-            "report build --lang en",
+            report_build(root, out).args(args),
+            &what.collect::<Vec<_>>().join(" "),
             LIMIT,
         )
     };
+    let all = || build(&all_out, &[]);
+    let english = || build(&en_out, &["--lang", "en"]);
     let [(six, six_peak), (one, one_peak)] = in_turn(runs, all, english);
     println!(
         "cold build of 193 States, medians of {runs} runs in turn:\n  six versions {:.2} s (peak {:.0} MB)\n  English only {:.2} s (peak {:.0} MB)\n  ratio {:.2}x (goal: at most 3.5x and 1,500 MB)",
@@ -62,13 +65,7 @@ fn cold(runs: usize, root: &Path, tmp: &Path) {
         six.as_secs_f64() / one.as_secs_f64()
     );
     // One version at a time: the memory of one layout, for the time of all six in turn.
-    let one_by_one = || {
-        measured(
-            report_build(root, &all_out).args(["--jobs", "1"]),
-            "report build --jobs 1",
-            LIMIT,
-        )
-    };
+    let one_by_one = || build(&all_out, &["--jobs", "1"]);
     let [(serial, serial_peak), (one, _)] = in_turn(runs, one_by_one, english);
     println!(
         "  one version at a time (--jobs 1): {:.2} s (peak {:.0} MB), {:.2}x English ({:.2} s) in turn",
