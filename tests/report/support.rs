@@ -48,13 +48,20 @@ pub fn report(args: &[&str]) -> Run {
 
 /// Builds `root` into a fresh temporary folder; returns the folder and what was printed.
 pub fn build(root: &Path) -> (tempfile::TempDir, Run) {
+    build_with(root, &[])
+}
+
+/// [`build`] with more arguments.
+pub fn build_with(root: &Path, args: &[&str]) -> (tempfile::TempDir, Run) {
     let out = tempfile::tempdir().unwrap();
-    let run = report(&[
+    let mut all = vec![
         "build",
         root.to_str().unwrap(),
         "--out",
         out.path().to_str().unwrap(),
-    ]);
+    ];
+    all.extend(args);
+    let run = report(&all);
     (out, run)
 }
 

@@ -9,8 +9,8 @@ use icu_collator::CollatorBorrowed;
 use icu_locale_core::Locale;
 
 use crate::support::{
-    assert_contains_all, assert_same_files, build, edit, files, fixture_copy, pdf_text, repo,
-    report,
+    assert_contains_all, assert_same_files, build, build_with, edit, files, fixture_copy, pdf_text,
+    repo, report,
 };
 
 /// The first page of a PDF as text, white space collapsed.
@@ -446,18 +446,9 @@ fn two_builds_give_identical_bytes_in_every_version() {
     assert!(first.contains_key("ar/report.pdf") && first.contains_key("zh/html/index.html"));
     assert_same_files(&first, &second);
     // One version at a time (`--jobs 1`, for a machine short of memory) gives them too.
-    let third = tempfile::tempdir().unwrap();
-    let out = third.path().join("out");
-    let run = report(&[
-        "build",
-        root.to_str().unwrap(),
-        "--jobs",
-        "1",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (third, run) = build_with(&root, &["--jobs", "1"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_same_files(&first, &files(&out));
+    assert_same_files(&first, &files(third.path()));
 }
 
 /// A root compared with the data.json its build wrote has no changes, in any version.
