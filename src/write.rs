@@ -216,10 +216,7 @@ impl Staging {
     /// build that fails still leaves it as it was.
     pub fn write(&self, files: &OutputFiles) -> io::Result<()> {
         files.iter().try_for_each(|(rel, contents)| {
-            let path = self.dir.join(rel);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
+            let path = self.new_file(rel)?;
             if self.unchanged(rel, contents) && fs::hard_link(self.out.join(rel), &path).is_ok() {
                 return Ok(());
             }
@@ -234,10 +231,7 @@ impl Staging {
     /// error, and the build fails with the previous output untouched.
     pub fn keep(&self, rels: &[PathBuf]) -> io::Result<()> {
         rels.iter().try_for_each(|rel| {
-            let path = self.dir.join(rel);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
+            let path = self.new_file(rel)?;
             let Some(file) = self.plain_file(rel) else {
                 let rel = rel.display();
                 return Err(io::Error::other(format!(
@@ -249,6 +243,15 @@ impl Staging {
             }
             fs::write(path, fs::read(&file.path)?)
         })
+    }
+
+    /// Where the file `rel` goes in the new output, its folders made.
+    fn new_file(&self, rel: &Path) -> io::Result<PathBuf> {
+        let path = self.dir.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        Ok(path)
     }
 
     /// Whether the current output holds exactly `contents` at `rel`, in a file of its own.
