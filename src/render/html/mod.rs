@@ -120,9 +120,7 @@ fn web_fonts(dir: &str, arabic: bool, cjk: bool, labels: bool, files: &mut Outpu
     }
     if labels {
         for label in &crate::render::typst::fonts::LABEL_FONTS {
-            let mut chars: Vec<char> = label.text.chars().collect();
-            chars.sort_unstable();
-            chars.dedup();
+            let chars: std::collections::BTreeSet<char> = label.text.chars().collect();
             let range: Vec<String> = chars
                 .iter()
                 .map(|c| format!("U+{:04X}", *c as u32))
