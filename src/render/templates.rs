@@ -143,7 +143,10 @@ impl Templates {
         });
         // Each text gets its own prefix for the labels of its footnotes (a footnote is
         // printed once and later references point to it), unless the template gives one.
+        // Footnotes are numbered through the document, in the order the template prints
+        // the texts (see `markup::doc`).
         let texts = AtomicUsize::new(0);
+        let notes = AtomicUsize::new(0);
         env.add_filter(
             "markdown",
             move |state: &State, text: &str, prefix: Option<&str>, lang: Option<&str>| {
@@ -152,7 +155,10 @@ impl Templates {
                     Some(p) => p.to_string(),
                     None => format!("md{n}-"),
                 };
-                markdown_filter(state, text, Some(&prefix), lang)
+                let mut printed = notes.load(Ordering::Relaxed);
+                let out = markdown_filter(state, text, Some(&prefix), lang, &mut printed);
+                notes.store(printed, Ordering::Relaxed);
+                out
             },
         );
         env.add_filter("label", label);
@@ -196,7 +202,7 @@ impl Templates {
         env.add_filter(
             "markdown",
             |state: &State, text: &str, prefix: Option<&str>| {
-                markdown_filter(state, text, prefix, None)
+                markdown_filter(state, text, prefix, None, &mut 0)
             },
         );
         env
@@ -282,12 +288,14 @@ pub fn context(version: &Version, extra: Value) -> Value {
 /// by construction (text leaves are escaped by the writer). In HTML, an optional prefix
 /// keeps footnote ids unique when several texts share a page: `{{ body|markdown("arg-") }}`.
 /// In Typst, an optional language gives the text's footnotes its language, which they
-/// would lose at the foot of the page: `{{ r.body|markdown(none, r.lang) }}`.
+/// would lose at the foot of the page: `{{ r.body|markdown(none, r.lang) }}`. `notes`
+/// counts the Typst document's footnotes.
 fn markdown_filter(
     state: &State,
     text: &str,
     prefix: Option<&str>,
     lang: Option<&str>,
+    notes: &mut usize,
 ) -> Result<Value, Error> {
     let doc = markdown::parse(text);
     match state.auto_escape() {
@@ -306,7 +314,9 @@ fn markdown_filter(
                     format!("{prefix:?} cannot prefix labels: use only letters, digits and -"),
                 ));
             }
-            Ok(Value::from_safe_string(markup::doc(&doc, prefix, lang)))
+            Ok(Value::from_safe_string(markup::doc(
+                &doc, prefix, lang, notes,
+            )))
         }
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,

@@ -357,3 +357,74 @@ fn a_long_word_wraps_inside_the_column() {
         "a line holds {longest} characters of one word"
     );
 }
+
+/// The text of each page of a PDF, white space collapsed.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    doc.get_pages()
+        .keys()
+        .map(|&page| {
+            let text = doc.extract_text(&[page]).expect("page text");
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+/// The Contents is written from the data, so that Typst's first layout already gives it
+/// its final length: every version is laid out twice from scratch (once to place
+/// everything, once to confirm the page numbers), not three times, and each entry's page
+/// number is the page its heading is on.
+#[test]
+fn the_contents_points_at_each_heading_and_two_layouts_suffice() {
+    let (out, run) = crate::support::build_with(&repo(), &["-v"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for lang in ["en", "fr", "es", "ru", "ar", "zh"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{lang}: 2 passes from scratch"))
+                || run
+                    .stderr
+                    .contains(&format!("Layout {lang}: 2 passes from scratch")),
+            "the {lang} version took other than two layouts:\n{}",
+            run.stderr
+        );
+    }
+    let pages = page_texts(&out.path().join("report.pdf"));
+    // The Contents runs from page 2 to the page before chapter I.
+    let chapter_one = 1
+        + pages
+            .iter()
+            .skip(2)
+            .position(|p| p.contains("I. Introduction 1. "))
+            .expect("chapter I begins with paragraph 1")
+        + 2;
+    let contents = pages[1..chapter_one - 1].join(" ");
+    let page_of = |title: &str| -> usize {
+        let at = contents
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} in the Contents"));
+        let rest = contents[at + title.len()..].trim_start_matches([' ', '.']);
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("a page number after {title}: {rest:.40}"))
+    };
+    assert_eq!(page_of("I. Introduction"), chapter_one);
+    let chapter_three = page_of("III. Replies received from Governments");
+    assert!(
+        pages[chapter_three - 1].contains("III. Replies received from Governments"),
+        "chapter III on page {chapter_three}"
+    );
+    // Each reply's heading is on the page given, and on no page of chapter III before it.
+    let data = data(out.path());
+    for reply in data["replies"].as_array().unwrap() {
+        let name = reply["state"].as_str().unwrap();
+        let page = page_of(&format!("{name} ."));
+        let first = chapter_three
+            + pages[chapter_three - 1..]
+                .iter()
+                .position(|p| p.contains(name))
+                .unwrap_or_else(|| panic!("{name} in chapter III"));
+        assert_eq!(page, first, "the Contents' page of {name}");
+    }
+}

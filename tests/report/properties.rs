@@ -125,6 +125,7 @@ const TYPST_NAMES: &[&str] = &[
     "strike",
     "link",
     "footnote",
+    "numbering",
     "raw",
     "list",
     "enum",
@@ -187,6 +188,17 @@ fn allowed(kind: SyntaxKind) -> bool {
 }
 
 fn check_typst_tree(node: &SyntaxNode, source: &str) -> Result<(), String> {
+    // A footnote's number, as the writer prints it: `(..) => "12"`, and nothing else.
+    if node.kind() == SyntaxKind::Closure {
+        let text = text_of(node);
+        let number = text
+            .strip_prefix("(..) => \"")
+            .and_then(|rest| rest.strip_suffix('"'));
+        return match number {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+            _ => Err(format!("closure {text:?} in {source}")),
+        };
+    }
     if !allowed(node.kind()) {
         return Err(format!(
             "{:?} {:?} in {source}",
@@ -199,6 +211,14 @@ fn check_typst_tree(node: &SyntaxNode, source: &str) -> Result<(), String> {
     }
     node.children()
         .try_for_each(|child| check_typst_tree(child, source))
+}
+
+/// The source text of a syntax node.
+fn text_of(node: &SyntaxNode) -> String {
+    match node.children().len() {
+        0 => node.leaf_text().to_string(),
+        _ => node.children().map(text_of).collect(),
+    }
 }
 
 /// Tags and attributes the HTML writer writes.
@@ -283,7 +303,7 @@ proptest! {
     fn reply_text_never_becomes_typst_or_html(text in markdown_text()) {
         let doc = markdown::parse(&text);
         // With the text's language, which its footnotes carry.
-        let markup = typ::doc(&doc, "p-", Some("en"));
+        let markup = typ::doc(&doc, "p-", Some("en"), &mut 0);
         let tree = typst::syntax::parse(&markup);
         prop_assert!(tree.errors_and_warnings().0.is_empty(), "syntax errors in {markup}");
         check_typst_tree(&tree, &markup).map_err(TestCaseError::fail)?;

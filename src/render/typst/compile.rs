@@ -3,10 +3,13 @@
 //! Typst lays a document out again and again until every introspection (page numbers in
 //! the contents, "n/N" in the footers, footnote numbers) gives the same answer as the
 //! layout it produced. `typst::compile` starts that loop from an empty introspector, so a
-//! report needs three layouts: one that knows nothing, one with the real page numbers,
-//! and one that confirms them. A rebuild after a small edit usually has the same page
-//! numbers as the build before it, so starting from the previous build's introspector
-//! needs one layout that confirms them, and a second only when something moved.
+//! report needs at least two layouts: one that knows nothing, and one with the real page
+//! numbers that confirms them. (The template sees to it that the first already has the
+//! lines and pages of the last: numbers it can know are printed as they are, and the
+//! Contents is written from the data; otherwise a third layout follows.) A rebuild after a
+//! small edit usually has the same page numbers as the build before it, so starting from
+//! the previous build's introspector needs one layout that confirms them, and a second
+//! only when something moved.
 //!
 //! The loop below is `typst::compile`'s, with that starting point, and it counts its
 //! layouts. It stops at the same kind of fixed point (a layout whose introspections all

@@ -57,7 +57,13 @@ const CODE_PIECE: usize = 50;
 /// `metadata((lang: ..))` before its text: a footnote is laid out at the foot of the page,
 /// away from the text and its language, and the template's `footnote.entry` rule sets it
 /// back (so an English note in the Arabic version reads left to right).
-pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>) -> String {
+///
+/// Footnotes are numbered straight through the document: `notes` is the number of those
+/// printed before this text, and grows by this text's. Each footnote prints its number as
+/// written here, not as Typst's footnote counter finds it: Typst's first layout knows no
+/// counter yet, numbered every note alike, and the wider numbers of the next layout moved
+/// lines and pages, so that every report needed a third layout.
+pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>, notes: &mut usize) -> String {
     let mut w = Writer {
         doc,
         prefix,
@@ -66,6 +72,7 @@ pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>) -> String {
         in_footnote: false,
         in_line_decoration: false,
         printed: HashMap::new(),
+        notes,
     };
     w.blocks(&doc.blocks);
     w.out.trim_end().to_string()
@@ -81,9 +88,12 @@ struct Writer<'d> {
     in_footnote: bool,
     /// Inside a link or struck text: both are drawn with a line, and lines may not nest.
     in_line_decoration: bool,
-    /// The footnotes already printed, by label, with the number in their Typst label: a
-    /// later reference points to the same footnote instead of printing it again.
-    printed: HashMap<&'d str, usize>,
+    /// The footnotes already printed, by label, with the number in their Typst label and
+    /// the number they print: a later reference points to the same footnote instead of
+    /// printing it again.
+    printed: HashMap<&'d str, (usize, usize)>,
+    /// The footnotes of the document printed so far (see [`doc`]).
+    notes: &'d mut usize,
 }
 
 impl<'d> Writer<'d> {
@@ -262,14 +272,21 @@ impl<'d> Writer<'d> {
             Inline::FootnoteRef(label) => match self.doc.footnote(label) {
                 Some(_) if self.in_footnote => self.out.push_str(&text(&format!("[^{label}]"))),
                 Some(_) if self.printed.contains_key(label.as_str()) => {
-                    let n = self.printed[label.as_str()];
-                    let _ = write!(self.out, "#footnote(<fn-{}{n}>)", self.prefix);
+                    let (n, number) = self.printed[label.as_str()];
+                    let _ = write!(
+                        self.out,
+                        "#footnote(numbering: {}, <fn-{}{n}>)",
+                        numbering(number),
+                        self.prefix
+                    );
                 }
                 Some(blocks) => {
                     let n = self.printed.len();
-                    self.printed.insert(label, n);
+                    *self.notes += 1;
+                    let number = *self.notes;
+                    self.printed.insert(label, (n, number));
                     self.in_footnote = true;
-                    self.out.push_str("#footnote[");
+                    let _ = write!(self.out, "#footnote(numbering: {})[", numbering(number));
                     if let Some(lang) = self.lang {
                         let _ = write!(self.out, "#metadata((lang: {}));", string_literal(lang));
                     }
@@ -284,6 +301,11 @@ impl<'d> Writer<'d> {
             Inline::HardBreak => self.out.push_str("#linebreak()"),
         }
     }
+}
+
+/// A footnote's numbering that prints `number` whatever Typst's counter says.
+fn numbering(number: usize) -> String {
+    format!("(..) => \"{number}\"")
 }
 
 fn trim_end(out: &mut String) {
@@ -317,10 +339,11 @@ mod tests {
             &parse("Hello *world* [x](https://un.org)[^n].\n\n[^n]: A note."),
             "r-",
             None,
+            &mut 0,
         );
         assert_eq!(
             typ,
-            r#"#"Hello ";#emph[#"world";]#" ";#link("https://un.org")[#"x";]#footnote[#"A note.";]<fn-r-0>#".";"#
+            r#"#"Hello ";#emph[#"world";]#" ";#link("https://un.org")[#"x";]#footnote(numbering: (..) => "1")[#"A note.";]<fn-r-0>#".";"#
         );
     }
 
@@ -330,6 +353,7 @@ mod tests {
             &parse("### Sub\nBody.\n\n1. a\n2. b\n\n- x\n\n> q\n\n| h |\n|---|\n| c |\n"),
             "",
             None,
+            &mut 0,
         );
         assert_eq!(
             typ,
@@ -342,20 +366,26 @@ mod tests {
     }
 
     /// However often a footnote is referenced, its text is printed once; later references
-    /// point to it by label (as the site prints it once).
+    /// point to it by label (as the site prints it once), with its number. The numbers go
+    /// on from those of the texts before.
     #[test]
     fn a_footnote_is_printed_once_however_often_it_is_referenced() {
+        let mut notes = 4;
         let typ = doc(
             &parse("A[^n] b[^n] c[^m] d[^n].\n\n[^n]: Long note.\n\n[^m]: Other."),
             "p-",
             None,
+            &mut notes,
         );
         assert_eq!(typ.matches("Long note.").count(), 1, "{typ}");
         assert_eq!(
             typ,
-            "#\"A\";#footnote[#\"Long note.\";]<fn-p-0>#\" b\";#footnote(<fn-p-0>)#\" c\";\
-             #footnote[#\"Other.\";]<fn-p-1>#\" d\";#footnote(<fn-p-0>)#\".\";"
+            "#\"A\";#footnote(numbering: (..) => \"5\")[#\"Long note.\";]<fn-p-0>#\" b\";\
+             #footnote(numbering: (..) => \"5\", <fn-p-0>)#\" c\";\
+             #footnote(numbering: (..) => \"6\")[#\"Other.\";]<fn-p-1>#\" d\";\
+             #footnote(numbering: (..) => \"5\", <fn-p-0>)#\".\";"
         );
+        assert_eq!(notes, 6, "two footnotes printed");
     }
 
     /// A short row of a wide table costs one cell for what it lacks, not one per column.
@@ -365,6 +395,7 @@ mod tests {
             &parse("| a | b | c | d |\n|---|---|---|---|\n| 1 |\n| 1 | 2 | 3 |\n"),
             "",
             None,
+            &mut 0,
         );
         assert!(
             typ.ends_with(
@@ -407,10 +438,11 @@ mod tests {
             &parse(&format!("{word}\u{200b} `{word}`\n\n```\n{word}\n```")),
             "",
             None,
+            &mut 0,
         );
         assert_eq!(typ.matches(z).count(), 6, "{typ}");
         let code: String = (0..120).map(|i| format!("line {i}\n")).collect();
-        let typ = doc(&parse(&format!("```\n{code}```")), "", None);
+        let typ = doc(&parse(&format!("```\n{code}```")), "", None, &mut 0);
         assert_eq!(typ.matches("#raw(block: true,").count(), 3, "{typ}");
         assert!(
             typ.starts_with("#block(width: 100%)[#set block(spacing: 0pt);#raw("),
@@ -432,7 +464,8 @@ mod tests {
             doc(
                 &parse("~~a [l](https://un.org)~~ [~~s~~](https://un.org)"),
                 "",
-                None
+                None,
+                &mut 0
             ),
             "#strike[#\"a \";#\"l\";]#\" \";#link(\"https://un.org\")[#\"s\";]"
         );
@@ -440,8 +473,11 @@ mod tests {
 
     #[test]
     fn self_referencing_footnotes_do_not_recurse() {
-        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."), "", None);
-        assert!(typ.contains("#footnote[#\"B\";#\"[^a]\";"), "{typ}");
+        let typ = doc(&parse("A[^a].\n\n[^a]: B[^a]."), "", None, &mut 0);
+        assert!(
+            typ.contains("#footnote(numbering: (..) => \"1\")[#\"B\";#\"[^a]\";"),
+            "{typ}"
+        );
     }
 
     /// Each CommonMark construct (and the GFM ones we enable), Markdown -> Typst.
@@ -522,13 +558,13 @@ mod tests {
             ),
             (
                 "Note[^x].\n\n[^x]: Footnote *text*.",
-                "#\"Note\";#footnote[#\"Footnote \";#emph[#\"text\";]#\".\";]<fn-0>#\".\";",
+                "#\"Note\";#footnote(numbering: (..) => \"1\")[#\"Footnote \";#emph[#\"text\";]#\".\";]<fn-0>#\".\";",
             ),
             ("Missing[^nope].", "#\"Missing[^nope].\";"),
         ];
         for (markdown, expected) in cases {
             assert_eq!(
-                doc(&parse(markdown), "", None),
+                doc(&parse(markdown), "", None, &mut 0),
                 *expected,
                 "Markdown: {markdown:?}"
             );
