@@ -137,6 +137,11 @@ pub enum Command {
             Exit codes: 0 printed, 2 usage error."
     )]
     Completions(CompletionsArgs),
+
+    /// Typeset one language version for `report build` (started by it, reading its job
+    /// on standard input)
+    #[command(name = "typeset-worker", hide = true)]
+    TypesetWorker,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args, &ui),
         Command::New(args) => cmd::new::run(args, &ui),
         Command::Completions(args) => cmd::completions::run(args),
+        Command::TypesetWorker => cmd::worker::run(),
     };
     ExitCode::from(code)
 }

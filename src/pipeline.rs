@@ -38,6 +38,9 @@ pub struct BuildOptions {
     pub once: bool,
     /// The most language versions typeset at once (`--jobs`); `None`: one per core.
     pub jobs: Option<usize>,
+    /// For a builder that builds once: the program to typeset each version in, as a worker
+    /// process (`report build` gives itself); `None`: in this process.
+    pub worker: Option<PathBuf>,
 }
 
 /// The stages of a build, reported as they start (for a progress display).
@@ -200,6 +203,7 @@ impl Builder {
     pub fn new(root: PathBuf, options: BuildOptions) -> Builder {
         let given = options.out.clone().unwrap_or_else(|| root.join("output"));
         let single = options.once;
+        let worker = options.worker.clone().filter(|_| single);
         let out = write::absolute(&given)
             .map_err(|e| format!("cannot use `{}` as the output folder: {e}", given.display()));
         Builder {
@@ -208,6 +212,7 @@ impl Builder {
             out,
             cache: RenderCache {
                 single,
+                worker,
                 ..RenderCache::default()
             },
             cleanup: None,

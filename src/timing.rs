@@ -34,6 +34,12 @@ impl Timings {
         self.notes.push(note.into());
     }
 
+    /// Adds what another thread or process timed, its stages and notes as they are.
+    pub fn extend(&mut self, other: Timings) {
+        self.stages.extend(other.stages);
+        self.notes.extend(other.notes);
+    }
+
     /// Adds what another thread timed, its stages and notes under `label`.
     pub fn absorb(&mut self, label: &str, other: Timings) {
         for (name, d) in other.stages {
@@ -45,6 +51,11 @@ impl Timings {
 
     pub fn notes(&self) -> &[String] {
         &self.notes
+    }
+
+    /// The stages timed, in the order they ended.
+    pub fn stages(&self) -> &[(String, Duration)] {
+        &self.stages
     }
 }
 

@@ -373,12 +373,39 @@ pub enum Ended {
 pub struct Measured {
     pub ended: Ended,
     pub wall: Duration,
-    /// Peak resident memory in bytes.
+    /// Peak resident memory in bytes, of the process and the processes it started.
     pub peak: u64,
 }
 
+/// The resident memory of process `pid` and of every process below it, in bytes (0 for a
+/// process that has ended): the sum of their resident sets, so that memory two of them
+/// share is counted twice.
+fn tree_resident(pid: u32) -> u64 {
+    // SAFETY: sysconf only reads a system setting.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as u64;
+    let resident = std::fs::read_to_string(format!("/proc/{pid}/statm"))
+        .ok()
+        .and_then(|statm| statm.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .unwrap_or(0);
+    let children: Vec<u32> = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
+        .flat_map(|list| {
+            list.split_whitespace()
+                .filter_map(|c| c.parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect();
+    resident * page + children.into_iter().map(tree_resident).sum::<u64>()
+}
+
 /// Runs a command to its end (killed after `limit`), measuring wall time and the peak
-/// resident memory of the process (`wait4`'s `ru_maxrss`).
+/// resident memory: the largest sum over the process and the worker processes it starts
+/// (`report build` typesets each language version in one), sampled every 5 ms, and at
+/// least the process's own peak (`wait4`'s `ru_maxrss`, which counts a worker only on its
+/// own).
 pub fn run_measured(command: &mut Command, limit: Duration) -> Measured {
     let start = Instant::now();
     let child = command.spawn().expect("the program starts");
@@ -387,7 +414,9 @@ pub fn run_measured(command: &mut Command, limit: Duration) -> Measured {
     // SAFETY: rusage is plain data, zero is a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let mut timed_out = false;
+    let mut tree_peak = 0;
     loop {
+        tree_peak = tree_peak.max(tree_resident(pid as u32));
         // SAFETY: polls the child we just spawned; std's handle is not waited on again.
         let waited = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if waited == pid {
@@ -413,7 +442,7 @@ pub fn run_measured(command: &mut Command, limit: Duration) -> Measured {
     Measured {
         ended,
         wall,
-        peak: usage.ru_maxrss.max(0) as u64 * 1024,
+        peak: (usage.ru_maxrss.max(0) as u64 * 1024).max(tree_peak),
     }
 }
 

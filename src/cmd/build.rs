@@ -7,8 +7,10 @@ use crate::pipeline::{BuildOptions, Builder};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let options = match build_options(&args.flags, &args.dir, ui) {
+        // Each language version is typeset in a worker process of this program.
         Ok(options) => BuildOptions {
             once: true,
+            worker: std::env::current_exe().ok(),
             ..options
         },
         Err(code) => return code,

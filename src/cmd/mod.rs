@@ -9,6 +9,7 @@ pub mod new;
 pub mod serve;
 pub mod stats;
 pub mod watch;
+pub mod worker;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -218,6 +219,7 @@ pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOp
         deny_warnings: ui.deny_warnings(),
         once: false,
         jobs: flags.jobs.map(usize::from),
+        worker: None,
     })
 }
 

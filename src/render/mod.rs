@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::aggregate::Model;
 use crate::date::Date;
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Diagnostics, Sources};
 use crate::files::OutputFiles;
 use crate::load::Project;
 use crate::timing::Timings;
@@ -43,6 +43,10 @@ pub struct RenderCache {
     /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
     /// keeps each version's, for rebuilds that lay out again only what changed.
     pub single: bool,
+    /// For a single build: the program to typeset each version in, as a worker process
+    /// (`report build` names itself; see `typst::worker`). The versions' layouts then
+    /// share no cache and need none cleared; without one they are typeset in this process.
+    pub worker: Option<std::path::PathBuf>,
     /// The hash of each version's worded data at the last build (not kept by a single
     /// build): a rebuild typesets the versions that changed first.
     pub versions: HashMap<String, u64>,
@@ -110,9 +114,10 @@ struct Typeset {
 /// Renders every output the project asks for, of every target version. `None` if any
 /// output failed; the diagnostics say why. The HTML sites are rendered, and handed to
 /// `early`, beside the typesetting. The PDFs are typeset a version per thread, as many at
-/// once as there are cores: in a single build on the threads of Typst's own pool
-/// (rayon's), where it lays out a document's page runs, and in rebuilds on threads of
-/// their own (see the comments where they start).
+/// once as there are cores: in a single build in worker processes when it has a worker
+/// program, else on the threads of Typst's own pool (rayon's), where it lays out a
+/// document's page runs, and in rebuilds on threads of their own (see the comments where
+/// they start).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
@@ -154,6 +159,10 @@ pub fn render(
         .min(options.jobs.unwrap_or(usize::MAX))
         .clamp(1, jobs.len().max(1));
     let single = cache.single;
+    // A single build with a worker program typesets in worker processes: no round waits
+    // for another to clear Typst's caches, which belong to each worker.
+    let workers_processes = single && cache.worker.is_some();
+    let rounds_apart = single && !workers_processes;
     // What each version's data hashes to, for a builder that builds again, and whether
     // it changed since the last build (a single build computes none: all count as changed).
     let hashes: Vec<u64> = match single {
@@ -183,8 +192,10 @@ pub fn render(
         .zip(&hashes)
         .map(|(t, h)| (t.version.language.clone(), *h))
         .collect();
-    for (_, typesetter) in &mut jobs {
+    for (target, typesetter) in &mut jobs {
+        typesetter.lang.clone_from(&target.version.language);
         typesetter.keeps_caches = !single;
+        typesetter.worker = cache.worker.clone().filter(|_| single);
     }
     let rounds = jobs.len().div_ceil(workers);
     let barrier = &std::sync::Barrier::new(workers);
@@ -256,8 +267,8 @@ pub fn render(
     });
     let site_slot = &std::sync::Mutex::new(site_job);
     let site_done = &std::sync::Mutex::new(None);
-    // One thread's work: versions from the queue until it is empty (a rebuild), or one
-    // per round (a single build).
+    // One thread's work: versions from the queue until it is empty (a rebuild, or a single
+    // build in worker processes), or one per round (a single build in this process).
     let worker = &|| {
         let mut done = Vec::new();
         for round in 1.. {
@@ -278,7 +289,7 @@ pub fn render(
                 let made = site();
                 *site_done.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
             }
-            if single {
+            if rounds_apart {
                 // Every thread has finished its version of this round: what
                 // Typst remembers of them is of no further use. One thread
                 // clears it while the others start the next round (after the
@@ -305,10 +316,12 @@ pub fn render(
     };
     std::thread::scope(|scope| {
         // Rebuilds render the sites on a thread of their own from the start, so that they
-        // are never late. A single build renders them on the typesetting thread that first
-        // finishes its version of the first round: the versions of a round seldom take as
-        // long as each other, and the sites fill the wait.
-        let site_thread = match single {
+        // are never late, and so does a single build whose versions are typeset in worker
+        // processes (its threads only wait for them). A single build that typesets here
+        // renders them on the typesetting thread that first finishes its version of the
+        // first round: the versions of a round seldom take as long as each other, and the
+        // sites fill the wait.
+        let site_thread = match rounds_apart {
             true => None,
             false => site_slot
                 .lock()
@@ -316,7 +329,7 @@ pub fn render(
                 .take()
                 .map(|job| scope.spawn(job)),
         };
-        if single {
+        if rounds_apart {
             // On Typst's own pool, a version per pool thread: its page runs are laid out
             // without a hand-over to another thread (6 per cent faster on six versions).
             rayon::scope(|pool| {
@@ -325,8 +338,9 @@ pub fn render(
                 }
             });
         } else {
-            // On threads of their own, leaving the pool to the layout of the version that
-            // changed (a French edit is typeset in 0.5 s this way, 0.75 s on the pool).
+            // On threads of their own: in a rebuild, leaving the pool to the layout of the
+            // version that changed (a French edit is typeset in 0.5 s this way, 0.75 s on
+            // the pool); in a single build, each waiting for its worker processes.
             let threads: Vec<_> = (0..workers)
                 .map(|_| scope.spawn(move || keep(worker())))
                 .collect();
@@ -423,12 +437,7 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".into());
     let mut diags = Diagnostics::new();
-    diags.push(
-        Diagnostic::error_nowhere(format!(
-            "typesetting the {lang} version stopped on an internal error of Typst: {why}"
-        ))
-        .help("this is a bug of report or Typst, not a problem of the replies: report it with the files of this build; the previous output is left as it was"),
-    );
+    diags.push(typst::internal_error(lang, &why));
     Typeset {
         lang: lang.to_string(),
         typesetter: None,

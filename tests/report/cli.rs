@@ -7,6 +7,7 @@ fn every_subcommand_explains_itself_with_an_example() {
     use clap::CommandFactory;
     let subcommands: Vec<String> = report::cli::Cli::command()
         .get_subcommands()
+        .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name().to_string())
         .filter(|name| name != "help")
         .collect();
@@ -39,6 +40,32 @@ fn usage_errors_exit_with_2() {
         "{}",
         run.stderr
     );
+}
+
+/// `report typeset-worker` is the worker process `report build` typesets each language
+/// version in: not listed in the help, and fed anything but a job of this build of report
+/// (run by hand, say) it says what it is and exits with 2.
+#[test]
+fn the_worker_is_internal_and_refuses_what_is_not_a_job() {
+    use std::io::Write;
+    let help = report(&["--help"]);
+    assert!(!help.stdout.contains("typeset-worker"), "{}", help.stdout);
+    for input in [&b""[..], b"garbage\n", b"%PDF-1.7\n", &[0xff; 4096]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_report"))
+            .arg("typeset-worker")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A worker that refuses early may close its input before all of it is written.
+        let _ = child.stdin.take().unwrap().write_all(input);
+        let run: crate::support::Run = child.wait_with_output().unwrap().into();
+        assert_eq!(run.code, 2, "{input:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{input:?}");
+        assert_contains_all(&run.stderr, &["not a typesetting job", "report build"]);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
 }
 
 /// `report` with `args` from the repository root, with `SOURCE_DATE_EPOCH` set.

@@ -373,7 +373,7 @@ fn page_texts(pdf: &Path) -> Vec<String> {
 /// The Contents is written from the data, so that Typst's first layout already gives it
 /// its final length: every version is laid out twice from scratch (once to place
 /// everything, once to confirm the page numbers), not three times, and each entry's page
-/// number is the page its heading is on.
+/// number is the page its heading is on. (Each version is laid out in a worker process.)
 #[test]
 fn the_contents_points_at_each_heading_and_two_layouts_suffice() {
     let (out, run) = crate::support::build_with(&repo(), &["-v"]);
@@ -386,6 +386,12 @@ fn the_contents_points_at_each_heading_and_two_layouts_suffice() {
                     .stderr
                     .contains(&format!("Layout {lang}: 2 passes from scratch")),
             "the {lang} version took other than two layouts:\n{}",
+            run.stderr
+        );
+        // Each version is typeset in a worker process of its own.
+        assert!(
+            run.stderr.contains(&format!("{lang} worker ")),
+            "the {lang} version was not typeset in a worker:\n{}",
             run.stderr
         );
     }

@@ -10,6 +10,7 @@ mod compile;
 pub mod fonts;
 mod glyphs;
 pub mod markup;
+pub mod worker;
 pub mod world;
 
 use std::collections::BTreeSet;
@@ -59,6 +60,11 @@ pub struct Typesetter {
     /// Whether a typesetting keeps what Typst remembers of it (for the next build), dropping
     /// only older entries. Off when the caller clears Typst's caches itself.
     pub keeps_caches: bool,
+    /// The program to typeset in (this one, as a worker process: see [`worker`]), for a
+    /// build that keeps nothing; `None`: in this process.
+    pub worker: Option<std::path::PathBuf>,
+    /// The language of the version it typesets, for its messages.
+    pub lang: String,
 }
 
 struct LastPdf {
@@ -85,6 +91,8 @@ impl Typesetter {
             start: None,
             last_pdf: None,
             keeps_caches: true,
+            worker: None,
+            lang: String::new(),
         }
     }
 
@@ -118,6 +126,30 @@ impl Typesetter {
             );
             return Typeset::Pdf(last.pdf.clone());
         }
+        if let Some(program) = self.worker.as_ref().filter(|_| !self.keeps_caches) {
+            let job = worker::Job {
+                source: text,
+                symbol,
+                date,
+                fonts: &self.font_files,
+            };
+            // "worker": the whole of it, with the start of the process and the transfers.
+            match timings.time("worker", || worker::typeset(program, &job)) {
+                Ok((typesetting, worker_timings)) => {
+                    timings.extend(worker_timings);
+                    return typesetting.report(text, sources, diags);
+                }
+                // A worker that cannot start (or is another build of report) leaves the
+                // work to this process, which clears Typst's caches after it.
+                Err(worker::Failure::Start(why)) => timings.note(format!(
+                    "typeset in this process: no worker process ({why})"
+                )),
+                Err(worker::Failure::Crashed(why)) => {
+                    diags.push(internal_error(&self.lang, &why));
+                    return Typeset::Failed;
+                }
+            }
+        }
         let before = diags.len();
         let source = timings.time("parse", || match &mut self.source {
             Some(source) => {
@@ -129,16 +161,19 @@ impl Typesetter {
                 .insert(Source::new(*world::MAIN, text.to_string()))
                 .clone(),
         });
-        let (pdf, start) = typeset_source(
+        let (typesetting, start) = typeset_source(
             source,
             &self.fonts,
             symbol,
             date,
             self.start.as_ref(),
-            sources,
-            diags,
             timings,
         );
+        let pdf = typesetting.report(text, sources, diags);
+        if self.worker.is_some() && !self.keeps_caches {
+            // Typeset here for want of a worker: nothing of it is needed again.
+            typst::comemo::evict(0);
+        }
         if start.is_some() && self.keeps_caches {
             self.start = start;
         }
@@ -256,82 +291,91 @@ pub fn render(
     Some(TypstOutput { source, pdf })
 }
 
-/// Typesets a Typst source with the given fonts into a PDF, from scratch; problems go to
-/// `diags`. (The benchmarks time Typst alone with it.)
-pub fn typeset(
-    source: &str,
-    fonts: &Fonts,
-    symbol: &str,
-    date: Date,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) -> Option<Vec<u8>> {
-    let source = Source::new(*world::MAIN, source.to_string());
-    match typeset_source(
-        source,
-        fonts,
-        symbol,
-        date,
-        None,
-        sources,
-        diags,
-        &mut Timings::new(),
-    )
-    .0
-    {
-        Typeset::Pdf(pdf) => Some(pdf),
-        Typeset::Undrawn(_) | Typeset::Failed => None,
+/// A problem Typst found, as a place in the generated source (if it has one) and words.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    pub error: bool,
+    pub message: String,
+    pub hints: Vec<String>,
+    /// Byte offsets into the generated source.
+    pub range: Option<std::ops::Range<usize>>,
+}
+
+/// What typesetting a source gave, here or in a worker process, with Typst's problems.
+pub struct Typesetting {
+    pub result: Typeset,
+    pub problems: Vec<Problem>,
+}
+
+impl Typesetting {
+    /// The result, its problems added to `diags`, shown against the generated `source`.
+    pub fn report(self, source: &str, sources: &mut Sources, diags: &mut Diagnostics) -> Typeset {
+        if !self.problems.is_empty() {
+            let file = sources.add(format!("report.typ (generated from {TEMPLATE})"), source);
+            for problem in self.problems {
+                diags.push(convert(problem, file));
+            }
+        }
+        self.result
     }
+}
+
+/// The error for the typesetting of the `lang` version that ended in a crash of Typst (a
+/// panic in this process or in a worker).
+pub fn internal_error(lang: &str, why: &str) -> Diagnostic {
+    Diagnostic::error_nowhere(format!(
+        "typesetting the {lang} version stopped on an internal error of Typst: {why}"
+    ))
+    .help("this is a bug of report or Typst, not a problem of the replies: report it with the files of this build; the previous output is left as it was")
 }
 
 /// Typesets `source`, starting Typst's introspection loop from `start`; gives the PDF
 /// and where the next build can start.
-#[allow(clippy::too_many_arguments)]
 fn typeset_source(
     source: Source,
     fonts: &Fonts,
     symbol: &str,
     date: Date,
     start: Option<&compile::Start>,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
     timings: &mut Timings,
-) -> (Typeset, Option<compile::Start>) {
+) -> (Typesetting, Option<compile::Start>) {
+    let failed = |problems| Typesetting {
+        result: Typeset::Failed,
+        problems,
+    };
     let Some(today) = Datetime::from_ymd(i32::from(date.year), date.month, date.day) else {
-        diags.push(Diagnostic::error_nowhere(format!(
-            "the date {date} cannot be a PDF's date: check [report] date in book.toml and SOURCE_DATE_EPOCH"
-        )));
-        return (Typeset::Failed, None);
+        let problem = Problem {
+            error: true,
+            message: format!(
+                "the date {date} cannot be a PDF's date: check [report] date in book.toml and SOURCE_DATE_EPOCH"
+            ),
+            hints: Vec::new(),
+            range: None,
+        };
+        return (failed(vec![problem]), None);
     };
     let world = ReportWorld::new(source, fonts, today);
     let (result, passes) = timings.time("layout", || compile::compile(&world, start));
     timings.note(passes.to_string());
-    let mut generated = None;
-    let mut report = |d: &SourceDiagnostic, diags: &mut Diagnostics| {
-        let file = *generated.get_or_insert_with(|| {
-            sources.add(
-                format!("report.typ (generated from {TEMPLATE})"),
-                world.source_text(),
-            )
-        });
-        diags.push(convert(&world, d, file));
+    let problem = |d: &SourceDiagnostic| Problem {
+        error: d.severity == Severity::Error,
+        message: format!("typesetting: {}", d.message),
+        hints: d.hints.iter().map(|hint| hint.v.to_string()).collect(),
+        range: world.range(d.span),
     };
-    for warning in &result.warnings {
-        report(warning, diags);
-    }
+    let mut problems: Vec<Problem> = result.warnings.iter().map(problem).collect();
     let document = match result.output {
         Ok(document) => document,
         Err(errors) => {
-            for error in &errors {
-                report(error, diags);
-            }
-            return (Typeset::Failed, None);
+            problems.extend(errors.iter().map(problem));
+            return (failed(problems), None);
         }
     };
     let next = Some(document.introspector().clone());
     let undrawn = timings.time("empty boxes", || glyphs::undrawn(&document));
     if !undrawn.is_empty() {
-        return (Typeset::Undrawn(undrawn), next);
+        let result = Typeset::Undrawn(undrawn);
+        return (Typesetting { result, problems }, next);
     }
     // PDF/UA-1 (accessible: tagged, with a title viewers show, alt texts) and PDF/A-2a
     // (archivable): typst-pdf checks both while it writes, and says what fails.
@@ -347,31 +391,27 @@ fn typeset_source(
     let pdf = timings.time("pdf export", || typst_pdf::pdf(&document, &options));
     timings.time("free layout", || drop(document));
     match pdf {
-        Ok(bytes) => (Typeset::Pdf(bytes), next),
+        Ok(bytes) => {
+            let result = Typeset::Pdf(bytes);
+            (Typesetting { result, problems }, next)
+        }
         Err(errors) => {
-            for error in &errors {
-                report(error, diags);
-            }
-            (Typeset::Failed, None)
+            problems.extend(errors.iter().map(problem));
+            (failed(problems), None)
         }
     }
 }
 
-/// A Typst diagnostic as one of ours, pointing into the generated source.
-fn convert(world: &ReportWorld, d: &SourceDiagnostic, file: FileId) -> Diagnostic {
-    let message = format!("typesetting: {}", d.message);
-    let mut out = match world.range(d.span) {
-        Some(span) => match d.severity {
-            Severity::Error => Diagnostic::error(file, span, message),
-            Severity::Warning => Diagnostic::warning(file, span, message),
-        },
-        None => match d.severity {
-            Severity::Error => Diagnostic::error_nowhere(message),
-            Severity::Warning => Diagnostic::warning_nowhere(message),
-        },
+/// A problem Typst found as one of our diagnostics, pointing into the generated source.
+fn convert(problem: Problem, file: FileId) -> Diagnostic {
+    let mut out = match (problem.range, problem.error) {
+        (Some(span), true) => Diagnostic::error(file, span, problem.message),
+        (Some(span), false) => Diagnostic::warning(file, span, problem.message),
+        (None, true) => Diagnostic::error_nowhere(problem.message),
+        (None, false) => Diagnostic::warning_nowhere(problem.message),
     };
-    for hint in &d.hints {
-        out = out.help(hint.v.to_string());
+    for hint in problem.hints {
+        out = out.help(hint);
     }
     out
 }
