@@ -88,17 +88,68 @@ pub fn describe(c: char) -> String {
     format!("{name} (U+{:04X})", c as u32)
 }
 
+/// Whether a byte of UTF-8 text may begin a misleading character: a control character
+/// (other than tab, line feed, carriage return) or the first byte of the encoding of one of
+/// the other characters of [`kind`] (all of which begin with C2, E1, E2, E3, EF or F3).
+/// Most bytes of any script are not, so text is checked a byte at a time and decoded only
+/// where one is.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+        b += 1;
+    }
+    table[0x7f] = true;
+    let leads = [0xc2, 0xe1, 0xe2, 0xe3, 0xef, 0xf3];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i]] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The byte offset and the character of the first misleading character of `text` at or
+/// after byte `from` (a character boundary).
+fn next(text: &str, from: usize) -> Option<(usize, char, Kind)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        if SUSPECT[usize::from(bytes[at])] {
+            // A suspect byte is ASCII or a lead byte, so `at` is a character boundary.
+            let c = text[at..].chars().next()?;
+            if let Some(kind) = kind(c) {
+                return Some((at, c, kind));
+            }
+            at += c.len_utf8();
+        } else {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// Whether `text` holds a misleading character.
+fn any(text: &str) -> bool {
+    next(text, 0).is_some()
+}
+
 /// Every misleading character of `text`: its byte offset, the character and its kind. A
 /// byte order mark at the very start is the file's encoding mark, not text.
 pub fn scan(text: &str) -> impl Iterator<Item = (usize, char, Kind)> + '_ {
-    text.char_indices()
-        .filter(|&(at, c)| !(at == 0 && c == '\u{feff}'))
-        .filter_map(|(at, c)| kind(c).map(|k| (at, c, k)))
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = next(text, from)?;
+        from = found.0 + found.1.len_utf8();
+        Some(found)
+    })
+    .filter(|&(at, c, _)| !(at == 0 && c == '\u{feff}'))
 }
 
 /// `text` without its misleading characters.
 pub fn remove(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| kind(c).is_some()) {
+    if !any(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|c| kind(*c).is_none()).collect())
@@ -107,7 +158,7 @@ pub fn remove(text: &str) -> Cow<'_, str> {
 /// `text` safe to print on a terminal: misleading characters (escape sequences, bidi
 /// controls...) become visible escapes such as `\u{202e}`; line breaks and tabs stay.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| kind(c).is_some()) {
+    if !any(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -126,7 +177,7 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
 /// bytes (`?` or `\u{fffd}`), so that byte offsets into it stay valid: for quoting source
 /// lines under a diagnostic.
 pub fn same_length_visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| kind(c).is_some()) {
+    if !any(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -169,6 +220,22 @@ mod tests {
         // A leading byte order mark is the encoding's.
         assert_eq!(scan("\u{feff}+++").count(), 0);
         assert_eq!(scan("a\u{feff}b").count(), 1);
+    }
+
+    /// The byte-wise search finds exactly the characters `kind` names, in every plane.
+    #[test]
+    fn the_fast_search_agrees_with_kind_on_every_character() {
+        let all: String = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\u{feff}')
+            .collect();
+        let expected: Vec<(usize, char)> = all
+            .char_indices()
+            .filter(|&(_, c)| kind(c).is_some())
+            .collect();
+        let found: Vec<(usize, char)> = scan(&all).map(|(at, c, _)| (at, c)).collect();
+        assert_eq!(found, expected);
+        assert!(expected.len() > 100, "{}", expected.len());
     }
 
     #[test]

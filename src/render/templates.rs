@@ -6,6 +6,7 @@
 //! (`#"...";`), in HTML templates it is HTML-escaped. Text from replies only ever reaches a
 //! template as a value; it is never itself parsed as a template.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::value::{Value, ValueKind};
@@ -199,10 +200,26 @@ impl Templates {
             // Syntax errors surface when the template is used, with the line.
             let _ = env.add_template(&file.name, &file.source);
         }
+        // A site prints each reply twice (its page and the whole report): each text is
+        // converted once, by its text, prefix and output format.
+        type Key = (String, String, String);
+        let converted = std::sync::Mutex::new(HashMap::<Key, Value>::new());
         env.add_filter(
             "markdown",
-            |state: &State, text: &str, prefix: Option<&str>| {
-                markdown_filter(state, text, prefix, None, &mut 0)
+            move |state: &State, text: &str, prefix: Option<&str>| {
+                let format = format!("{:?}", state.auto_escape());
+                let key = (text.to_string(), prefix.unwrap_or("").to_string(), format);
+                let done = converted.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(value) = done.get(&key) {
+                    return Ok(value.clone());
+                }
+                drop(done);
+                let value = markdown_filter(state, text, prefix, None, &mut 0)?;
+                converted
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key, value.clone());
+                Ok(value)
             },
         );
         env

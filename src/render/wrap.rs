@@ -11,9 +11,12 @@ const WORD_PIECE: usize = 16;
 /// text column instead of running off the page: after each `/ . - _ ? & = # : ; , @` and
 /// at least every [`WORD_PIECE`] characters. Shorter words are left alone.
 pub fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
-    let long = text
-        .split(char::is_whitespace)
-        .any(|word| word.chars().nth(LONG_WORD).is_some());
+    // In one pass: the length of the word so far, in characters.
+    let mut word = 0;
+    let long = text.chars().any(|c| {
+        word = if c.is_whitespace() { 0 } else { word + 1 };
+        word > LONG_WORD
+    });
     if !long {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -15,10 +15,13 @@ use crate::render::wrap::breakable;
 /// characters (bidi controls, control and invisible characters: see `invisible`) are left
 /// out.
 pub fn escape(text: &str) -> String {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    if !text.as_bytes().iter().any(special) {
+        return invisible::remove(text).into_owned();
+    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in invisible::remove(text).chars() {
         match c {
-            c if invisible::kind(c).is_some() => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -23,6 +23,12 @@ pub fn string_literal(text: &str) -> String {
 fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    let special = |b: &u8| matches!(b, b'\\' | b'"' | b'\n' | b'\r' | b'\t');
+    if !text.as_bytes().iter().any(special) {
+        out.push_str(text);
+        out.push('"');
+        return out;
+    }
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
