@@ -265,3 +265,61 @@ fn each_version_may_hold_a_third_of_the_elements_when_several_are_built() {
         run.stderr
     );
 }
+
+/// A build whose worker program cannot be started typesets in its own process, with the
+/// same bytes; one whose worker dies fails with an error that says so, and leaves the
+/// previous output as it was.
+#[test]
+fn a_worker_that_cannot_start_or_dies_is_handled() {
+    use report::pipeline::{BuildOptions, Builder};
+    let (_tmp, root) = fixture_copy("valid");
+    let build = |out: &str, worker: &str| {
+        let options = BuildOptions {
+            out: Some(root.join(out)),
+            once: true,
+            worker: Some(worker.into()),
+            ..BuildOptions::default()
+        };
+        Builder::new(root.clone(), options).build(&mut |_| {})
+    };
+    let worker = env!("CARGO_BIN_EXE_report");
+    let fine = build("fine", worker);
+    assert!(fine.written.is_some(), "{:?}", fine.diagnostics);
+    assert!(
+        fine.timings.to_string().contains("en worker "),
+        "{}",
+        fine.timings
+    );
+
+    let missing = build("here", "/nonexistent/report");
+    assert!(missing.written.is_some(), "{:?}", missing.diagnostics);
+    assert!(
+        missing
+            .timings
+            .notes()
+            .iter()
+            .any(|n| n.contains("typeset in this process: no worker process (cannot start")),
+        "{:?}",
+        missing.timings.notes()
+    );
+    for file in ["report.pdf", "report.typ", "data.json"] {
+        assert!(
+            fs::read(root.join("fine").join(file)).unwrap()
+                == fs::read(root.join("here").join(file)).unwrap(),
+            "{file} differs between a worker and this process"
+        );
+    }
+
+    // A worker that ends without an answer (here: a program that only fails).
+    let before = fs::read(root.join("fine/report.pdf")).unwrap();
+    let dead = build("fine", "/bin/false");
+    assert!(dead.written.is_none());
+    let errors: Vec<String> = dead.diagnostics.iter().map(|d| format!("{d:?}")).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("typesetting the en version stopped on an internal error")),
+        "{errors:?}"
+    );
+    assert_eq!(fs::read(root.join("fine/report.pdf")).unwrap(), before);
+}
