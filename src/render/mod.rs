@@ -163,6 +163,10 @@ pub fn render(
     // for another to clear Typst's caches, which belong to each worker.
     let workers_processes = single && cache.worker.is_some();
     let rounds_apart = single && !workers_processes;
+    // In worker processes, more versions than threads: the sites are rendered once the
+    // last version has started, on the core the versions no longer fill (0.5 s of the six
+    // versions of the synthetic root). With as many threads as versions, beside them.
+    let sites_last = workers_processes && jobs.len() > workers;
     // What each version's data hashes to, for a builder that builds again, and whether
     // it changed since the last build (a single build computes none: all count as changed).
     let hashes: Vec<u64> = match single {
@@ -284,7 +288,13 @@ pub fn render(
                     panicked(&target.version.language, panic.as_ref(), base)
                 }));
             }
-            let site = site_slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+            // The sites: after this thread's first version in rounds, else (when no
+            // thread of its own renders them) once no version is left to start, beside
+            // the last ones still typeset.
+            let site = match rounds_apart || last {
+                true => site_slot.lock().unwrap_or_else(|e| e.into_inner()).take(),
+                false => None,
+            };
             if let Some(site) = site {
                 let made = site();
                 *site_done.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
@@ -321,7 +331,7 @@ pub fn render(
         // renders them on the typesetting thread that first finishes its version of the
         // first round: the versions of a round seldom take as long as each other, and the
         // sites fill the wait.
-        let site_thread = match rounds_apart {
+        let site_thread = match rounds_apart || sites_last {
             true => None,
             false => site_slot
                 .lock()
@@ -451,9 +461,11 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
 }
 
 /// About how long typesetting `version` takes, in units of a Latin letter: what its
-/// replies print, each character weighted by the cost of its script (measured on the
-/// versions benchmark: a Cyrillic letter costs about 1.4 Latin ones, an Arabic one 1.2,
-/// a Chinese character 3.3).
+/// replies print, each character weighted by the cost of its script (fitted to the times
+/// of the six versions of the versions benchmark, each set in its script's font first: a
+/// Cyrillic letter costs about as much as a Latin one, an Arabic one 1.2, a Chinese
+/// character 4.3; the Chinese version, put last with 3.3, was the one still typeset alone
+/// at the end).
 fn cost(version: &Version) -> u64 {
     use crate::language::Script;
     version
@@ -461,9 +473,9 @@ fn cost(version: &Version) -> u64 {
         .iter()
         .flat_map(|r| r.body.chars())
         .map(|c| match Script::of(c) {
-            Some(Script::Cyrillic) => 14,
+            Some(Script::Cyrillic) => 10,
             Some(Script::Arabic) => 12,
-            Some(Script::Chinese) => 33,
+            Some(Script::Chinese) => 43,
             None => 10,
         })
         .sum()
