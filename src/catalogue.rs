@@ -148,6 +148,8 @@ pub struct Catalogue {
     list: ListFormatter,
     decimal: DecimalFormatter,
     missing: Mutex<BTreeSet<String>>,
+    /// A hash of the language and the overrides: all that distinguishes two catalogues.
+    fingerprint: u64,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -169,6 +171,12 @@ impl Catalogue {
     /// The catalogue of `lang`: its built-in wording (if any), then `overrides`
     /// (`[strings]` key = Fluent pattern), English for the rest.
     pub fn new(lang: &str, overrides: &[(String, String)]) -> (Catalogue, Vec<BadOverride>) {
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (lang, overrides).hash(&mut hasher);
+            hasher.finish()
+        };
         let mut texts: Vec<String> = built_in(lang).map(str::to_string).into_iter().collect();
         let mut bad = Vec::new();
         for (key, value) in overrides {
@@ -214,9 +222,16 @@ impl Catalogue {
                 list,
                 decimal,
                 missing: Mutex::new(BTreeSet::new()),
+                fingerprint,
             },
             bad,
         )
+    }
+
+    /// A hash of everything this catalogue words differently from another of the same
+    /// build of report: its language and its `[strings]` overrides.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The language this catalogue words.

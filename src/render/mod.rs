@@ -53,13 +53,16 @@ pub struct RenderCache {
 }
 
 /// A hash of a version's worded data: what its PDF and site are made from, with the
-/// templates.
+/// templates. The data holds every text worded from the model; the catalogue words the
+/// rest as the templates ask (`t("summary")`), so its overrides count too (a rebuild
+/// kept a site that a changed `[strings]` wording should have changed).
 fn version_hash(version: &Version) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     serde_json::to_string(version)
         .unwrap_or_default()
         .hash(&mut hasher);
+    version.catalogue.fingerprint().hash(&mut hasher);
     hasher.finish()
 }
 

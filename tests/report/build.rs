@@ -323,3 +323,49 @@ fn a_worker_that_cannot_start_or_dies_is_handled() {
     );
     assert_eq!(fs::read(root.join("fine/report.pdf")).unwrap(), before);
 }
+
+/// A rebuild (watch, serve) renders again the site of a version whose `[strings]` wording
+/// changed: the site cache counts what the templates word through `t()`, not only the
+/// worded data (the French site kept "Résumé" after `summary` was overridden with another
+/// single word, which left the word counts as they were).
+#[test]
+fn a_rebuild_shows_a_changed_strings_wording_on_the_site() {
+    use report::pipeline::{BuildOptions, Builder};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    fs::create_dir(&root).unwrap();
+    fs::copy(
+        crate::support::repo().join("book.toml"),
+        root.join("book.toml"),
+    )
+    .unwrap();
+    for dir in ["submissions", "locales"] {
+        crate::support::copy_dir(&crate::support::repo().join(dir), &root.join(dir));
+    }
+    let out = tmp.path().join("out");
+    let options = BuildOptions {
+        out: Some(out.clone()),
+        ..BuildOptions::default()
+    };
+    let mut builder = Builder::new(root.clone(), options);
+    assert!(builder.build(&mut |_| {}).written.is_some());
+    let locale = root.join("locales/fr.toml");
+    let text = fs::read_to_string(&locale).unwrap();
+    fs::write(
+        &locale,
+        format!("{text}\n[strings]\nsummary = \"Sommaire\"\n"),
+    )
+    .unwrap();
+    let rebuilt = builder.build(&mut |_| {});
+    assert!(rebuilt.written.is_some(), "{:?}", rebuilt.diagnostics);
+    let site = fs::read_to_string(out.join("fr/html/index.html")).unwrap();
+    assert!(
+        site.contains("Sommaire"),
+        "the French site keeps its old wording"
+    );
+    let typ = fs::read_to_string(out.join("fr/report.typ")).unwrap();
+    assert!(typ.contains("Sommaire"));
+    // The other versions' sites are kept as they were.
+    let notes = rebuilt.timings.notes().join("; ");
+    assert!(notes.contains("site en: kept"), "{notes}");
+}
