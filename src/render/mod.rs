@@ -178,6 +178,20 @@ pub fn render(
             targets.iter().map(|t| version_hash(t.version)).collect()
         }),
     };
+    // What each version's Typst source is made from (a rebuild's version hash with the
+    // templates): a version that did not change is not even worded into Typst again.
+    let typst_templates = templates.fingerprint();
+    let made_from: HashMap<&str, u64> = targets
+        .iter()
+        .zip(&hashes)
+        .map(|(t, h)| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (h, typst_templates).hash(&mut hasher);
+            (t.version.language.as_str(), hasher.finish())
+        })
+        .collect();
+    let made_from = &made_from;
     let changed: HashMap<&str, bool> = targets
         .iter()
         .zip(&hashes)
@@ -285,7 +299,10 @@ pub fn render(
                 // A panic in Typst fails this version with an error, and
                 // leaves the other thread (waiting for this round's end) free.
                 let typeset = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    typeset_one(project, target, templates, options, typesetter, base)
+                    let made_from = made_from.get(target.version.language.as_str()).copied();
+                    typeset_one(
+                        project, target, templates, options, typesetter, base, made_from,
+                    )
                 }));
                 done.push(typeset.unwrap_or_else(|panic| {
                     panicked(&target.version.language, panic.as_ref(), base)
@@ -403,6 +420,7 @@ fn typeset_one(
     options: RenderOptions,
     mut typesetter: typst::Typesetter,
     base: &Sources,
+    made_from: Option<u64>,
 ) -> Typeset {
     let pdf = project.config.pdf.as_ref();
     let start = std::time::Instant::now();
@@ -415,6 +433,7 @@ fn typeset_one(
         target.version,
         templates,
         options.date,
+        made_from,
         &mut typesetter,
         &mut sources,
         &mut diags,

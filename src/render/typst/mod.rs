@@ -57,6 +57,10 @@ pub struct Typesetter {
     /// The last PDF, when Typst had nothing to say about it: a build with the same Typst
     /// source (only an HTML template changed, say) writes it again without typesetting.
     last_pdf: Option<LastPdf>,
+    /// What the last PDF was made from (see [`render`]'s `made_from`) and the characters
+    /// that had no glyph: a rebuild whose version did not change writes the last PDF
+    /// again without even making its Typst source.
+    last_made: Option<(u64, BTreeSet<char>)>,
     /// Whether a typesetting keeps what Typst remembers of it (for the next build), dropping
     /// only older entries. Off when the caller clears Typst's caches itself.
     pub keeps_caches: bool,
@@ -90,6 +94,7 @@ impl Typesetter {
             source: None,
             start: None,
             last_pdf: None,
+            last_made: None,
             keeps_caches: true,
             worker: None,
             lang: String::new(),
@@ -205,13 +210,17 @@ pub enum Typeset {
     Failed,
 }
 
-/// Generates the Typst source and typesets it.
+/// Generates the Typst source and typesets it. `made_from`, when the caller knows it, is a
+/// hash of all the source is made from but the paper and the date (the version's data and
+/// wording, the templates): a typesetter that made its last PDF from the same writes it
+/// again at once.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     project: &Project,
     version: &Version,
     templates: &Templates,
     date: Date,
+    made_from: Option<u64>,
     typesetter: &mut Typesetter,
     sources: &mut Sources,
     diags: &mut Diagnostics,
@@ -223,6 +232,38 @@ pub fn render(
         Paper::A4 => "a4",
         Paper::Letter => "us-letter",
     };
+    let made_from = made_from.map(|hash| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (hash, paper, date).hash(&mut hasher);
+        hasher.finish()
+    });
+    let texts = project.texts();
+    let inputs: Vec<FileId> = version
+        .replies
+        .iter()
+        .filter_map(|r| texts.get(r.text_file.as_str()).map(|t| t.file))
+        .chain(std::iter::once(project.config.file))
+        .collect();
+    let template = templates
+        .get(TEMPLATE)
+        .map_or(("", ""), |t| (t.shown.as_str(), t.source.as_str()));
+    if let (Some(made), Some((last, missing)), Some(source), Some(last_pdf)) = (
+        made_from,
+        &typesetter.last_made,
+        &typesetter.source,
+        &typesetter.last_pdf,
+    ) && made == *last
+    {
+        timings.note(
+            "skipped: the Typst source did not change, the previous PDF is written again (the version and the templates are as they were)",
+        );
+        glyphs::report(missing, &inputs, template, sources, diags);
+        return Some(TypstOutput {
+            source: source.text().to_string(),
+            pdf: Some(last_pdf.pdf.clone()),
+        });
+    }
     let context = templates::context(version, minijinja::context! { paper => paper });
     let env = templates.typst();
     let source = timings.time("typst template", || {
@@ -276,17 +317,11 @@ pub fn render(
             }
         }
     }
-    let texts = project.texts();
-    let inputs: Vec<FileId> = version
-        .replies
-        .iter()
-        .filter_map(|r| texts.get(r.text_file.as_str()).map(|t| t.file))
-        .chain(std::iter::once(project.config.file))
-        .collect();
-    let template = templates
-        .get(TEMPLATE)
-        .map_or(("", ""), |t| (t.shown.as_str(), t.source.as_str()));
     glyphs::report(&missing, &inputs, template, sources, diags);
+    typesetter.last_made = match (&pdf, &typesetter.last_pdf) {
+        (Some(_), Some(_)) => made_from.map(|made| (made, missing)),
+        _ => None,
+    };
     let source = typeset;
     Some(TypstOutput { source, pdf })
 }
