@@ -138,29 +138,52 @@ fn model_of(
     let budget = render::cost::budget(building.len());
     let mut versions = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for lang in building {
+    // One version worded and measured: the version, its problems, and the cost check's.
+    let word = |lang: &String| {
+        let mut diags = Diagnostics::new();
         let locale = wording::locale_of(&project.locales, lang);
         let catalogue = Arc::new(wording::catalogue_for(lang, locale));
-        let version = wording::version(&model, catalogue.clone(), locale, diags);
-        wording::warn_missing_strings(&catalogue, diags);
+        let version = wording::version(&model, catalogue.clone(), locale, &mut diags);
+        wording::warn_missing_strings(&catalogue, &mut diags);
         // The word limit is on the Secretariat's text as written, in [book] language.
         if *lang == book.language {
-            wording::check_word_limit(&version, diags);
+            wording::check_word_limit(&version, &mut diags);
         }
-        // What it would cost to typeset, measured before the next version is worded: a
-        // reply too costly for one version is refused at once, not after six.
         let mut found = Diagnostics::new();
         render::cost::check(project, &version, budget, &mut found);
-        let refused = found.has_errors();
-        // An original printed in several versions is measured in each: say it once.
-        for d in found.into_vec() {
-            if seen.insert(format!("{d:?}")) {
-                diags.push(d);
+        (version, diags, found)
+    };
+    // A version per core at a time, in the order of the versions. What it would cost to
+    // typeset is measured before the next ones are worded: a reply too costly for one
+    // version is refused at once, not after six.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    'versions: for group in building.chunks(cores) {
+        let worded: Vec<_> = match group {
+            [one] => vec![word(one)],
+            _ => std::thread::scope(|scope| {
+                let threads: Vec<_> = group
+                    .iter()
+                    .map(|lang| scope.spawn(|| word(lang)))
+                    .collect();
+                threads
+                    .into_iter()
+                    .map(|t| t.join().expect("wording does not panic"))
+                    .collect()
+            }),
+        };
+        for (version, problems, found) in worded {
+            diags.extend(problems);
+            let refused = found.has_errors();
+            // An original printed in several versions is measured in each: say it once.
+            for d in found.into_vec() {
+                if seen.insert(format!("{d:?}")) {
+                    diags.push(d);
+                }
             }
-        }
-        versions.push(version);
-        if refused {
-            break;
+            versions.push(version);
+            if refused {
+                break 'versions;
+            }
         }
     }
     drafts_only(project, &model, diags);
