@@ -38,8 +38,9 @@ pub struct RenderOptions {
 pub struct RenderCache {
     pub typesetters: HashMap<String, typst::Typesetter>,
     pub sites: HashMap<String, (u64, OutputFiles)>,
-    /// Set for a single build (`report build`): nothing is kept for a next one. Typst's
-    /// caches are then cleared after each round of versions (one per core), so that memory
+    /// Set for a single build (`report build`): nothing is kept for a next one. Its versions
+    /// are typeset in worker processes (see `worker`), or without a worker program here,
+    /// Typst's caches cleared after each round of versions (one per core), so that memory
     /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
     /// keeps each version's, for rebuilds that lay out again only what changed.
     pub single: bool,

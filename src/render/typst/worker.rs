@@ -127,12 +127,7 @@ pub fn typeset(program: &Path, job: &Job) -> Result<(Typesetting, Timings), Fail
 /// The worker's side: reads a job from `input`, typesets it, writes the answer to `output`.
 /// An input that is not a job of this build is refused with an error.
 pub fn serve(input: &mut impl Read, output: &mut impl Write) -> io::Result<()> {
-    let mut magic = vec![0; MAGIC.len()];
-    input.read_exact(&mut magic).map_err(|_| not_a_job())?;
-    if magic != MAGIC {
-        return Err(not_a_job());
-    }
-    let header: JobHeader = serde_json::from_slice(&frame(input)?).map_err(|_| not_a_job())?;
+    let header: JobHeader = read_header(input).map_err(|_| not_a_job())?;
     let source = String::from_utf8(frame(input)?).map_err(|_| not_a_job())?;
     let mut files = Vec::new();
     for path in header.fonts {
@@ -167,11 +162,7 @@ fn write_job(out: &mut impl Write, job: &Job) -> io::Result<()> {
         fonts: job.fonts.iter().map(|f| f.path.clone()).collect(),
     };
     let mut out = io::BufWriter::new(out);
-    out.write_all(MAGIC)?;
-    put(
-        &mut out,
-        &serde_json::to_vec(&header).map_err(io::Error::other)?,
-    )?;
+    write_header(&mut out, &header)?;
     put(&mut out, job.source.as_bytes())?;
     for font in job.fonts {
         put(&mut out, &font.bytes)?;
@@ -201,22 +192,13 @@ fn write_answer(
         notes: timings.notes().to_vec(),
     };
     let mut out = io::BufWriter::new(out);
-    out.write_all(MAGIC)?;
-    put(
-        &mut out,
-        &serde_json::to_vec(&header).map_err(io::Error::other)?,
-    )?;
+    write_header(&mut out, &header)?;
     put(&mut out, &pdf)?;
     out.flush()
 }
 
 fn read_answer(input: &mut impl Read) -> io::Result<(Typesetting, Timings)> {
-    let mut magic = vec![0; MAGIC.len()];
-    input.read_exact(&mut magic)?;
-    if magic != MAGIC {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "not an answer"));
-    }
-    let header: AnswerHeader = serde_json::from_slice(&frame(input)?)?;
+    let header: AnswerHeader = read_header(input)?;
     let pdf = frame(input)?;
     let result = match header.result.as_str() {
         "pdf" => Typeset::Pdf(pdf),
@@ -238,6 +220,25 @@ fn read_answer(input: &mut impl Read) -> io::Result<(Typesetting, Timings)> {
     }
     let problems = header.problems;
     Ok((Typesetting { result, problems }, timings))
+}
+
+/// Begins a job or an answer: the magic, then `header` as JSON in a frame.
+fn write_header(out: &mut impl Write, header: &impl Serialize) -> io::Result<()> {
+    out.write_all(MAGIC)?;
+    put(out, &serde_json::to_vec(header).map_err(io::Error::other)?)
+}
+
+/// Reads the beginning of a job or an answer, refusing anything without the magic.
+fn read_header<T: serde::de::DeserializeOwned>(input: &mut impl Read) -> io::Result<T> {
+    let mut magic = vec![0; MAGIC.len()];
+    input.read_exact(&mut magic)?;
+    if magic != MAGIC {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "not from this build of report",
+        ));
+    }
+    Ok(serde_json::from_slice(&frame(input)?)?)
 }
 
 /// Writes one frame: the length of `bytes`, then `bytes`.
