@@ -41,8 +41,12 @@ pub fn built_in(lang: &str) -> Option<&'static str> {
 
 /// Every message id of the built-in English catalogue: the keys `[strings]` may override.
 pub fn keys() -> Vec<String> {
-    let resource = resource(built_in(FALLBACK).expect("English is built in"));
-    resource
+    ids(built_in(FALLBACK).expect("English is built in"))
+}
+
+/// The message ids a catalogue defines, in its order.
+fn ids(catalogue: &str) -> Vec<String> {
+    resource(catalogue)
         .entries()
         .filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
@@ -363,6 +367,22 @@ mod tests {
                 .err()
                 .map(|(_, e)| e);
             assert!(errors.is_none(), "{lang}: {errors:?}");
+        }
+    }
+
+    /// A message added to en.ftl alone would print English in the other versions (and one
+    /// English lacks is never asked for): each built-in catalogue words exactly English's.
+    #[test]
+    fn every_built_in_catalogue_words_exactly_the_english_messages() {
+        let english: BTreeSet<String> = keys().into_iter().collect();
+        for (lang, text) in BUILT_IN {
+            let own: BTreeSet<String> = ids(text).into_iter().collect();
+            let missing: Vec<_> = english.difference(&own).collect();
+            let extra: Vec<_> = own.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}.ftl lacks {missing:?} and has {extra:?} that en.ftl has not"
+            );
         }
     }
 
