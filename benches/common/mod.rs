@@ -311,6 +311,28 @@ fn pseudo_translation(text: &str, words: &[&str]) -> String {
     out
 }
 
+/// Pseudo-Chinese written as Chinese is: no space between two ideographs, and the
+/// fullwidth full stop and comma after one ("数据。", "数据，"), the space after them dropped.
+/// Markdown is kept: its marks are not ideographs ("### 数据", "- 数据", "| 数据 |").
+fn written_as_chinese(text: &str) -> String {
+    let ideograph = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let back = |n: usize| i.checked_sub(n).and_then(|j| chars.get(j));
+        let (before, after) = (back(1), chars.get(i + 1));
+        match c {
+            '.' if ideograph(before) => out.push('。'),
+            ',' if ideograph(before) => out.push('，'),
+            ' ' if ideograph(after)
+                && (ideograph(before)
+                    || (matches!(before, Some('.' | ',')) && ideograph(back(2)))) => {}
+            _ => out.push(*c),
+        }
+    }
+    out
+}
+
 /// A synthetic root of `states` replies in English, each translated into the five other
 /// official languages (pseudo-text in each script), with all six versions in
 /// `[book] languages`.
@@ -341,10 +363,11 @@ pub fn synthetic_root_six(root: &Path, states: usize) {
         let text = std::fs::read_to_string(&path).unwrap();
         let body = &text[text.rfind("+++\n").unwrap() + 4..];
         for (lang, words) in TRANSLATED_WORDS {
-            let translation = format!(
-                "+++\ntranslator = \"Synthetic\"\n+++\n{}",
-                pseudo_translation(body, words)
-            );
+            let mut translated = pseudo_translation(body, words);
+            if lang == "zh" {
+                translated = written_as_chinese(&translated);
+            }
+            let translation = format!("+++\ntranslator = \"Synthetic\"\n+++\n{translated}");
             std::fs::write(path.with_extension(format!("{lang}.md")), translation).unwrap();
         }
     }
