@@ -296,7 +296,7 @@ fn read_report(t: &Table, diags: &mut Diagnostics) -> ReportMeta {
     t.reject_unknown_keys(diags);
     let mut r = placeholder_report();
     let text = |key: &str, example: &str, diags: &mut Diagnostics| {
-        t.string(key, example, diags).map(|s| s.value)
+        t.text(key, example, diags).map(|s| s.value)
     };
     if let Some(s) = t.required_string("symbol", "symbol = \"A/74/130\"", diags) {
         r.symbol = s.value;
@@ -356,7 +356,7 @@ fn read_categories(root: &Table, diags: &mut Diagnostics) -> Vec<Category> {
             diags,
         );
         let description = t
-            .string("description", "description = \"...\"", diags)
+            .text("description", "description = \"...\"", diags)
             .map(|s| s.value);
         let Some(id) = id else { continue };
         let valid = id

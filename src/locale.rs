@@ -50,6 +50,9 @@ pub const REPORT_KEYS: &[&str] = &[
 ];
 const CATEGORY_KEYS: &[&str] = &["title", "description"];
 
+/// How to fix a wording that is empty or of the wrong type, after its example.
+const OR_DELETE: &str = "(or delete the line: the version then prints the text it translates)";
+
 /// Reads one locale file of language `lang`.
 pub fn parse(
     text: &str,
@@ -73,7 +76,8 @@ pub fn parse(
     if let Some(report) = top.table("report", "[report]", REPORT_KEYS, diags) {
         report.reject_unknown_keys(diags);
         for key in REPORT_KEYS {
-            if let Some(value) = report.string(key, &format!("{key} = \"...\""), diags) {
+            let example = format!("{key} = \"...\" {OR_DELETE}");
+            if let Some(value) = report.text(key, &example, diags) {
                 locale.report.insert(key.to_string(), value.value);
             }
         }
@@ -94,9 +98,15 @@ pub fn parse(
             if let Some(t) = categories.table(&id, &name, CATEGORY_KEYS, diags) {
                 t.reject_unknown_keys(diags);
                 let wording = CategoryWording {
-                    title: t.string("title", "title = \"...\"", diags).map(|s| s.value),
+                    title: t
+                        .text("title", &format!("title = \"...\" {OR_DELETE}"), diags)
+                        .map(|s| s.value),
                     description: t
-                        .string("description", "description = \"...\"", diags)
+                        .text(
+                            "description",
+                            &format!("description = \"...\" {OR_DELETE}"),
+                            diags,
+                        )
                         .map(|s| s.value),
                 };
                 locale.categories.insert(id, wording);
@@ -106,8 +116,8 @@ pub fn parse(
     if let Some(themes) = top.table("themes", "[themes]", &[], diags) {
         for (theme, span) in themes.keys() {
             locale.theme_spans.push((theme.clone(), span));
-            let example = format!("\"{theme}\" = \"...\"");
-            if let Some(value) = themes.string(&theme, &example, diags) {
+            let example = format!("\"{theme}\" = \"...\" {OR_DELETE}");
+            if let Some(value) = themes.text(&theme, &example, diags) {
                 locale.themes.insert(
                     collate::theme_key(&collate::clean_theme(&theme)),
                     value.value,

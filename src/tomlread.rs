@@ -11,6 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::collate;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span, Spanned};
+use crate::invisible;
 
 /// Parses a TOML document that starts at byte `offset` of `file`. Syntax errors are pushed,
 /// all of them as far as the parser recovers, and the document is `None`: values read
@@ -202,11 +203,28 @@ impl<'a, 'i> Table<'a, 'i> {
         if !self.require(key, example, diags) {
             return None;
         }
+        self.text(key, example, diags)
+    }
+
+    /// An optional string that, when given, prints something: not blank, and not made only
+    /// of characters the PDF and the HTML leave out (zero-width spaces, bidi controls...),
+    /// which would print an empty title or heading (and a PDF/UA document needs a title).
+    pub fn text(
+        &self,
+        key: &str,
+        example: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Spanned<String>> {
         let value = self.string(key, example, diags)?;
-        if value.value.trim().is_empty() {
+        if invisible::remove(&value.value).trim().is_empty() {
+            let label = if value.value.trim().is_empty() {
+                "empty string"
+            } else {
+                "only characters that print nothing"
+            };
             diags.push(
                 Diagnostic::error(self.file, value.span.clone(), format!("`{key}` is empty"))
-                    .label("empty string")
+                    .label(label)
                     .help(format!("write it like this: {example}")),
             );
             return None;

@@ -216,3 +216,50 @@ fn what_an_editor_types_never_reaches_the_terminal_raw() {
     assert!(!run.stdout.contains('\u{202e}'));
     assert!(parsed.to_string().contains("storage"));
 }
+
+/// A title, heading or masthead text made only of characters the PDF and the HTML leave
+/// out prints nothing (and a PDF/UA document without a title is refused by Typst at the
+/// very end): in book.toml and in a locale file it is an error at its place, found by
+/// `report check`, like an empty one.
+#[test]
+fn a_text_that_prints_nothing_is_an_error_at_its_place() {
+    let (_tmp, root) = fixture_copy("valid");
+    edit(&root.join("book.toml"), |book| {
+        book.replacen(
+            "title = \"Countering the use of information and communications technologies for criminal purposes\"\nlanguage = \"en\"\n",
+            "title = \"\u{202e}\u{200b}\"\nlanguage = \"en\"\nlanguages = [\"en\", \"fr\"]\n",
+            1,
+        )
+        .replace("agenda-footnote = \"A/74/150\"", "agenda-footnote = \" \"")
+    });
+    fs::create_dir_all(root.join("locales")).unwrap();
+    fs::write(
+        root.join("locales/fr.toml"),
+        "[report]\ntitle = \"\"\norgan = \"\u{2066}\u{2069}\"\n\n[categories.cooperation]\ntitle = \"\u{feff}\"\n\n[themes]\n\"cloud storage\" = \"\u{200b}\"\n",
+    )
+    .unwrap();
+    let out = root.join("output");
+    for command in ["check", "build"] {
+        let run = report_in(&root, &[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert_contains_all(
+            &run.stderr,
+            &[
+                "book.toml:3:9",
+                "locales/fr.toml:2:9",
+                "locales/fr.toml:3:9",
+                "locales/fr.toml:6:9",
+                "locales/fr.toml:9:19",
+                "error: `title` is empty",
+                "error: `agenda-footnote` is empty",
+                "error: `organ` is empty",
+                "error: `cloud storage` is empty",
+                "only characters that print nothing",
+                "empty string",
+                "or delete the line: the version then prints the text it translates",
+            ],
+        );
+        assert!(!run.stderr.contains("PDF/UA"), "{}", run.stderr);
+        assert!(!out.exists(), "{command} wrote {}", out.display());
+    }
+}
