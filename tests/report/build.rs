@@ -318,7 +318,7 @@ fn a_worker_that_cannot_start_or_dies_is_handled() {
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("typesetting the en version stopped on an internal error")),
+            .any(|e| e.contains("typesetting the English version stopped on an internal error")),
         "{errors:?}"
     );
     assert_eq!(fs::read(root.join("fine/report.pdf")).unwrap(), before);

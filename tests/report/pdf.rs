@@ -261,7 +261,7 @@ fn templates_cannot_read_files_or_import_packages() {
     for (template, expected) in [
         (
             "#read(\"/etc/passwd\")\n",
-            "error: typesetting: file not found",
+            "error: typesetting the English version: file not found",
         ),
         (
             "#import \"@preview/cetz:0.2.0\": canvas\n",
@@ -279,7 +279,7 @@ fn templates_cannot_read_files_or_import_packages() {
             &run.stderr,
             &[
                 expected,
-                "report.typ (generated from report.typ.j2):1:",
+                "report.typ of the English version (generated from report.typ.j2):1:",
                 "the output folder was left as it was",
             ],
         );
@@ -288,6 +288,36 @@ fn templates_cannot_read_files_or_import_packages() {
             "previous"
         );
     }
+}
+
+/// A template that fails fails in every language version: each error says which version
+/// it is, and points into that version's generated source.
+#[test]
+fn a_typesetting_error_names_its_language_version() {
+    let (_tmp, root) = fixture_copy("valid");
+    edit(&root.join("book.toml"), |book| {
+        book.replace(
+            "language = \"en\"\n",
+            "language = \"en\"\nlanguages = [\"en\", \"fr\"]\n",
+        )
+    });
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/report.typ.j2"),
+        "#read(\"/etc/passwd\")\n",
+    )
+    .unwrap();
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "error: typesetting the English version: file not found",
+            "error: typesetting the French version: file not found",
+            "report.typ of the English version (generated from report.typ.j2):1:",
+            "report.typ of the French version (generated from report.typ.j2):1:",
+        ],
+    );
 }
 
 #[test]

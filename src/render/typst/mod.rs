@@ -142,7 +142,7 @@ impl Typesetter {
             match timings.time("worker", || worker::typeset(program, &job)) {
                 Ok((typesetting, worker_timings)) => {
                     timings.extend(worker_timings);
-                    return typesetting.report(text, sources, diags);
+                    return typesetting.report(&self.lang, text, sources, diags);
                 }
                 // A worker that cannot start (or is another build of report) leaves the
                 // work to this process, which clears Typst's caches after it.
@@ -174,7 +174,7 @@ impl Typesetter {
             self.start.as_ref(),
             timings,
         );
-        let pdf = typesetting.report(text, sources, diags);
+        let pdf = typesetting.report(&self.lang, text, sources, diags);
         if self.worker.is_some() && !self.keeps_caches {
             // Typeset here for want of a worker: nothing of it is needed again.
             typst::comemo::evict(0);
@@ -302,7 +302,8 @@ pub fn render(
             Typeset::Undrawn(chars) => {
                 diags.extend(round_diags);
                 diags.push(Diagnostic::error_nowhere(format!(
-                    "typesetting: {} still print as empty boxes after being replaced",
+                    "typesetting {}: {} still print as empty boxes after being replaced",
+                    version_name(&typesetter.lang),
                     chars
                         .iter()
                         .map(|c| format!("U+{:04X}", *c as u32))
@@ -343,15 +344,36 @@ pub struct Typesetting {
 }
 
 impl Typesetting {
-    /// The result, its problems added to `diags`, shown against the generated `source`.
-    pub fn report(self, source: &str, sources: &mut Sources, diags: &mut Diagnostics) -> Typeset {
+    /// The result, its problems added to `diags` as the `lang` version's, shown against
+    /// the generated `source`.
+    pub fn report(
+        self,
+        lang: &str,
+        source: &str,
+        sources: &mut Sources,
+        diags: &mut Diagnostics,
+    ) -> Typeset {
         if !self.problems.is_empty() {
-            let file = sources.add(format!("report.typ (generated from {TEMPLATE})"), source);
+            let version = version_name(lang);
+            let file = sources.add(
+                format!("report.typ of {version} (generated from {TEMPLATE})"),
+                source,
+            );
             for problem in self.problems {
-                diags.push(convert(problem, file));
+                diags.push(convert(problem, &version, file));
             }
         }
         self.result
+    }
+}
+
+/// "the French version": which version a message of typesetting is about (six may fail
+/// in one build, each with the same message).
+fn version_name(lang: &str) -> String {
+    match crate::language::name(lang) {
+        Some(name) => format!("the {name} version"),
+        None if lang.is_empty() => "the report".into(),
+        None => format!("the {lang} version"),
     }
 }
 
@@ -359,7 +381,8 @@ impl Typesetting {
 /// panic in this process or in a worker).
 pub fn internal_error(lang: &str, why: &str) -> Diagnostic {
     Diagnostic::error_nowhere(format!(
-        "typesetting the {lang} version stopped on an internal error of Typst: {why}"
+        "typesetting {} stopped on an internal error of Typst: {why}",
+        version_name(lang)
     ))
     .help("this is a bug of report or Typst, not a problem of the replies: report it with the files of this build; the previous output is left as it was")
 }
@@ -394,7 +417,7 @@ fn typeset_source(
     timings.note(passes.to_string());
     let problem = |d: &SourceDiagnostic| Problem {
         error: d.severity == Severity::Error,
-        message: format!("typesetting: {}", d.message),
+        message: d.message.to_string(),
         hints: d.hints.iter().map(|hint| hint.v.to_string()).collect(),
         range: world.range(d.span),
     };
@@ -438,12 +461,13 @@ fn typeset_source(
 }
 
 /// A problem Typst found as one of our diagnostics, pointing into the generated source.
-fn convert(problem: Problem, file: FileId) -> Diagnostic {
+fn convert(problem: Problem, version: &str, file: FileId) -> Diagnostic {
+    let message = format!("typesetting {version}: {}", problem.message);
     let mut out = match (problem.range, problem.error) {
-        (Some(span), true) => Diagnostic::error(file, span, problem.message),
-        (Some(span), false) => Diagnostic::warning(file, span, problem.message),
-        (None, true) => Diagnostic::error_nowhere(problem.message),
-        (None, false) => Diagnostic::warning_nowhere(problem.message),
+        (Some(span), true) => Diagnostic::error(file, span, message),
+        (Some(span), false) => Diagnostic::warning(file, span, message),
+        (None, true) => Diagnostic::error_nowhere(message),
+        (None, false) => Diagnostic::warning_nowhere(message),
     };
     for hint in problem.hints {
         out = out.help(hint);

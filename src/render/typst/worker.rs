@@ -304,7 +304,7 @@ mod tests {
         timings.note("2 passes");
         let problem = Problem {
             error: false,
-            message: "typesetting: a warning".into(),
+            message: "a warning".into(),
             hints: vec!["a hint".into()],
             range: Some(3..7),
         };
