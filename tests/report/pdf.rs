@@ -290,6 +290,28 @@ fn templates_cannot_read_files_or_import_packages() {
     }
 }
 
+/// A table that runs over pages repeats its header there, as an artifact, and PDF/UA
+/// allows no link in an artifact: a header with a link or a footnote mark is printed once,
+/// and the build succeeds (it failed on Typst's "PDF artifacts may not contain links").
+#[test]
+fn a_long_table_whose_header_links_builds() {
+    let (_tmp, root) = fixture_copy("valid");
+    let rows: String = (0..150)
+        .map(|i| format!("| row {i} | value {i} |\n"))
+        .collect();
+    edit(&root.join("submissions/cri.md"), |cri| {
+        format!(
+            "{}\n\n| [UN](https://un.org) | b[^n] |\n|---|---|\n{rows}\n[^n]: A note.\n",
+            cri.trim_end()
+        )
+    });
+    let (out, run) = build(&root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = pdf_text(&out.path().join("report.pdf"));
+    assert!(text.contains("row 149"), "{text}");
+    assert_eq!(text.matches("A note.").count(), 1, "{text}");
+}
+
 /// A template that fails fails in every language version: each error says which version
 /// it is, and points into that version's generated source.
 #[test]

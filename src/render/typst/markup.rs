@@ -192,9 +192,17 @@ impl<'d> Writer<'d> {
                 _ => "left",
             })
             .collect();
+        // A header repeats on each page the table runs on to, where it is an artifact (not
+        // read out twice), and PDF/UA allows no link in an artifact: a header holding a link
+        // or a footnote (its mark links to the note) is printed once.
+        let repeat = if links_in(head) {
+            "repeat: false, "
+        } else {
+            ""
+        };
         let _ = write!(
             self.out,
-            "#table(columns: {columns}, align: ({},), table.header(",
+            "#table(columns: {columns}, align: ({},), table.header({repeat}",
             aligns.join(", ")
         );
         self.cells(head, columns);
@@ -307,6 +315,19 @@ impl<'d> Writer<'d> {
             Inline::HardBreak => self.out.push_str("#linebreak()"),
         }
     }
+}
+
+/// Whether `cells` hold a link or a footnote reference, however deep in emphasis.
+fn links_in(cells: &[Vec<Inline>]) -> bool {
+    let mut stack: Vec<&Inline> = cells.iter().flatten().collect();
+    while let Some(inline) = stack.pop() {
+        match inline {
+            Inline::Link(..) | Inline::FootnoteRef(_) => return true,
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => stack.extend(c),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A footnote's numbering that prints `number` whatever Typst's counter says.
@@ -561,6 +582,12 @@ mod tests {
             (
                 "| a | b |\n|---|:-:|\n| 1 |\n",
                 "#table(columns: 2, align: (left, center,), table.header([#\"a\";], [#\"b\";]), [#\"1\";], [])",
+            ),
+            // A header with a link (or a footnote mark, a link too) is not repeated on the
+            // next page, where it would be an artifact, which may hold no link (PDF/UA).
+            (
+                "| **[a](https://un.org)** | b |\n|---|---|\n| 1 | 2 |\n",
+                "#table(columns: 2, align: (left, left,), table.header(repeat: false, [#strong[#link(\"https://un.org\")[#\"a\";]]], [#\"b\";]), [#\"1\";], [#\"2\";])",
             ),
             (
                 "Note[^x].\n\n[^x]: Footnote *text*.",
