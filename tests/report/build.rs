@@ -4,7 +4,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::support::{assert_contains_all, fixture, fixture_copy, report_in};
+use crate::support::{assert_contains_all, fixture, fixture_copy, report_in, with_languages};
 
 #[test]
 fn writes_data_json_whose_counts_match_the_replies() {
@@ -240,13 +240,7 @@ fn each_version_may_hold_a_third_of_the_elements_when_several_are_built() {
     fs::write(&reply, format!("{text}\n\n{}", "- item\n".repeat(45_000))).unwrap();
     let run = report_in(&root, &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let book = fs::read_to_string(root.join("book.toml")).unwrap();
-    let book = book.replacen(
-        "language = \"en\"",
-        "language = \"en\"\nlanguages = [\"en\", \"fr\"]",
-        1,
-    );
-    fs::write(root.join("book.toml"), book).unwrap();
+    with_languages(&root, &["en", "fr"]);
     let run = report_in(&root, &["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains_all(

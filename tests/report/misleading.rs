@@ -6,7 +6,9 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{assert_contains_all, edit, fixture_copy, pdf_text, report_in};
+use crate::support::{
+    assert_contains_all, edit, fixture_copy, pdf_text, report_in, with_languages,
+};
 
 /// Every HTML file of a site, joined.
 fn site_text(dir: &Path) -> String {
@@ -224,10 +226,11 @@ fn what_an_editor_types_never_reaches_the_terminal_raw() {
 #[test]
 fn a_text_that_prints_nothing_is_an_error_at_its_place() {
     let (_tmp, root) = fixture_copy("valid");
+    with_languages(&root, &["en", "fr"]);
     edit(&root.join("book.toml"), |book| {
         book.replacen(
-            "title = \"Countering the use of information and communications technologies for criminal purposes\"\nlanguage = \"en\"\n",
-            "title = \"\u{202e}\u{200b}\"\nlanguage = \"en\"\nlanguages = [\"en\", \"fr\"]\n",
+            "title = \"Countering the use of information and communications technologies for criminal purposes\"\n",
+            "title = \"\u{202e}\u{200b}\"\n",
             1,
         )
         .replace("agenda-footnote = \"A/74/150\"", "agenda-footnote = \" \"")

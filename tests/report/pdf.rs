@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::support::{
     assert_contains_all, assert_same_files, build, edit, files, fixture, fixture_copy, pdf_text,
-    repo, report_in,
+    repo, report_in, with_languages,
 };
 
 fn data(out: &Path) -> Value {
@@ -317,12 +317,7 @@ fn a_long_table_whose_header_links_builds() {
 #[test]
 fn a_typesetting_error_names_its_language_version() {
     let (_tmp, root) = fixture_copy("valid");
-    edit(&root.join("book.toml"), |book| {
-        book.replace(
-            "language = \"en\"\n",
-            "language = \"en\"\nlanguages = [\"en\", \"fr\"]\n",
-        )
-    });
+    with_languages(&root, &["en", "fr"]);
     fs::create_dir_all(root.join("templates")).unwrap();
     fs::write(
         root.join("templates/report.typ.j2"),

@@ -86,6 +86,19 @@ pub fn edit(path: &Path, edit: impl FnOnce(&str) -> String) {
     std::fs::write(path, edit(&text)).unwrap();
 }
 
+/// Builds the language versions `languages` of a fixture root whose book.toml says
+/// `language = "en"` and lists no `languages`.
+pub fn with_languages(root: &Path, languages: &[&str]) {
+    let list: Vec<String> = languages.iter().map(|l| format!("\"{l}\"")).collect();
+    edit(&root.join("book.toml"), |book| {
+        book.replacen(
+            "language = \"en\"\n",
+            &format!("language = \"en\"\nlanguages = [{}]\n", list.join(", ")),
+            1,
+        )
+    });
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();

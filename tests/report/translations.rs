@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::support::{
     assert_contains_all, build, build_ok, edit, fixture_copy, pdf_text, report, report_in,
+    with_languages,
 };
 
 const CRI_EN: &str = "+++\nnote = \"Translated by the Secretariat\"\ntranslator = \"Test translator\"\n+++\n\nThe Government of Costa Rica has the honour to transmit its observations.\n";
@@ -274,12 +275,7 @@ fn report_new_scaffolds_a_translation_beside_its_original() {
 }
 
 fn with_french_version(root: &Path) {
-    edit(&root.join("book.toml"), |book| {
-        book.replace(
-            "language = \"en\"\n",
-            "language = \"en\"\nlanguages = [\"en\", \"fr\"]\n",
-        )
-    });
+    with_languages(root, &["en", "fr"]);
     fs::create_dir_all(root.join("locales")).unwrap();
     fs::write(
         root.join("locales/fr.toml"),
