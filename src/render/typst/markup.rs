@@ -92,7 +92,7 @@ struct Writer<'d> {
     out: String,
     /// Footnote references inside a footnote are printed as text, never nested.
     in_footnote: bool,
-    /// Inside a link or struck text: both are drawn with a line, and lines may not nest.
+    /// Inside a link or struck text, which may not nest (see the `Inline::Strike` arm).
     in_line_decoration: bool,
     /// The footnotes already printed, by label, with the number in their Typst label and
     /// the number they print: a later reference points to the same footnote instead of
@@ -266,9 +266,10 @@ impl<'d> Writer<'d> {
             }
             Inline::Emph(c) => self.wrapped("emph", c),
             Inline::Strong(c) => self.wrapped("strong", c),
-            // The template underlines links, and a tagged PDF may not combine underline
-            // and strike: a link inside struck text, or struck text inside a link (or
-            // inside struck text), keeps only the outer of the two.
+            // A tagged PDF may not give one text both an underline and a strike, and a
+            // root's own template may underline links (the shipped one does not): a link
+            // inside struck text, or struck text inside a link (or inside struck text),
+            // keeps only the outer of the two.
             Inline::Strike(c) if self.in_line_decoration => self.inlines(c),
             Inline::Strike(c) => {
                 self.in_line_decoration = true;
