@@ -53,6 +53,14 @@ pub struct RenderCache {
     pub versions: HashMap<String, u64>,
 }
 
+/// A hash of `value` (within one run of the program: what a rebuild compares).
+pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// A hash of a version's worded data: what its PDF and site are made from, with the
 /// templates. The data holds every text worded from the model; the catalogue words the
 /// rest as the templates ask (`t("summary")`), so its overrides count too (a rebuild
@@ -185,12 +193,7 @@ pub fn render(
     let made_from: HashMap<&str, u64> = targets
         .iter()
         .zip(&hashes)
-        .map(|(t, h)| {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            (h, typst_templates).hash(&mut hasher);
-            (t.version.language.as_str(), hasher.finish())
-        })
+        .map(|(t, h)| (t.version.language.as_str(), hash_of(&(h, typst_templates))))
         .collect();
     let made_from = &made_from;
     let changed: HashMap<&str, bool> = targets

@@ -232,12 +232,7 @@ pub fn render(
         Paper::A4 => "a4",
         Paper::Letter => "us-letter",
     };
-    let made_from = made_from.map(|hash| {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (hash, paper, date).hash(&mut hasher);
-        hasher.finish()
-    });
+    let made_from = made_from.map(|hash| super::hash_of(&(hash, paper, date)));
     let texts = project.texts();
     let inputs: Vec<FileId> = version
         .replies
