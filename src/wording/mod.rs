@@ -1035,6 +1035,10 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
+/// Words of a Markdown text as printed. Memoized: every build words all versions of
+/// every reply, and a rebuild after an edit finds all the other texts as they were (the
+/// cache is cleared with Typst's).
+#[comemo::memoize]
 fn markdown_words(text: &str, lang: &str) -> usize {
     let doc = markdown::parse(text);
     let mut plain = String::new();
