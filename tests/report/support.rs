@@ -121,8 +121,19 @@ pub fn assert_contains_all(text: &str, expected: &[&str]) {
 /// The text of a PDF, pages in order, with lines joined: a word hyphenated at a line end
 /// is joined again and every run of white space becomes one space.
 pub fn pdf_text(path: &Path) -> String {
+    pages_text(path, None)
+}
+
+/// The text of the first `pages` pages of a PDF (all of them for `None`), as
+/// [`pdf_text`] gives it.
+pub fn pages_text(path: &Path, pages: Option<u32>) -> String {
     let doc = lopdf::Document::load(path).expect("a readable PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pages: Vec<u32> = doc
+        .get_pages()
+        .keys()
+        .copied()
+        .filter(|n| pages.is_none_or(|last| *n <= last))
+        .collect();
     let text = doc.extract_text(&pages).expect("PDF text");
     let joined = text.replace("-\n", "");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
