@@ -314,10 +314,9 @@ fn markdown_filter(
     lang: Option<&str>,
     notes: &mut usize,
 ) -> Result<Value, Error> {
-    let doc = markdown::parse(text);
     match state.auto_escape() {
         AutoEscape::Html => Ok(Value::from_safe_string(html::markup::doc(
-            &doc,
+            &markdown::parse(text),
             prefix.unwrap_or(""),
         ))),
         escape if *escape == TYPST => {
@@ -331,15 +330,26 @@ fn markdown_filter(
                     format!("{prefix:?} cannot prefix labels: use only letters, digits and -"),
                 ));
             }
-            Ok(Value::from_safe_string(markup::doc(
-                &doc, prefix, lang, notes,
-            )))
+            let (markup, after) = typst_markup(text, prefix, lang, *notes);
+            *notes = after;
+            Ok(Value::from_safe_string(markup))
         }
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,
             "the markdown filter works only in .typ.j2 and .html.j2 templates",
         )),
     }
+}
+
+/// A Markdown text as Typst markup, its footnotes numbered from `notes` on, and the number
+/// of footnotes printed after it. Memoized: a rebuild after an edit converts only the texts
+/// that changed (or moved in the numbering of the footnotes); the cache is cleared with
+/// Typst's.
+#[comemo::memoize]
+fn typst_markup(text: &str, prefix: &str, lang: Option<&str>, notes: usize) -> (String, usize) {
+    let mut notes = notes;
+    let markup = markup::doc(&markdown::parse(text), prefix, lang, &mut notes);
+    (markup, notes)
 }
 
 /// `{{ id|label }}`: a Typst label `<id>`; only letters, digits and `-` are accepted.
