@@ -344,38 +344,46 @@ fn read_submissions(
             continue;
         }
         steps.push(Step::Read {
-            path: path.to_path_buf(),
+            file: path.to_path_buf(),
             rel,
             shown,
             kind,
         });
     }
-    let read: Vec<Option<Result<String, ReadTextError>>> = steps
-        .par_iter()
+    let steps: Vec<Step<Result<String, ReadTextError>>> = steps
+        .into_par_iter()
         .map(|step| match step {
-            Step::Read { path, .. } => Some(root.read_text(path, MAX_SUBMISSION_BYTES)),
-            Step::Say(_) => None,
+            Step::Read {
+                file,
+                rel,
+                shown,
+                kind,
+            } => Step::Read {
+                file: root.read_text(&file, MAX_SUBMISSION_BYTES),
+                rel,
+                shown,
+                kind,
+            },
+            Step::Say(diagnostic) => Step::Say(diagnostic),
         })
         .collect();
     let mut out = Vec::new();
     let mut translations = Vec::new();
-    for (step, read) in steps.into_iter().zip(read) {
-        let (rel, kind, file, text) = match (step, read) {
-            (
-                Step::Read {
-                    rel, shown, kind, ..
-                },
-                Some(read),
-            ) => match register(read, &shown, sources, diags) {
+    for step in steps {
+        let (rel, kind, file, text) = match step {
+            Step::Read {
+                file,
+                rel,
+                shown,
+                kind,
+            } => match register(file, &shown, sources, diags) {
                 Some((file, text)) => (rel, kind, file, text),
                 None => continue,
             },
-            (Step::Say(diagnostic), _) => {
+            Step::Say(diagnostic) => {
                 diags.push(diagnostic);
                 continue;
             }
-            // Every file to read was read.
-            (Step::Read { .. }, None) => continue,
         };
         match kind {
             FileKind::Original => {
@@ -425,10 +433,11 @@ fn fix_extension(name: &str) -> String {
     format!("{stem}.md")
 }
 
-/// What the walk of `submissions/` found at one place: a file to read, or something to say.
-enum Step {
+/// What the walk of `submissions/` found at one place: a file (its path, then what reading
+/// it gave), or something to say.
+enum Step<F = PathBuf> {
     Read {
-        path: PathBuf,
+        file: F,
         rel: String,
         shown: String,
         kind: FileKind,
