@@ -68,6 +68,7 @@ pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
 /// kept a site that a changed `[strings]` wording should have changed).
 fn version_hash(version: &Version) -> u64 {
     use std::hash::{Hash, Hasher};
+    use std::io::Write;
     /// Hashes what is written to it: the data's JSON, never held as a whole.
     struct Hashing(std::collections::hash_map::DefaultHasher);
     impl std::io::Write for Hashing {
@@ -79,15 +80,14 @@ fn version_hash(version: &Version) -> u64 {
             Ok(())
         }
     }
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, Hashing(Default::default()));
+    let mut hashing = Hashing(Default::default());
     // Writing into a hasher does not fail, nor does serializing the data.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
     let _ = serde_json::to_writer(&mut out, version);
-    let mut hasher = match out.into_inner() {
-        Ok(hashing) => hashing.0,
-        Err(e) => e.into_inner().into_parts().0.0,
-    };
-    version.catalogue.fingerprint().hash(&mut hasher);
-    hasher.finish()
+    let _ = out.flush();
+    drop(out);
+    version.catalogue.fingerprint().hash(&mut hashing.0);
+    hashing.0.finish()
 }
 
 /// The hash of each version's data (see [`version_hash`]) and what it costs to typeset,
@@ -237,33 +237,20 @@ pub fn render(
         .map(|(t, h)| (t.version.language.as_str(), hash_of(&(h, typst_templates))))
         .collect();
     let made_from = &made_from;
-    let changed: HashMap<&str, bool> = targets
-        .iter()
-        .zip(&hashes)
-        .map(|(t, h)| {
-            let lang = t.version.language.as_str();
-            (
-                lang,
-                cache.versions.get(lang).map(|(was, _)| was) != Some(h),
-            )
-        })
-        .collect();
-    let changed = |target: &Target| {
-        let lang = target.version.language.as_str();
-        changed.get(lang).copied().unwrap_or(true)
-    };
     // Taken from the end: in a rebuild the versions whose data changed first (the others
     // usually find their Typst source unchanged), then the longest first, so that the
-    // versions typeset side by side take about as long.
-    let cost_of: HashMap<&str, u64> = targets
+    // versions typeset side by side take about as long. In a single build all changed.
+    let order: HashMap<&str, (bool, u64)> = targets
         .iter()
         .zip(&costs)
-        .map(|(t, c)| (t.version.language.as_str(), *c))
+        .enumerate()
+        .map(|(i, (t, cost))| {
+            let lang = t.version.language.as_str();
+            let was = cache.versions.get(lang).map(|(was, _)| was);
+            (lang, (hashes.get(i).is_none_or(|h| was != Some(h)), *cost))
+        })
         .collect();
-    jobs.sort_by_key(|(target, _)| {
-        let lang = target.version.language.as_str();
-        (changed(target), cost_of.get(lang).copied().unwrap_or(0))
-    });
+    jobs.sort_by_key(|(target, _)| order.get(target.version.language.as_str()).copied());
     cache.versions = targets
         .iter()
         .zip(hashes.iter().zip(&costs))
