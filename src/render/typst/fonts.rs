@@ -157,22 +157,60 @@ impl Fonts {
     /// The characters of `text` that no font has a glyph for, in order, without repeats.
     /// ASCII is skipped: Liberation Serif covers all of it.
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
-        let mut seen = BTreeSet::new();
-        let mut missing = Vec::new();
-        for c in text.chars() {
-            if c.is_ascii() || c.is_whitespace() || is_invisible(c) || !seen.insert(c) {
-                continue;
-            }
-            // Math fonts do not count: Typst does not fall back to them for text.
-            let covered = self.infos().any(|info| {
-                !info.flags.contains(FontFlags::MATH) && info.coverage.contains(c as u32)
-            });
-            if !covered {
-                missing.push(c);
-            }
-        }
-        missing
+        self.lacking(&distinct_non_ascii(text))
     }
+
+    /// Those of `chars` that no font has a glyph for (whitespace and the characters that
+    /// draw nothing need none).
+    pub fn lacking(&self, chars: &[char]) -> Vec<char> {
+        let covered = |c: char| {
+            // Math fonts do not count: Typst does not fall back to them for text.
+            self.infos().any(|info| {
+                !info.flags.contains(FontFlags::MATH) && info.coverage.contains(c as u32)
+            })
+        };
+        chars
+            .iter()
+            .copied()
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c) && !covered(c))
+            .collect()
+    }
+}
+
+/// The characters of `text` beyond ASCII, in order of their first occurrence, each once.
+/// ASCII bytes are skipped without decoding, and the characters of the Basic Multilingual
+/// Plane met so far are kept in a bit set (the generated source of a version is megabytes
+/// long, most of it ASCII markup, the rest a few hundred distinct letters).
+pub fn distinct_non_ascii(text: &str) -> Vec<char> {
+    let mut bmp = vec![0u64; 0x10000 / 64];
+    let mut astral = BTreeSet::new();
+    let mut distinct = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        // A byte beyond ASCII after whole characters begins one.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        let new = match usize::try_from(u32::from(c)) {
+            Ok(code) if code < 0x10000 => {
+                let (word, bit) = (code / 64, 1u64 << (code % 64));
+                let new = bmp[word] & bit == 0;
+                bmp[word] |= bit;
+                new
+            }
+            _ => astral.insert(c),
+        };
+        if new {
+            distinct.push(c);
+        }
+    }
+    distinct
 }
 
 /// Formatting characters that draw nothing, so need no glyph.
@@ -183,6 +221,15 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_characters_beyond_ascii_come_once_in_order() {
+        assert_eq!(
+            distinct_non_ascii("é a 𓀀 é\u{ffff} 联合 𓀀 ÿ合\u{10000}"),
+            ['é', '𓀀', '\u{ffff}', '联', '合', 'ÿ', '\u{10000}']
+        );
+        assert!(distinct_non_ascii("only ASCII, {}#\n").is_empty());
+    }
 
     #[test]
     fn the_label_fonts_draw_the_switchers_names() {

@@ -13,7 +13,7 @@ use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
-use crate::render::typst::fonts::Fonts;
+use crate::render::typst::fonts::{self, Fonts};
 
 /// What is printed instead of a character no font can draw.
 const REPLACEMENT: char = '\u{fffd}';
@@ -25,8 +25,9 @@ fn is_private_use(c: char) -> bool {
 
 /// The characters of `source` that no font can draw, and the private-use ones.
 pub fn missing(source: &str, fonts: &Fonts) -> BTreeSet<char> {
-    let mut missing: BTreeSet<char> = fonts.missing_glyphs(source).into_iter().collect();
-    missing.extend(source.chars().filter(|c| is_private_use(*c)));
+    let distinct = fonts::distinct_non_ascii(source);
+    let mut missing: BTreeSet<char> = fonts.lacking(&distinct).into_iter().collect();
+    missing.extend(distinct.into_iter().filter(|c| is_private_use(*c)));
     missing
 }
 
