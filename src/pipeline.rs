@@ -456,13 +456,19 @@ impl Builder {
             Ok((files, old)) => {
                 // The previous output is removed on another thread, which holds the lock
                 // until it is done: the next build, or the end of this builder, waits.
+                // That thread frees this build's data and files too (16 ms of a watch
+                // rebuild of the 193-State root, spent after the output was written).
                 let shown = self.out_shown();
+                let replies = model.totals.replies;
+                let html = project.config.html.as_ref().map(|h| h.dir.clone());
+                let leftovers = (versions, model, project, rendered.files);
                 self.cleanup = Some(std::thread::spawn(move || {
                     let problem = old.and_then(|old| {
                         let result = write::remove_tree(&old);
                         result.err().map(|e| cannot_remove(&old, &shown, &e))
                     });
                     drop(lock);
+                    drop(leftovers);
                     problem
                 }));
                 // A build that says it wrote the output has written all of it.
@@ -483,9 +489,9 @@ impl Builder {
                 } else {
                     outcome.written = Some(Written {
                         out: self.out_shown(),
-                        replies: model.totals.replies,
+                        replies,
                         files,
-                        html: project.config.html.as_ref().map(|h| h.dir.clone()),
+                        html,
                     })
                 }
             }
