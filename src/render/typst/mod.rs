@@ -69,9 +69,6 @@ pub struct Typesetter {
     pub worker: Option<std::path::PathBuf>,
     /// The language of the version it typesets, for its messages.
     pub lang: String,
-    /// The eviction of Typst's older cache entries after the last typesetting, on a thread
-    /// of its own: waited for before the next one, not before the build ends.
-    evicting: Option<std::thread::JoinHandle<()>>,
 }
 
 struct LastPdf {
@@ -101,7 +98,6 @@ impl Typesetter {
             keeps_caches: true,
             worker: None,
             lang: String::new(),
-            evicting: None,
         }
     }
 
@@ -159,10 +155,6 @@ impl Typesetter {
                 }
             }
         }
-        if let Some(evicting) = self.evicting.take() {
-            // A panic there left the caches as they were: nothing to do about it here.
-            let _ = timings.time("wait for eviction", || evicting.join());
-        }
         let before = diags.len();
         let source = timings.time("parse", || match &mut self.source {
             Some(source) => {
@@ -198,15 +190,6 @@ impl Typesetter {
             }),
             _ => None,
         };
-        // Keep what this build used: a rebuild after an edit finds everything that did
-        // not change. Older entries only grow the memory (by about 200 MB a build on a
-        // report of 193 States) and slow down the lookups. Going through every entry
-        // takes about 45 ms on that report, after the PDF is made: it is done beside the
-        // rest of the build (and the wait for the next edit). Typst's caches may be
-        // evicted while other versions are laid out.
-        if self.keeps_caches {
-            self.evicting = Some(std::thread::spawn(|| typst::comemo::evict(1)));
-        }
         pdf
     }
 }
