@@ -224,6 +224,16 @@ pub struct Sources {
     count: usize,
 }
 
+/// A file ready to be registered (see [`Sources::prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    name: String,
+    /// The text as printed.
+    shown: String,
+    /// The text as read, when it differs.
+    raw: Option<String>,
+}
+
 impl Default for Sources {
     fn default() -> Self {
         Sources {
@@ -241,22 +251,35 @@ impl Sources {
 
     /// Registers a file's text under its display name and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.count += 1;
+        self.push(Self::prepare(name, text))
+    }
+
+    /// A file's name and text made ready to register: what [`Sources::add`] does before it
+    /// numbers the file, which needs no set of files (so many can be prepared at once).
+    pub fn prepare(name: impl Into<String>, text: impl Into<String>) -> Prepared {
         let (name, text) = (name.into(), text.into());
         let name = invisible::terminal_safe(&name).into_owned();
         match invisible::same_length_visible(&text) {
-            Cow::Borrowed(_) => {
-                self.raw.push(None);
-                self.files.add(name, text)
-            }
-            Cow::Owned(shown) => {
-                self.raw.push(Some(text));
-                self.files.add(name, shown)
-            }
+            Cow::Borrowed(_) => Prepared {
+                name,
+                shown: text,
+                raw: None,
+            },
+            Cow::Owned(shown) => Prepared {
+                name,
+                shown,
+                raw: Some(text),
+            },
         }
     }
 
-    /// How many files are registered.
+    /// Registers a prepared file and returns its id (the next: the number of files so far).
+    pub fn push(&mut self, file: Prepared) -> FileId {
+        self.count += 1;
+        self.raw.push(file.raw);
+        self.files.add(file.name, file.shown)
+    }
+
     pub fn len(&self) -> usize {
         self.count
     }

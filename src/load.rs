@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources};
 use crate::invisible::{self, Kind};
 use crate::locale::{self, Locale};
 use crate::root::{ReadTextError, Refusal, ReportRoot};
@@ -277,10 +277,12 @@ fn read_submissions(
             return Default::default();
         }
     }
-    // The walk gives what to read and what to say, in path order; the files are read on
-    // all cores, then registered and parsed in that order, so that every file keeps its
-    // number (a watch rebuild of the 193-State root, 1,158 files, loads in 64 to 77 ms
-    // instead of 110 to 125).
+    // The walk gives what to read and what to say, in path order. The files are read,
+    // checked and parsed on all cores, each with the number it gets when it is registered
+    // (in that order, one per file read), then registered in that order with what they
+    // said: every file keeps its number and the problems their order (a watch rebuild of
+    // the 193-State root, 1,158 files, loads in 64 to 77 ms instead of 110 to 125 with the
+    // reading alone on all cores).
     let mut steps = Vec::new();
     let mut originals = HashSet::new();
     let walk = WalkDir::new(&dir)
@@ -367,38 +369,54 @@ fn read_submissions(
             Step::Say(diagnostic) => Step::Say(diagnostic),
         })
         .collect();
-    let mut out = Vec::new();
-    let mut translations = Vec::new();
-    for step in steps {
-        let (rel, kind, file, text) = match step {
+    // The number of each file read: the next one after those registered before it.
+    let mut next = sources.len();
+    let numbered: Vec<(Step<Result<String, ReadTextError>>, FileId)> = steps
+        .into_iter()
+        .map(|step| {
+            let id = next;
+            if let Step::Read {
+                file: Ok(_) | Err(ReadTextError::NotUtf8(_)),
+                ..
+            } = &step
+            {
+                next += 1;
+            }
+            (step, id)
+        })
+        .collect();
+    let done: Vec<Done> = numbered
+        .into_par_iter()
+        .map(|(step, id)| match step {
             Step::Read {
                 file,
                 rel,
                 shown,
                 kind,
-            } => match register(file, &shown, sources, diags) {
-                Some((file, text)) => (rel, kind, file, text),
-                None => continue,
-            },
+            } => prepare(file, id, &rel, &shown, kind, config),
             Step::Say(diagnostic) => {
+                let mut diags = Diagnostics::new();
                 diags.push(diagnostic);
-                continue;
-            }
-        };
-        match kind {
-            FileKind::Original => {
-                if let Some(s) = submission::parse(&text, file, &rel, config, diags) {
-                    out.push(s);
+                Done {
+                    file: None,
+                    diags,
+                    parsed: None,
                 }
             }
-            FileKind::Translation { language, original } => {
-                if let Some(t) = submission::parse_translation(
-                    &text, file, &rel, &language, &original, config, diags,
-                ) {
-                    translations.push(t);
-                }
-            }
-            FileKind::BadSuffix { .. } => {}
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut translations = Vec::new();
+    for done in done {
+        if let Some((id, file)) = done.file {
+            let registered = sources.push(file);
+            debug_assert_eq!(registered, id, "a reply file registered out of turn");
+        }
+        diags.extend(done.diags);
+        match done.parsed {
+            Some(Parsed::Original(s)) => out.push(s),
+            Some(Parsed::Translation(t)) => translations.push(t),
+            None => {}
         }
     }
     if out.is_empty() && !diags.has_errors() {
@@ -445,36 +463,74 @@ enum Step<F = PathBuf> {
     Say(Diagnostic),
 }
 
-/// Registers the text read from one reply file, or says why it could not be read.
-fn register(
+/// One reply file read, checked and parsed (on any thread), to register: the file as it
+/// will be registered (none if it could not be read), what it said, what it holds.
+struct Done {
+    file: Option<(FileId, Prepared)>,
+    diags: Diagnostics,
+    parsed: Option<Parsed>,
+}
+
+enum Parsed {
+    Original(Submission),
+    Translation(Translation),
+}
+
+/// Checks and parses the text read from one reply file, which will be registered as `id`,
+/// or says why it could not be read.
+fn prepare(
     read: Result<String, ReadTextError>,
+    id: FileId,
+    rel: &str,
     shown: &str,
-    sources: &mut Sources,
-    diags: &mut Diagnostics,
-) -> Option<(FileId, String)> {
+    kind: FileKind,
+    config: &Config,
+) -> Done {
+    let mut diags = Diagnostics::new();
     let text = match read {
         Ok(text) => text,
         Err(ReadTextError::Refused(refusal)) => {
             diags.push(refusal.diagnostic(shown));
-            return None;
+            return Done {
+                file: None,
+                diags,
+                parsed: None,
+            };
         }
         Err(ReadTextError::NotUtf8(e)) => {
             let utf16 =
                 e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
             let valid = e.utf8_error().valid_up_to();
-            let file = sources.add(shown, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let mut d = not_utf8(file, valid);
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = (id, Sources::prepare(shown, lossy));
+            let mut d = not_utf8(id, valid);
             if utf16 {
                 d = d.help("this file looks like UTF-16; save it as UTF-8");
             }
             diags.push(d);
-            return None;
+            return Done {
+                file: Some(file),
+                diags,
+                parsed: None,
+            };
         }
     };
-    let file = sources.add(shown, text);
-    let text = sources.text(file).to_string();
-    warn_invisible(file, &text, diags);
-    Some((file, text))
+    warn_invisible(id, &text, &mut diags);
+    let parsed = match kind {
+        FileKind::Original => {
+            submission::parse(&text, id, rel, config, &mut diags).map(Parsed::Original)
+        }
+        FileKind::Translation { language, original } => {
+            submission::parse_translation(&text, id, rel, &language, &original, config, &mut diags)
+                .map(Parsed::Translation)
+        }
+        FileKind::BadSuffix { .. } => None,
+    };
+    Done {
+        file: Some((id, Sources::prepare(shown, text))),
+        diags,
+        parsed,
+    }
 }
 
 /// `locales/<lang>.toml`, each parsed and checked against the project.
