@@ -483,8 +483,9 @@ pub fn render(
     // version: an eviction after each version aged the others' entries out, so the first
     // French edit after a six-version build laid French out almost from scratch (2.0 s
     // instead of 0.2). Going through every entry takes about 45 ms on that report: it is
-    // done beside the rest of the build (and the wait for the next edit).
-    if !single && project.config.pdf.is_some() {
+    // done beside the rest of the build (and the wait for the next edit). A build without
+    // a PDF evicts too: the word counts of the replies are memoized.
+    if !single {
         cache.evicting = Some(std::thread::spawn(|| ::typst::comemo::evict(1)));
     }
     rendered
