@@ -280,9 +280,9 @@ fn read_submissions(
     // The walk gives what to read and what to say, in path order. The files are read,
     // checked and parsed on all cores, each with the number it gets when it is registered
     // (in that order, one per file read), then registered in that order with what they
-    // said: every file keeps its number and the problems their order (a watch rebuild of
-    // the 193-State root, 1,158 files, loads in 64 to 77 ms instead of 110 to 125 with the
-    // reading alone on all cores).
+    // said: every file keeps its number and the problems their order. (On the 193-State
+    // root, 1,158 files, reading on all cores took a watch rebuild's load from 110-125 ms
+    // to 64-77; checking and parsing there too took `report check` from 178 to 164 ms.)
     let mut steps = Vec::new();
     let mut originals = HashSet::new();
     let walk = WalkDir::new(&dir)
