@@ -3,11 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Files to write, by path relative to the output folder.
+/// Files to write, by path relative to the output folder. Their contents are shared: a
+/// copy of the set, or a set extended by another, copies no file's bytes (a rebuild keeps
+/// the sites that did not change, some tens of megabytes, and hands them on).
 #[derive(Debug, Default, Clone)]
 pub struct OutputFiles {
-    files: BTreeMap<PathBuf, Vec<u8>>,
+    files: BTreeMap<PathBuf, Arc<Vec<u8>>>,
 }
 
 impl OutputFiles {
@@ -16,11 +19,11 @@ impl OutputFiles {
     }
 
     pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), contents.into());
+        self.files.insert(path.into(), Arc::new(contents.into()));
     }
 
     pub fn get(&self, path: impl AsRef<Path>) -> Option<&[u8]> {
-        self.files.get(path.as_ref()).map(Vec::as_slice)
+        self.files.get(path.as_ref()).map(|c| c.as_slice())
     }
 
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
@@ -35,7 +38,7 @@ impl OutputFiles {
     /// Adds every file of `other` (replacing those of the same path).
     pub fn extend(&mut self, other: &OutputFiles) {
         for (path, contents) in &other.files {
-            self.files.insert(path.clone(), contents.clone());
+            self.files.insert(path.clone(), Arc::clone(contents));
         }
     }
 
