@@ -394,15 +394,7 @@ fn read_submissions(
                 shown,
                 kind,
             } => prepare(file, id, &rel, &shown, kind, config),
-            Step::Say(diagnostic) => {
-                let mut diags = Diagnostics::new();
-                diags.push(diagnostic);
-                Done {
-                    file: None,
-                    diags,
-                    parsed: None,
-                }
-            }
+            Step::Say(diagnostic) => Done::said(diagnostic),
         })
         .collect();
     let mut out = Vec::new();
@@ -471,6 +463,19 @@ struct Done {
     parsed: Option<Parsed>,
 }
 
+impl Done {
+    /// Nothing registered, only something to say.
+    fn said(diagnostic: Diagnostic) -> Done {
+        let mut diags = Diagnostics::new();
+        diags.push(diagnostic);
+        Done {
+            file: None,
+            diags,
+            parsed: None,
+        }
+    }
+}
+
 enum Parsed {
     Original(Submission),
     Translation(Translation),
@@ -489,14 +494,7 @@ fn prepare(
     let mut diags = Diagnostics::new();
     let text = match read {
         Ok(text) => text,
-        Err(ReadTextError::Refused(refusal)) => {
-            diags.push(refusal.diagnostic(shown));
-            return Done {
-                file: None,
-                diags,
-                parsed: None,
-            };
-        }
+        Err(ReadTextError::Refused(refusal)) => return Done::said(refusal.diagnostic(shown)),
         Err(ReadTextError::NotUtf8(e)) => {
             let utf16 =
                 e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
