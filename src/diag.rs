@@ -138,6 +138,11 @@ impl Diagnostics {
         self.list.extend(other.list);
     }
 
+    /// Adds copies of `list` (problems an earlier build found and kept).
+    pub fn extend_from(&mut self, list: &[Diagnostic]) {
+        self.list.extend_from_slice(list);
+    }
+
     pub fn errors(&self) -> usize {
         self.list.iter().filter(|d| d.is_error()).count()
     }

@@ -5,6 +5,7 @@
 //! Problems are collected in the [`Outcome`]; the output folder is replaced only when the
 //! whole build succeeded (and, with `deny_warnings`, had no warning).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
@@ -92,8 +93,18 @@ pub fn check(root: &Path) -> Checked {
     let mut loaded = load::load(root);
     let (model, versions) = match &loaded.project {
         Some(project) if !loaded.diagnostics.has_errors() => {
-            let (model, versions) =
-                model_of(project, Options::default(), &[], &mut loaded.diagnostics);
+            let (model, versions) = model_of(
+                project,
+                Options::default(),
+                &[],
+                None,
+                &mut loaded.diagnostics,
+            );
+            // Nothing else holds them: no builder keeps them for a next build.
+            let versions = versions
+                .into_iter()
+                .map(|v| Arc::try_unwrap(v.version).unwrap_or_else(|v| (*v).clone()))
+                .collect();
             (Some(model), versions)
         }
         _ => (None, Vec::new()),
@@ -113,9 +124,10 @@ fn model_of(
     project: &Project,
     options: Options,
     only: &[String],
+    mut rebuild: Option<(&mut HashMap<String, Worded>, &Sources)>,
     diags: &mut Diagnostics,
-) -> (Model, Vec<Version>) {
-    let model = aggregate::aggregate(project, options);
+) -> (Model, Vec<Worded>) {
+    let model = aggregate::aggregate(project, options.clone());
     let book = &project.config.book;
     for lang in only {
         if !book.languages.contains(lang) {
@@ -136,6 +148,11 @@ fn model_of(
         .filter(|lang| only.is_empty() || only.contains(lang))
         .collect();
     let budget = render::cost::budget(building.len());
+    // A rebuild words again only the versions whose files changed: what each of the last
+    // build's was worded from.
+    let keys = rebuild
+        .as_ref()
+        .map(|(_, sources)| wording_keys(project, sources, &options, budget));
     let mut versions = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // One version worded and measured: the version, its problems, and the cost check's.
@@ -151,17 +168,50 @@ fn model_of(
         }
         let mut found = Diagnostics::new();
         render::cost::check(project, &version, budget, &mut found);
-        (version, diags, found)
+        // What a rebuild compares: hashed here, beside the other versions.
+        let hash = keys.is_some().then(|| render::version_hash(&version));
+        Worded {
+            key: keys.as_ref().map_or(0, |keys| keys(lang)),
+            version: Arc::new(version),
+            hash,
+            problems: diags.into_vec(),
+            found: found.into_vec(),
+            kept: false,
+        }
+    };
+    // A version of the last build, if nothing it is worded from changed since.
+    let mut kept = |lang: &String| {
+        let key = (keys.as_ref()?)(lang);
+        let (last, _) = rebuild.as_mut()?;
+        let worded = last.remove(lang).filter(|worded| worded.key == key)?;
+        Some(Worded {
+            kept: true,
+            ..worded
+        })
     };
     // A version per core at a time, in the order of the versions. What it would cost to
     // typeset is measured before the next ones are worded: a reply too costly for one
     // version is refused at once, not after six.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    'versions: for group in building.chunks(cores) {
-        let worded: Vec<_> = match group {
+    let mut building = building.into_iter().peekable();
+    'versions: while building.peek().is_some() {
+        // The next versions to word, as many as there are cores, and the kept ones
+        // before and among them, in the order of the versions.
+        let mut group: Vec<Result<Worded, &String>> = Vec::new();
+        while group.iter().filter(|g| g.is_err()).count() < cores
+            && let Some(lang) = building.next()
+        {
+            group.push(kept(lang).ok_or(lang));
+        }
+        let fresh: Vec<&String> = group
+            .iter()
+            .filter_map(|g| g.as_ref().err().copied())
+            .collect();
+        let mut fresh = match fresh[..] {
+            [] => Vec::new(),
             [one] => vec![word(one)],
             _ => std::thread::scope(|scope| {
-                let threads: Vec<_> = group
+                let threads: Vec<_> = fresh
                     .iter()
                     .map(|lang| scope.spawn(|| word(lang)))
                     .collect();
@@ -170,17 +220,24 @@ fn model_of(
                     .map(|t| t.join().expect("wording does not panic"))
                     .collect()
             }),
-        };
-        for (version, problems, found) in worded {
-            diags.extend(problems);
-            let refused = found.has_errors();
+        }
+        .into_iter();
+        for worded in group {
+            let worded = match worded {
+                Ok(kept) => kept,
+                Err(_) => fresh
+                    .next()
+                    .expect("a version worded for each one not kept"),
+            };
+            diags.extend_from(&worded.problems);
+            let refused = worded.found.iter().any(Diagnostic::is_error);
             // An original printed in several versions is measured in each: say it once.
-            for d in found.into_vec() {
+            for d in &worded.found {
                 if seen.insert(format!("{d:?}")) {
-                    diags.push(d);
+                    diags.push(d.clone());
                 }
             }
-            versions.push(version);
+            versions.push(worded);
             if refused {
                 break 'versions;
             }
@@ -188,6 +245,70 @@ fn model_of(
     }
     drafts_only(project, &model, diags);
     (model, versions)
+}
+
+/// A language version worded, with what a rebuild needs to reuse it.
+#[derive(Clone)]
+pub(crate) struct Worded {
+    /// What it was worded from (see [`wording_keys`]); 0 in a single build.
+    key: u64,
+    pub(crate) version: Arc<Version>,
+    /// Its data's hash (`render::version_hash`), for a builder that builds again.
+    hash: Option<u64>,
+    /// What wording and measuring it found.
+    problems: Vec<Diagnostic>,
+    found: Vec<Diagnostic>,
+    /// Taken from the last build, nothing it is worded from having changed.
+    kept: bool,
+}
+
+/// For each language, a hash of what its version is worded from: every file's name, in
+/// the order they were read (the diagnostics kept with a version point at files by
+/// number), and the text of every file but the translations and `locales/` files of the
+/// other languages (a version prints only its own language's), with the build's options.
+/// A version whose key is the last build's is that build's version.
+fn wording_keys<'p>(
+    project: &'p Project,
+    sources: &Sources,
+    options: &Options,
+    budget: usize,
+) -> impl Fn(&str) -> u64 + use<'p> {
+    use std::hash::{Hash, Hasher};
+    let mut language: HashMap<usize, &str> = HashMap::new();
+    for t in &project.translations {
+        language.insert(t.file, &t.language);
+    }
+    for l in &project.locales {
+        language.insert(l.file, &l.language);
+    }
+    // Each file hashed once, whatever the number of versions: its name, and its name
+    // with its text.
+    let files: Vec<(u64, u64, Option<&'p str>)> = (0..sources.len())
+        .map(|id| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            sources.name(id).hash(&mut hasher);
+            let name = hasher.finish();
+            sources.text(id).hash(&mut hasher);
+            (name, hasher.finish(), language.get(&id).copied())
+        })
+        .collect();
+    let fixed = render::hash_of(&(
+        options.include_drafts,
+        format!("{:?}", options.draft),
+        budget,
+    ));
+    move |lang: &str| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (fixed, lang, files.len()).hash(&mut hasher);
+        for (name, text, of) in &files {
+            // Another language's file counts by its name alone.
+            match of.is_none_or(|of| of == lang) {
+                true => text.hash(&mut hasher),
+                false => name.hash(&mut hasher),
+            }
+        }
+        hasher.finish()
+    }
 }
 
 /// Warns when a report that has replies prints none, because every one of them is a draft
@@ -212,6 +333,8 @@ pub struct Builder {
     /// it), or why it cannot be one.
     out: Result<PathBuf, String>,
     cache: RenderCache,
+    /// The language versions of the last build, for a builder that builds again.
+    worded: HashMap<String, Worded>,
     /// Removing the output the last build replaced; the output's lock is held until then.
     cleanup: Option<std::thread::JoinHandle<Option<Diagnostic>>>,
 }
@@ -238,6 +361,7 @@ impl Builder {
                 worker,
                 ..RenderCache::default()
             },
+            worded: HashMap::new(),
             cleanup: None,
         }
     }
@@ -382,8 +506,31 @@ impl Builder {
             draft: self.options.draft.clone(),
         };
         let only = self.options.languages.clone();
-        let (model, versions) =
-            timings.time("aggregate", || model_of(&project, options, &only, diags));
+        let rebuild = (!self.options.once).then_some((&mut self.worded, &*sources));
+        let (model, versions) = timings.time("aggregate", || {
+            model_of(&project, options, &only, rebuild, diags)
+        });
+        if !self.options.once {
+            self.worded = versions
+                .iter()
+                .map(|w| (w.version.language.clone(), w.clone()))
+                .collect();
+            let list = |kept: bool| {
+                let langs: Vec<&str> = versions
+                    .iter()
+                    .filter(|w| w.kept == kept)
+                    .map(|w| w.version.language.as_str())
+                    .collect();
+                langs.join(", ")
+            };
+            let (again, kept) = (list(false), list(true));
+            if !kept.is_empty() {
+                let again = if again.is_empty() { "none" } else { &again };
+                timings.note(format!(
+                    "worded again: {again}; kept from the last build: {kept}"
+                ));
+            }
+        }
         if diags.has_errors() {
             diags.sort();
             outcome.timings = timings;
@@ -441,7 +588,7 @@ impl Builder {
         stage(Stage::Writing);
         let present: Vec<&str> = versions
             .iter()
-            .map(|v| v.language.as_str())
+            .map(|v| v.version.language.as_str())
             .chain(kept_languages.iter().map(String::as_str))
             .collect();
         let expected = expected_entries(&project, &present);
@@ -543,16 +690,18 @@ fn prefix(project: &Project, lang: &str) -> String {
 
 /// The versions to render, each with where its files go and the links of its site's
 /// language switcher (to every version of `[book] languages`, built now or kept).
-fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target<'v>> {
+fn targets<'v>(project: &Project, versions: &'v [Worded]) -> Vec<render::Target<'v>> {
     let languages = &project.config.book.languages;
     // The versions built now name themselves; a kept one's catalogue is made for it.
     let names: Vec<String> = languages
         .iter()
-        .map(|lang| match versions.iter().find(|v| v.language == *lang) {
-            Some(v) => v.catalogue.get("language-endonym", &[]),
-            None => wording::catalogue_for(lang, wording::locale_of(&project.locales, lang))
-                .get("language-endonym", &[]),
-        })
+        .map(
+            |lang| match versions.iter().find(|v| v.version.language == *lang) {
+                Some(v) => v.version.catalogue.get("language-endonym", &[]),
+                None => wording::catalogue_for(lang, wording::locale_of(&project.locales, lang))
+                    .get("language-endonym", &[]),
+            },
+        )
         .collect();
     let html = project
         .config
@@ -561,7 +710,8 @@ fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target
         .map_or("html", |h| h.dir.as_str());
     versions
         .iter()
-        .map(|version| {
+        .map(|worded| {
+            let version = &*worded.version;
             let from = prefix(project, &version.language);
             // From this version's site folder up to the output folder.
             let up = "../".repeat(1 + from.matches('/').count());
@@ -582,6 +732,7 @@ fn targets<'v>(project: &Project, versions: &'v [Version]) -> Vec<render::Target
                 .collect();
             render::Target {
                 version,
+                hash: worded.hash,
                 prefix: from,
                 links,
             }

@@ -69,7 +69,7 @@ pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
 /// templates. The data holds every text worded from the model; the catalogue words the
 /// rest as the templates ask (`t("summary")`), so its overrides count too (a rebuild
 /// kept a site that a changed `[strings]` wording should have changed).
-fn version_hash(version: &Version) -> u64 {
+pub(crate) fn version_hash(version: &Version) -> u64 {
     use std::hash::{Hash, Hasher};
     use std::io::Write;
     /// Hashes what is written to it: the data's JSON, never held as a whole.
@@ -99,7 +99,7 @@ fn version_hash(version: &Version) -> u64 {
 /// measured again only for a version whose hash is not the one of the last build.
 fn hash_versions(targets: &[Target], last: &HashMap<String, (u64, u64)>) -> Vec<(u64, u64)> {
     let one = |target: &Target| {
-        let hash = version_hash(target.version);
+        let hash = target.hash.unwrap_or_else(|| version_hash(target.version));
         let cost = match last.get(&target.version.language) {
             Some(&(was, cost)) if was == hash => cost,
             _ => cost(target.version),
@@ -133,6 +133,8 @@ fn site_key(target: &Target, version: u64, templates: u64, dir: &str, pdf: Optio
 /// One language version to render, and where its files go.
 pub struct Target<'a> {
     pub version: &'a Version,
+    /// Its data's hash (see [`version_hash`]), if the pipeline has it already.
+    pub hash: Option<u64>,
     /// Where its files go inside the output folder: "" for the first language, "fr/" for
     /// the others.
     pub prefix: String,

@@ -9,7 +9,7 @@ use icu_collator::CollatorBorrowed;
 use icu_locale_core::Locale;
 
 use crate::support::{
-    assert_contains_all, assert_same_files, build, build_with, edit, files, fixture_copy,
+    assert_contains_all, assert_same_files, build, build_with, copy_dir, edit, files, fixture_copy,
     missing_outside, pages_text, pdf_text, repo, report,
 };
 
@@ -492,6 +492,72 @@ fn stats_count_each_versions_length() {
             } else {
                 "words"
             }
+        );
+    }
+}
+
+/// A builder that builds again (`report watch`, `report serve`) words again only the
+/// versions whose files changed, and keeps the others' wording and problems: after each
+/// edit it writes, and says, what a fresh build of the same files writes and says.
+#[test]
+fn a_rebuild_words_again_only_the_changed_versions_and_matches_a_fresh_build() {
+    use report::pipeline::{BuildOptions, Builder, Outcome};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    fs::create_dir(&root).unwrap();
+    fs::copy(repo().join("book.toml"), root.join("book.toml")).unwrap();
+    for dir in ["submissions", "locales", "templates"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    let said = |outcome: &Outcome| outcome.sources.render_plain(&outcome.diagnostics);
+    let options = |out: &str, once: bool| BuildOptions {
+        out: Some(tmp.path().join(out)),
+        once,
+        ..BuildOptions::default()
+    };
+    let mut builder = Builder::new(root.clone(), options("watched", false));
+    let first = builder.build(&mut |_| {});
+    assert!(first.written.is_some(), "{}", said(&first));
+    // Some replies have no translation into every version: those versions warn.
+    assert!(said(&first).contains("translation"), "{}", said(&first));
+    type Edit = fn(&str) -> String;
+    let edits: [(&str, Edit, &str); 3] = [
+        // A French translation: only the French version is worded again.
+        (
+            "submissions/arg.fr.md",
+            |text| format!("{text}\n\nUne phrase ajoutée pour la reconstruction.\n"),
+            "worded again: fr; kept from the last build: en, es, ru, ar, zh",
+        ),
+        // The Spanish wording of a category.
+        (
+            "locales/es.toml",
+            |text| text.replacen("Lagunas legislativas", "Vacíos legislativos", 1),
+            "worded again: es; kept from the last build: en, fr, ru, ar, zh",
+        ),
+        // An original that no version has a translation of: every version prints it.
+        (
+            "submissions/aus.md",
+            |text| format!("{text}\n\nAustralia adds one sentence.\n"),
+            "",
+        ),
+    ];
+    for (n, (file, change, note)) in edits.into_iter().enumerate() {
+        edit(&root.join(file), change);
+        let rebuilt = builder.build(&mut |_| {});
+        assert!(rebuilt.written.is_some(), "{file}: {}", said(&rebuilt));
+        let notes = rebuilt.timings.notes().join("; ");
+        match note {
+            "" => assert!(!notes.contains("kept from the last build"), "{notes}"),
+            note => assert!(notes.contains(note), "{file}: {notes}"),
+        }
+        let fresh_out = format!("fresh-{n}");
+        let mut fresh = Builder::new(root.clone(), options(&fresh_out, true));
+        let fresh = fresh.build(&mut |_| {});
+        assert!(fresh.written.is_some(), "{}", said(&fresh));
+        assert_eq!(said(&rebuilt), said(&fresh), "after the edit of {file}");
+        assert_same_files(
+            &files(&tmp.path().join(&fresh_out)),
+            &files(&tmp.path().join("watched")),
         );
     }
 }
