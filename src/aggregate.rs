@@ -29,7 +29,7 @@ use crate::submission::{Status, Submission, Translation};
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Draft builds: draft replies included, every page marked with the revision and date.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Draft {
     /// The commit the draft was built from, or what `--revision` says.
     pub revision: String,
@@ -219,7 +219,7 @@ pub struct TranslatedSummary {
 }
 
 /// Which replies a build includes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Options {
     /// Include `status = "draft"` replies.
     pub include_drafts: bool,

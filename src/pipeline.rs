@@ -292,11 +292,7 @@ fn wording_keys<'p>(
             (name, hasher.finish(), language.get(&id).copied())
         })
         .collect();
-    let fixed = render::hash_of(&(
-        options.include_drafts,
-        format!("{:?}", options.draft),
-        budget,
-    ));
+    let fixed = render::hash_of(&(options, budget));
     move |lang: &str| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (fixed, lang, files.len()).hash(&mut hasher);

@@ -90,6 +90,19 @@ pub fn fixture_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, root)
 }
 
+/// A copy of the shipped report root (book.toml, submissions/, locales/, templates/) in a
+/// temporary folder, to edit: (the folder, the root in it).
+pub fn shipped_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("root");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::copy(repo().join("book.toml"), root.join("book.toml")).unwrap();
+    for dir in ["submissions", "locales", "templates"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    (tmp, root)
+}
+
 /// Rewrites a file of a test root: `edit` gets its text and returns the new one.
 pub fn edit(path: &Path, edit: impl FnOnce(&str) -> String) {
     let text = std::fs::read_to_string(path).unwrap();

@@ -9,8 +9,8 @@ use icu_collator::CollatorBorrowed;
 use icu_locale_core::Locale;
 
 use crate::support::{
-    assert_contains_all, assert_same_files, build, build_with, copy_dir, edit, files, fixture_copy,
-    missing_outside, pages_text, pdf_text, repo, report,
+    assert_contains_all, assert_same_files, build, build_with, edit, files, fixture_copy,
+    missing_outside, pages_text, pdf_text, repo, report, shipped_copy,
 };
 
 /// The first page of a PDF as text, white space collapsed.
@@ -502,13 +502,7 @@ fn stats_count_each_versions_length() {
 #[test]
 fn a_rebuild_words_again_only_the_changed_versions_and_matches_a_fresh_build() {
     use report::pipeline::{BuildOptions, Builder, Outcome};
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    fs::create_dir(&root).unwrap();
-    fs::copy(repo().join("book.toml"), root.join("book.toml")).unwrap();
-    for dir in ["submissions", "locales", "templates"] {
-        copy_dir(&repo().join(dir), &root.join(dir));
-    }
+    let (tmp, root) = shipped_copy();
     let said = |outcome: &Outcome| outcome.sources.render_plain(&outcome.diagnostics);
     let options = |out: &str, once: bool| BuildOptions {
         out: Some(tmp.path().join(out)),

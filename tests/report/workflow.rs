@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::{
-    assert_contains_all, build_ok, copy_dir, edit, files, fixture_copy, repo, report, report_in,
+    assert_contains_all, build_ok, edit, files, fixture_copy, report, report_in, shipped_copy,
 };
 
 /// `report` running in the background, its standard error collected; killed when dropped.
@@ -215,12 +215,7 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
     // The shipped report, so that an edit moves page breaks, the contents and the "n/N"
     // of every footer: a rebuild starts Typst from the previous build's page numbers and
     // must still end where a build from scratch ends.
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("root");
-    fs::create_dir(&root).unwrap();
-    fs::copy(repo().join("book.toml"), root.join("book.toml")).unwrap();
-    copy_dir(&repo().join("submissions"), &root.join("submissions"));
-    copy_dir(&repo().join("templates"), &root.join("templates"));
+    let (_tmp, root) = shipped_copy();
     let server = serve(&root);
     let port = server.port;
     eventually("the first build is served", || {
