@@ -131,6 +131,19 @@ pub enum Command {
     )]
     New(NewArgs),
 
+    /// Explain a diagnostic code: what it means, an example, and the fix
+    #[command(
+        long_about = "Explain a diagnostic code: what it means, an example, and how to fix it.\n\n\
+            Every problem report prints carries a code, as in `warning[late-reply]: ...`. \
+            Codes are errors, problems (warnings by default) or facts of the report (allowed \
+            by default); `[lints]` in book.toml sets the level of a problem or fact to \
+            \"allow\", \"warn\" or \"deny\". Without CODE, lists every code with its kind \
+            and level.",
+        after_help = "Examples:\n  report explain late-reply\n  report explain\n\n\
+            Exit codes: 0 explained, 2 unknown code."
+    )]
+    Explain(ExplainArgs),
+
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  report completions bash > ~/.local/share/bash-completion/completions/report\n  report completions zsh > ~/.zfunc/_report\n  report completions fish > ~/.config/fish/completions/report.fish\n\n\
@@ -277,6 +290,13 @@ pub struct NewArgs {
     /// es, fr, ru, zh) instead of a new reply
     #[arg(long, value_name = "LANG", conflicts_with = "language")]
     pub translation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code, as printed in brackets: `late-reply` in `warning[late-reply]`
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -10,10 +10,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::codes::Code;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
 use crate::english;
 use crate::language;
+use crate::lints::Lints;
 use crate::tomlread::{self, Table};
 
 /// Everything `book.toml` says.
@@ -27,6 +29,8 @@ pub struct Config {
     pub pdf: Option<PdfOutput>,
     /// Present if `[output.html]` is: build the HTML site.
     pub html: Option<HtmlOutput>,
+    /// The levels `[lints]` sets (see `lints`).
+    pub lints: Lints,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,7 +101,7 @@ pub struct HtmlOutput {
 /// The default word limit for reports of the Secretariat.
 pub const DEFAULT_WORD_LIMIT: u32 = 8_500;
 
-const TOP_KEYS: &[&str] = &["book", "report", "categories", "output"];
+const TOP_KEYS: &[&str] = &["book", "report", "categories", "output", "lints"];
 const BOOK_KEYS: &[&str] = &["title", "language", "languages"];
 const REPORT_KEYS: &[&str] = &[
     "symbol",
@@ -153,6 +157,11 @@ impl Config {
             Some(t) => read_outputs(&t, diags),
             None => (None, None),
         };
+        // Any key may be a code: `Lints::read` checks each against the codes.
+        let lints = root
+            .table("lints", "[lints]", &[], diags)
+            .map(|t| Lints::read(&t, diags))
+            .unwrap_or_default();
         Some(Config {
             file,
             book,
@@ -160,6 +169,7 @@ impl Config {
             categories,
             pdf,
             html,
+            lints,
         })
     }
 
@@ -176,8 +186,13 @@ impl Config {
 
 fn missing_table(file: FileId, name: &str, example: &str, diags: &mut Diagnostics) {
     diags.push(
-        Diagnostic::error(file, 0..0, format!("book.toml has no [{name}] table"))
-            .help(format!("add it, for example:\n{example}")),
+        Diagnostic::error(
+            Code::MissingKey,
+            file,
+            0..0,
+            format!("book.toml has no [{name}] table"),
+        )
+        .help(format!("add it, for example:\n{example}")),
     );
 }
 
@@ -193,14 +208,22 @@ fn read_book(t: &Table, diags: &mut Diagnostics) -> Book {
     if let Some(list) = t.string_list("languages", example, diags) {
         if list.value.is_empty() {
             diags.push(
-                Diagnostic::error(t.file(), list.span.clone(), "`languages` is empty")
-                    .label("no language version")
-                    .help(format!("name at least one: {example}, or delete the line to build [book] language only")),
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    t.file(),
+                    list.span.clone(),
+                    "`languages` is empty",
+                )
+                .label("no language version")
+                .help(format!(
+                    "name at least one: {example}, or delete the line to build [book] language only"
+                )),
             );
         }
         for code in list.value {
             if !language::is_official(&code.value) {
                 let mut d = Diagnostic::error(
+                    Code::UnknownLanguage,
                     t.file(),
                     code.span.clone(),
                     format!(
@@ -223,6 +246,7 @@ fn read_book(t: &Table, diags: &mut Diagnostics) -> Book {
             } else if languages.contains(&code.value) {
                 diags.push(
                     Diagnostic::warning(
+                        Code::DuplicateLanguage,
                         t.file(),
                         code.span,
                         format!("\"{}\" is listed twice", code.value),
@@ -255,8 +279,13 @@ pub fn check_language(
     if language::name(code).is_some() {
         return Some(code.to_string());
     }
-    let mut d = Diagnostic::error(file, span, format!("unknown language code \"{code}\""))
-        .label("not an ISO 639-1 code");
+    let mut d = Diagnostic::error(
+        Code::UnknownLanguage,
+        file,
+        span,
+        format!("unknown language code \"{code}\""),
+    )
+    .label("not an ISO 639-1 code");
     let lower = code.trim().to_lowercase();
     if let Some(fix) = language::name(&lower)
         .map(|_| lower.as_str())
@@ -342,7 +371,7 @@ fn read_categories(root: &Table, diags: &mut Diagnostics) -> Vec<Category> {
     let tables = root.tables("categories", CATEGORY_KEYS, diags);
     if tables.is_empty() && !root.has("categories") {
         diags.push(
-            Diagnostic::error(root.file(), 0..0, "book.toml defines no [[categories]]")
+            Diagnostic::error(Code::MissingKey, root.file(), 0..0, "book.toml defines no [[categories]]")
                 .help("add one table per challenge category:\n[[categories]]\nid = \"legal-framework\"\ntitle = \"Legislative gaps and harmonization\""),
         );
     }
@@ -365,7 +394,7 @@ fn read_categories(root: &Table, diags: &mut Diagnostics) -> Vec<Category> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             diags.push(
-                Diagnostic::error(t.file(), id.span.clone(), format!("category id \"{}\" is not kebab-case", id.value))
+                Diagnostic::error(Code::InvalidValue, t.file(), id.span.clone(), format!("category id \"{}\" is not kebab-case", id.value))
                     .label("only a-z, 0-9 and - are allowed")
                     .help("ids are used in file names and links; write them like \"international-cooperation\""),
             );
@@ -373,6 +402,7 @@ fn read_categories(root: &Table, diags: &mut Diagnostics) -> Vec<Category> {
         if let Some((_, first)) = out.iter().find(|(c, _)| c.id == id.value) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateCategory,
                     t.file(),
                     id.span.clone(),
                     format!("category \"{}\" is defined twice", id.value),
@@ -416,6 +446,7 @@ fn check_plain_name(
     if !ok {
         diags.push(
             Diagnostic::error(
+                Code::OutputName,
                 t.file(),
                 span,
                 format!("`{key}` must be a plain name inside output/"),
@@ -466,6 +497,7 @@ fn read_outputs(t: &Table, diags: &mut Diagnostics) -> (Option<PdfOutput>, Optio
                 "letter" | "us-letter" => out.paper = Paper::Letter,
                 other => diags.push(
                     Diagnostic::error(
+                        Code::InvalidValue,
                         p.file(),
                         paper.span,
                         format!("unknown paper size \"{other}\""),
@@ -525,6 +557,7 @@ fn claim_name<'w>(
     if let Some((_, other_span, other)) = clash {
         let at = span.clone().unwrap_or_else(|| t.anchor());
         let mut d = Diagnostic::error(
+            Code::OutputName,
             t.file(),
             at,
             format!("`{name}` is already the name of {other} in the output folder"),
@@ -557,6 +590,7 @@ fn check_report_date(t: &Table, session: u32, date: Date, span: Span, diags: &mu
     if !(opens - 1..=opens + 1).contains(&year) {
         diags.push(
             Diagnostic::warning(
+                Code::UnusualDate,
                 t.file(),
                 span,
                 format!(

@@ -12,6 +12,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, LabelStyle};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
+pub use crate::codes::Code;
 use crate::invisible;
 
 /// A byte range in one source file.
@@ -38,6 +39,8 @@ impl<T> Spanned<T> {
 pub enum Severity {
     Error,
     Warning,
+    /// A warning whose code `[lints]` allows, printed with `--verbose` only.
+    Note,
 }
 
 /// A secondary place that explains the problem (the other file of a duplicate, say).
@@ -52,6 +55,8 @@ pub struct Related {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// Its stable code (`late-reply`): printed with it, and what `[lints]` levels.
+    pub code: Code,
     /// The file and span the problem is in; `None` for problems with no place (I/O).
     pub at: Option<(FileId, Span)>,
     pub message: String,
@@ -63,26 +68,32 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: FileId, span: Span, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, Some((file, span)), message)
+    pub fn error(code: Code, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, Some((file, span)), message)
     }
 
-    pub fn warning(file: FileId, span: Span, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, Some((file, span)), message)
+    pub fn warning(code: Code, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, Some((file, span)), message)
     }
 
     /// A problem that belongs to no place in a file, such as an unreadable directory.
-    pub fn error_nowhere(message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, None, message)
+    pub fn error_nowhere(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, None, message)
     }
 
-    pub fn warning_nowhere(message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, None, message)
+    pub fn warning_nowhere(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, None, message)
     }
 
-    fn new(severity: Severity, at: Option<(FileId, Span)>, message: impl Into<String>) -> Self {
+    fn new(
+        severity: Severity,
+        code: Code,
+        at: Option<(FileId, Span)>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
+            code,
             at,
             message: message.into(),
             label: String::new(),
@@ -155,18 +166,36 @@ impl Diagnostics {
         self.list.iter().any(Diagnostic::is_error)
     }
 
-    /// For `--deny-warnings`: if there are warnings, adds an error that says so.
+    /// For `--deny-warnings`: if there are warnings (codes at the level "warn"), adds an
+    /// error that says so and names their codes.
     pub fn deny_warnings(&mut self) {
         let n = self.warnings();
-        if n > 0 {
-            self.push(
-                Diagnostic::error_nowhere(format!(
-                    "{n} {} denied by --deny-warnings",
-                    if n == 1 { "warning" } else { "warnings" }
-                ))
-                .help("fix the warnings above, or run without --deny-warnings"),
-            );
+        if n == 0 {
+            return;
         }
+        let mut codes: Vec<&str> = self
+            .list
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(|d| d.code.name())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        self.push(
+            Diagnostic::error_nowhere(
+                Code::WarningsDenied,
+                format!(
+                    "{n} {} denied by --deny-warnings ({})",
+                    if n == 1 { "warning" } else { "warnings" },
+                    codes.join(", ")
+                ),
+            )
+            .help(
+                "fix the warnings above; or, if one states a fact the report should carry, \
+                 allow its code in book.toml ([lints] CODE = \"allow\"; `report explain CODE` \
+                 says what it means)",
+            ),
+        );
     }
 
     /// A copy holding only the errors.
@@ -374,6 +403,7 @@ impl Sources {
         let report = match d.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
+            Severity::Note => Report::note(),
         };
         let safe = |text: &str| invisible::terminal_safe(text).into_owned();
         let mut labels = Vec::new();
@@ -388,6 +418,7 @@ impl Sources {
             );
         }
         report
+            .with_code(d.code.name())
             .with_message(safe(&d.message))
             .with_labels(labels)
             .with_notes(
@@ -427,12 +458,15 @@ mod tests {
         let file = sources.add("submissions/x.md", "+++\nstate = \"Turky\"\n+++\n");
         let mut diags = Diagnostics::new();
         diags.push(
-            Diagnostic::error(file, 12..19, "unknown State \"Turky\"")
+            Diagnostic::error(Code::UnknownState, file, 12..19, "unknown State \"Turky\"")
                 .label("not a Member State")
                 .help("did you mean \"Türkiye\"?"),
         );
         let text = sources.render_plain(&diags);
-        assert!(text.contains("error: unknown State \"Turky\""), "{text}");
+        assert!(
+            text.contains("error[unknown-state]: unknown State \"Turky\""),
+            "{text}"
+        );
         assert!(text.contains("submissions/x.md:2:9"), "{text}");
         assert!(text.contains("^^^^^^^ not a Member State"), "{text}");
         assert!(text.contains("help: did you mean \"Türkiye\"?"), "{text}");
@@ -450,8 +484,13 @@ mod tests {
         );
         let mut diags = Diagnostics::new();
         diags.push(
-            Diagnostic::warning(file, 10..30, "unknown State \"Chile\u{202e}\u{1b}[2J\"")
-                .help("\u{1b}[31mred"),
+            Diagnostic::warning(
+                Code::UnknownState,
+                file,
+                10..30,
+                "unknown State \"Chile\u{202e}\u{1b}[2J\"",
+            )
+            .help("\u{1b}[31mred"),
         );
         let printed = sources.render_plain(&diags);
         assert!(
@@ -468,9 +507,9 @@ mod tests {
     #[test]
     fn sorts_by_file_then_position() {
         let mut diags = Diagnostics::new();
-        diags.push(Diagnostic::error(1, 5..6, "b"));
-        diags.push(Diagnostic::warning(0, 9..10, "a2"));
-        diags.push(Diagnostic::error(0, 1..2, "a1"));
+        diags.push(Diagnostic::error(Code::Io, 1, 5..6, "b"));
+        diags.push(Diagnostic::warning(Code::Alias, 0, 9..10, "a2"));
+        diags.push(Diagnostic::error(Code::Io, 0, 1..2, "a1"));
         diags.sort();
         let order: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(order, ["a1", "a2", "b"]);

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::codes::Code;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources};
 use crate::invisible::{self, Kind};
@@ -136,8 +137,11 @@ pub fn load(root: &Path) -> Loaded {
 fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Project> {
     let Ok(report_root) = ReportRoot::new(root) else {
         diags.push(
-            Diagnostic::error_nowhere(format!("no report at `{}`: no such folder", root.display()))
-                .help("pass the folder that holds book.toml and submissions/"),
+            Diagnostic::error_nowhere(
+                Code::NoReport,
+                format!("no report at `{}`: no such folder", root.display()),
+            )
+            .help("pass the folder that holds book.toml and submissions/"),
         );
         return None;
     };
@@ -153,7 +157,7 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         }
         Err(ReadTextError::Refused(Refusal::Missing)) => {
             diags.push(
-                Diagnostic::error_nowhere(format!(
+                Diagnostic::error_nowhere(Code::NoReport, format!(
                     "no book.toml in `{}`: this is not a report root",
                     root.display()
                 ))
@@ -211,7 +215,7 @@ fn warn_invisible(file: FileId, text: &str, diags: &mut Diagnostics) {
         };
         last = at..at + c.len_utf8();
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(Code::MisleadingCharacter,
                 file,
                 last.clone(),
                 format!("{} in the text: {message}", invisible::describe(c)),
@@ -223,7 +227,7 @@ fn warn_invisible(file: FileId, text: &str, diags: &mut Diagnostics) {
     let more = found.count();
     if more > 0 {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(Code::MisleadingCharacter,
                 file,
                 last,
                 format!(
@@ -239,6 +243,7 @@ fn warn_invisible(file: FileId, text: &str, diags: &mut Diagnostics) {
 
 fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
     Diagnostic::error(
+        Code::NotUtf8,
         file,
         valid_up_to..valid_up_to + 1,
         "the file is not valid UTF-8 text",
@@ -264,10 +269,10 @@ fn read_submissions(
         Ok(_) => {}
         Err(Refusal::Missing) => {
             diags.push(
-                Diagnostic::error_nowhere(format!(
-                    "no submissions/ folder in `{}`",
-                    root.path().display()
-                ))
+                Diagnostic::error_nowhere(
+                    Code::NoReport,
+                    format!("no submissions/ folder in `{}`", root.path().display()),
+                )
                 .help("create submissions/ and put one Markdown file per reply in it"),
             );
             return Default::default();
@@ -294,9 +299,10 @@ fn read_submissions(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                steps.push(Step::Say(Diagnostic::error_nowhere(format!(
-                    "cannot read {shown_dir}: {e}"
-                ))));
+                steps.push(Step::Say(Diagnostic::error_nowhere(
+                    Code::Io,
+                    format!("cannot read {shown_dir}: {e}"),
+                )));
                 continue;
             }
         };
@@ -320,9 +326,10 @@ fn read_submissions(
                 .any(|ext| lower.ends_with(ext))
             {
                 steps.push(Step::Say(
-                    Diagnostic::warning_nowhere(format!(
-                        "{shown}: not read, only *.md files are replies"
-                    ))
+                    Diagnostic::warning_nowhere(
+                        Code::NotAReply,
+                        format!("{shown}: not read, only *.md files are replies"),
+                    )
                     .help(format!(
                         "rename it to end in .md if it is a reply: {}",
                         fix_extension(&name)
@@ -332,9 +339,10 @@ fn read_submissions(
             continue;
         }
         if entry.file_type().is_symlink() && root.is_folder(path) {
-            steps.push(Step::Say(Diagnostic::warning_nowhere(format!(
-                "{shown}: not read, it links to a folder"
-            ))));
+            steps.push(Step::Say(Diagnostic::warning_nowhere(
+                Code::LinkedFolder,
+                format!("{shown}: not read, it links to a folder"),
+            )));
             continue;
         }
         let kind = submission::file_kind(&rel);
@@ -413,7 +421,7 @@ fn read_submissions(
     }
     if out.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error_nowhere(format!("no replies in {shown_dir}"))
+            Diagnostic::error_nowhere(Code::NoReport, format!("no replies in {shown_dir}"))
                 .help("add one Markdown file per reply, e.g. submissions/cri.md"),
         );
     }
@@ -424,9 +432,10 @@ fn read_submissions(
 fn bad_suffix(shown: &str, name: &str, suffix: &str, original: &str) -> Diagnostic {
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let languages = crate::language::OFFICIAL.join(", ");
-    Diagnostic::error_nowhere(format!(
-        "{shown}: `{suffix}` is not one of the six official languages ({languages})"
-    ))
+    Diagnostic::error_nowhere(
+        Code::TranslationLanguage,
+        format!("{shown}: `{suffix}` is not one of the six official languages ({languages})"),
+    )
     .help(format!(
         "a file name with a dot before .md is read as a translation, `<original>.<lang>.md` \
          beside {original}: name a translation with one of {languages}, or, if this is a \
@@ -562,9 +571,10 @@ fn read_locales(
         }
         if !crate::language::is_official(lang) {
             diags.push(
-                Diagnostic::error_nowhere(format!(
-                    "{shown}: `{lang}` is not one of the six official languages"
-                ))
+                Diagnostic::error_nowhere(
+                    Code::UnknownLanguage,
+                    format!("{shown}: `{lang}` is not one of the six official languages"),
+                )
                 .help(format!(
                     "name each file of locales/ after the language it words: {}.toml",
                     crate::language::OFFICIAL.join(".toml, ")
@@ -634,8 +644,11 @@ fn read_templates(root: &ReportRoot, diags: &mut Diagnostics) -> Vec<TemplateFil
             }),
             Err(ReadTextError::Refused(refusal)) => diags.push(refusal.diagnostic(&shown)),
             Err(ReadTextError::NotUtf8(_)) => diags.push(
-                Diagnostic::error_nowhere(format!("{shown}: the template is not valid UTF-8 text"))
-                    .help("save it as UTF-8"),
+                Diagnostic::error_nowhere(
+                    Code::NotUtf8,
+                    format!("{shown}: the template is not valid UTF-8 text"),
+                )
+                .help("save it as UTF-8"),
             ),
         }
     }
@@ -653,7 +666,7 @@ fn read_fonts(root: &ReportRoot, config: &Config, diags: &mut Diagnostics) -> Ve
         let path = root.path().join(dir);
         if let Err(refusal) = root.folder(&path) {
             diags.push(
-                Diagnostic::error(config.file, 0..0, format!("font folder `{}` is not a folder inside the report root: {refusal}", dir.display()))
+                Diagnostic::error(Code::RefusedFile, config.file, 0..0, format!("font folder `{}` is not a folder inside the report root: {refusal}", dir.display()))
                     .help("put the font files in a folder of the report, e.g. fonts/, and write font-dirs = [\"fonts\"]"),
             );
             continue;
@@ -675,9 +688,10 @@ fn read_fonts(root: &ReportRoot, config: &Config, diags: &mut Diagnostics) -> Ve
             let shown = path.display().to_string();
             match root.read(path, MAX_FONT_BYTES) {
                 Ok(bytes) => out.push(FontFile { path: shown, bytes }),
-                Err(refusal) => diags.push(Diagnostic::warning_nowhere(format!(
-                    "{shown}: font not used: {refusal}"
-                ))),
+                Err(refusal) => diags.push(Diagnostic::warning_nowhere(
+                    Code::FontNotUsed,
+                    format!("{shown}: font not used: {refusal}"),
+                )),
             }
         }
     }

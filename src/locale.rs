@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::catalogue;
+use crate::codes::Code;
 use crate::collate;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span};
@@ -85,8 +86,13 @@ pub fn parse(
     if let Some(categories) = top.table("categories", "[categories]", &[], diags) {
         for (id, span) in categories.keys() {
             if config.category(&id).is_none() {
-                let mut d = Diagnostic::error(file, span, format!("unknown category \"{id}\""))
-                    .label("not defined in book.toml");
+                let mut d = Diagnostic::error(
+                    Code::UnknownCategory,
+                    file,
+                    span,
+                    format!("unknown category \"{id}\""),
+                )
+                .label("not defined in book.toml");
                 let ids = config.categories.iter().map(|c| c.id.as_str());
                 if let Some(close) = collate::closest(&id, ids) {
                     d = d.help(format!("did you mean [categories.{close}]?"));
@@ -130,6 +136,7 @@ pub fn parse(
         for (key, span) in strings.keys() {
             if !known.contains(&key) {
                 let mut d = Diagnostic::error(
+                    Code::UnknownMessage,
                     file,
                     span,
                     format!("unknown message key `{key}` in [strings]"),
@@ -144,7 +151,7 @@ pub fn parse(
             if let Some(value) = strings.string(&key, &format!("{key} = \"...\""), diags) {
                 if let Err(message) = catalogue::override_resource(&key, &value.value) {
                     diags.push(
-                        Diagnostic::error(file, value.span, format!("[strings] {key}: {message}"))
+                        Diagnostic::error(Code::InvalidMessage, file, value.span, format!("[strings] {key}: {message}"))
                             .label("not a Fluent pattern")
                             .help("write `{ $name }` for a value the report gives, and `{\"{\"}` for a literal brace"),
                     );

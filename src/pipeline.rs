@@ -12,8 +12,10 @@ use std::sync::Arc;
 
 pub use crate::aggregate::Draft;
 use crate::aggregate::{self, Model, Options};
+use crate::codes::Code;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::lints::{Allowed, Lints};
 use crate::load::{self, Loaded, Project};
 use crate::render::templates::Templates;
 use crate::render::{self, RenderCache, RenderOptions};
@@ -65,6 +67,8 @@ pub struct Outcome {
     pub written: Option<Written>,
     /// Writing `output/` failed (an I/O problem, not a problem of the input).
     pub write_failed: bool,
+    /// The diagnostics whose codes `[lints]` allows (facts, by default).
+    pub allowed: Allowed,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +89,8 @@ pub struct Checked {
     /// Every language version of `[book] languages`, worded, in that order; empty if
     /// loading found errors.
     pub versions: Vec<Version>,
+    /// The diagnostics whose codes `[lints]` allows.
+    pub allowed: Allowed,
 }
 
 /// Reads and checks `root` and, if it has no errors, aggregates its final replies, words
@@ -110,10 +116,15 @@ pub fn check(root: &Path) -> Checked {
         _ => (None, Vec::new()),
     };
     loaded.diagnostics.sort();
+    let mut allowed = Allowed::default();
+    if let Some(project) = &loaded.project {
+        crate::lints::apply(&project.config.lints, &mut loaded.diagnostics, &mut allowed);
+    }
     Checked {
         loaded,
         model,
         versions,
+        allowed,
     }
 }
 
@@ -132,9 +143,10 @@ fn model_of(
     for lang in only {
         if !book.languages.contains(lang) {
             diags.push(
-                Diagnostic::error_nowhere(format!(
-                    "--lang {lang}: not a language version of this report"
-                ))
+                Diagnostic::error_nowhere(
+                    Code::UnknownVersion,
+                    format!("--lang {lang}: not a language version of this report"),
+                )
                 .help(format!(
                     "[book] languages in book.toml lists {}",
                     book.languages.join(", ")
@@ -312,7 +324,7 @@ fn wording_keys<'p>(
 fn drafts_only(project: &Project, model: &Model, diags: &mut Diagnostics) {
     if model.totals.replies == 0 && !project.submissions.is_empty() {
         diags.push(
-            Diagnostic::warning_nowhere(format!(
+            Diagnostic::warning_nowhere(Code::DraftsOnly, format!(
                 "every reply is a draft ({} with status = \"draft\"), so the report has no replies",
                 project.submissions.len()
             ))
@@ -400,10 +412,13 @@ impl Builder {
             "it holds the report root"
         };
         Some(Box::new(
-            Diagnostic::error_nowhere(format!(
-                "refusing to write the output into `{}`: {what}",
-                self.out_shown().display()
-            ))
+            Diagnostic::error_nowhere(
+                Code::OutputFolder,
+                format!(
+                    "refusing to write the output into `{}`: {what}",
+                    self.out_shown().display()
+                ),
+            )
             .help(format!(
                 "a build replaces its output folder as a whole, with everything in it; give \
                  --out a folder of its own (such as --out /tmp/report-output), or drop --out to \
@@ -447,10 +462,13 @@ impl Builder {
                 None => "a build replaces its output folder with everything in it: move those files elsewhere".to_string(),
             };
             return Err(Box::new(
-                Diagnostic::error_nowhere(format!(
-                    "refusing to replace `{}`: {why}",
-                    self.out_shown().display()
-                ))
+                Diagnostic::error_nowhere(
+                    Code::OutputFolder,
+                    format!(
+                        "refusing to replace `{}`: {why}",
+                        self.out_shown().display()
+                    ),
+                )
                 .help(help),
             ));
         }
@@ -460,17 +478,25 @@ impl Builder {
             })
             .map_err(|e| {
                 let message = format!("cannot lock {}: {e}", self.out_shown().display());
-                Box::new(Diagnostic::error_nowhere(message))
+                Box::new(Diagnostic::error_nowhere(Code::Io, message))
             })?;
         let staging = write::Staging::begin(out, &lock).map_err(|e| {
             let message = format!("cannot write {}: {e}", self.out_shown().display());
-            Box::new(Diagnostic::error_nowhere(message))
+            Box::new(Diagnostic::error_nowhere(Code::Io, message))
         })?;
         Ok((staging, lock))
     }
 
-    /// Runs one build; `stage` is told when each stage starts.
+    /// Runs one build; `stage` is told when each stage starts. The levels of book.toml's
+    /// `[lints]` are applied to what it found, whatever stage it stopped at.
     pub fn build(&mut self, stage: &mut dyn FnMut(Stage)) -> Outcome {
+        let mut lints = Lints::default();
+        let mut outcome = self.build_levelled(stage, &mut lints);
+        crate::lints::apply(&lints, &mut outcome.diagnostics, &mut outcome.allowed);
+        outcome
+    }
+
+    fn build_levelled(&mut self, stage: &mut dyn FnMut(Stage), lints: &mut Lints) -> Outcome {
         let mut timings = Timings::new();
         let cleanup_problem = timings.time("old output removed", || self.finish());
         if let Ok(out) = &self.out {
@@ -484,7 +510,11 @@ impl Builder {
             timings: Timings::new(),
             written: None,
             write_failed: false,
+            allowed: Allowed::default(),
         };
+        if let Some(project) = &loaded.project {
+            lints.clone_from(&project.config.lints);
+        }
         let (sources, diags) = (&mut outcome.sources, &mut outcome.diagnostics);
         if let Some(problem) = cleanup_problem {
             diags.push(problem);
@@ -504,7 +534,7 @@ impl Builder {
         let only = self.options.languages.clone();
         let rebuild = (!self.options.once).then_some((&mut self.worded, &*sources));
         let (model, versions) = timings.time("aggregate", || {
-            model_of(&project, options, &only, rebuild, diags)
+            model_of(&project, options.clone(), &only, rebuild, diags)
         });
         if !self.options.once {
             self.worded = versions
@@ -540,7 +570,7 @@ impl Builder {
             Ok(out) => out.clone(),
             Err(why) => {
                 outcome.write_failed = true;
-                diags.push(Diagnostic::error_nowhere(why.clone()));
+                diags.push(Diagnostic::error_nowhere(Code::OutputFolder, why.clone()));
                 outcome.timings = timings;
                 return outcome;
             }
@@ -570,6 +600,7 @@ impl Builder {
             diags,
             &mut timings,
         );
+        crate::lints::apply(lints, diags, &mut outcome.allowed);
         if self.options.deny_warnings {
             diags.deny_warnings();
         }
@@ -622,7 +653,7 @@ impl Builder {
                 if let Some(name) = missing.first() {
                     outcome.write_failed = true;
                     diags.push(
-                        Diagnostic::error_nowhere(format!(
+                        Diagnostic::error_nowhere(Code::Io, format!(
                             "{} lacks `{name}` right after it was written: something else \
                              changed the folder during the build",
                             self.out_shown().display()
@@ -640,10 +671,10 @@ impl Builder {
             }
             Err(e) => {
                 outcome.write_failed = true;
-                diags.push(Diagnostic::error_nowhere(format!(
-                    "cannot write {}: {e}",
-                    self.out_shown().display()
-                )));
+                diags.push(Diagnostic::error_nowhere(
+                    Code::Io,
+                    format!("cannot write {}: {e}", self.out_shown().display()),
+                ));
             }
         }
         outcome.timings = timings;
@@ -775,7 +806,7 @@ fn keep_versions(
             languages.push(lang.clone());
         } else {
             diags.push(
-                Diagnostic::warning_nowhere(format!(
+                Diagnostic::warning_nowhere(Code::VersionNotKept, format!(
                     "the {lang} version is not in the output folder to keep: this output has no {lang} version"
                 ))
                 .help(format!("build it too: --lang {lang}, or build without --lang")),
@@ -788,7 +819,7 @@ fn keep_versions(
 /// A warning for a replaced output that could not be removed.
 fn cannot_remove(old: &Path, out: &Path, e: &std::io::Error) -> Diagnostic {
     let shown = old.display();
-    Diagnostic::warning_nowhere(format!(
+    Diagnostic::warning_nowhere(Code::OldOutput, format!(
         "the previous output, moved aside to {shown}, could not be removed: {e}"
     ))
     .help(format!(

@@ -13,6 +13,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use crate::codes::Code;
 use crate::diag::Diagnostic;
 
 /// Why a file of the report root was not read.
@@ -59,7 +60,8 @@ impl Refusal {
     /// The error for the file shown as `shown`: "submissions/x.md: not read: it is a
     /// named pipe (FIFO), not a regular file", and how to fix it.
     pub fn diagnostic(&self, shown: &str) -> Diagnostic {
-        Diagnostic::error_nowhere(format!("{shown}: not read: {self}")).help(self.help())
+        Diagnostic::error_nowhere(Code::RefusedFile, format!("{shown}: not read: {self}"))
+            .help(self.help())
     }
 
     /// How to fix the problem, for the diagnostic's help line.

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::codes::Code;
 use crate::collate;
 use crate::config::{self, Config};
 use crate::date::Date;
@@ -162,6 +163,7 @@ fn split<'t>(text: &'t str, file: FileId, diags: &mut Diagnostics) -> Option<Par
     if text[start..].trim().is_empty() {
         diags.push(
             Diagnostic::error(
+                Code::FrontMatter,
                 file,
                 0..0,
                 "empty file: a reply needs front matter and text",
@@ -175,6 +177,7 @@ fn split<'t>(text: &'t str, file: FileId, diags: &mut Diagnostics) -> Option<Par
     let first_line = text[first.clone()].trim_end();
     if first_line != "+++" {
         let mut d = Diagnostic::error(
+            Code::FrontMatter,
             file,
             first.clone(),
             "missing front matter: the file must start with a `+++` line",
@@ -202,9 +205,14 @@ fn split<'t>(text: &'t str, file: FileId, diags: &mut Diagnostics) -> Option<Par
         }
     }
     diags.push(
-        Diagnostic::error(file, first, "the front matter is never closed")
-            .label("opened here")
-            .help("add a line with only `+++` after the last line of front matter"),
+        Diagnostic::error(
+            Code::FrontMatter,
+            file,
+            first,
+            "the front matter is never closed",
+        )
+        .label("opened here")
+        .help("add a line with only `+++` after the last line of front matter"),
     );
     None
 }
@@ -264,6 +272,7 @@ pub fn parse(
     if parts.body.trim().is_empty() {
         diags.push(
             Diagnostic::warning(
+                Code::EmptyReply,
                 file,
                 parts.body_offset..parts.body_offset,
                 "the reply has no text",
@@ -379,9 +388,14 @@ pub fn parse_translation(
     if translation.body.trim().is_empty() {
         let at = translation.body_offset;
         diags.push(
-            Diagnostic::warning(file, at..at, "the translation has no text")
-                .label("nothing here")
-                .help("paste the translated reply here"),
+            Diagnostic::warning(
+                Code::EmptyTranslation,
+                file,
+                at..at,
+                "the translation has no text",
+            )
+            .label("nothing here")
+            .help("paste the translated reply here"),
         );
     }
     Some(translation)
@@ -390,6 +404,7 @@ pub fn parse_translation(
 /// An error at a `category` that book.toml does not define, with the closest id.
 fn unknown_category(file: FileId, category: &Spanned<String>, config: &Config) -> Diagnostic {
     let mut d = Diagnostic::error(
+        Code::UnknownCategory,
         file,
         category.span.clone(),
         format!("unknown category \"{}\"", category.value),
@@ -404,6 +419,7 @@ fn unknown_category(file: FileId, category: &Spanned<String>, config: &Config) -
 
 fn belongs_to_original(file: FileId, span: Span, key: &str, original: &str) -> Diagnostic {
     Diagnostic::error(
+        Code::TranslationKey,
         file,
         span,
         format!("`{key}` belongs to the original reply, not to a translation"),
@@ -427,6 +443,7 @@ fn resolve_state(
         Resolution::Alias(state) => {
             diags.push(
                 Diagnostic::warning(
+                    Code::Alias,
                     file,
                     span,
                     format!("\"{written}\" is not the UN short name of {}", state.name),
@@ -440,8 +457,13 @@ fn resolve_state(
             Some(state)
         }
         Resolution::Unknown(suggestions) => {
-            let mut d = Diagnostic::error(file, span, format!("unknown State \"{written}\""))
-                .label("not a Member State or observer State of the United Nations");
+            let mut d = Diagnostic::error(
+                Code::UnknownState,
+                file,
+                span,
+                format!("unknown State \"{written}\""),
+            )
+            .label("not a Member State or observer State of the United Nations");
             if !suggestions.is_empty() {
                 let names: Vec<String> = suggestions.iter().map(|n| format!("\"{n}\"")).collect();
                 d = d.help(format!("did you mean {}?", names.join(" or ")));
@@ -467,6 +489,7 @@ fn read_language(fm: &Table, diags: &mut Diagnostics) -> String {
         let name = language::name(&code).unwrap_or("?");
         diags.push(
             Diagnostic::warning(
+                Code::UnofficialLanguage,
                 fm.file(),
                 lang.span,
                 format!("{name} is not an official language of the United Nations"),
@@ -487,6 +510,7 @@ fn read_status(fm: &Table, diags: &mut Diagnostics) -> Status {
         "draft" => Status::Draft,
         other => {
             let mut d = Diagnostic::error(
+                Code::InvalidValue,
                 fm.file(),
                 status.span,
                 format!("unknown status \"{other}\""),
@@ -521,6 +545,7 @@ fn read_challenges(fm: &Table, config: &Config, diags: &mut Diagnostics) -> Vec<
         if let Some((_, first)) = out.iter().find(|(c, _)| c.category == category.value) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateCategory,
                     t.file(),
                     category.span.clone(),
                     format!(
@@ -561,9 +586,14 @@ fn read_themes(t: &Table, diags: &mut Diagnostics) -> Vec<String> {
     };
     if list.value.is_empty() {
         diags.push(
-            Diagnostic::error(t.file(), list.span.clone(), "`themes` is empty")
-                .label("no theme")
-                .help(format!("name at least one theme: {example}")),
+            Diagnostic::error(
+                Code::InvalidValue,
+                t.file(),
+                list.span.clone(),
+                "`themes` is empty",
+            )
+            .label("no theme")
+            .help(format!("name at least one theme: {example}")),
         );
     }
     let mut themes: Vec<String> = Vec::new();
@@ -572,13 +602,14 @@ fn read_themes(t: &Table, diags: &mut Diagnostics) -> Vec<String> {
         let clean = collate::clean_theme(&theme.value);
         if clean.is_empty() {
             diags.push(
-                Diagnostic::error(t.file(), theme.span, "empty theme")
+                Diagnostic::error(Code::InvalidValue, t.file(), theme.span, "empty theme")
                     .label("a theme must have words")
                     .help("remove the empty string from the list"),
             );
         } else if !seen.insert(collate::theme_key(&clean)) {
             diags.push(
                 Diagnostic::warning(
+                    Code::DuplicateTheme,
                     t.file(),
                     theme.span,
                     format!("theme \"{clean}\" is listed twice"),
@@ -611,7 +642,7 @@ fn check_received(
             ),
         };
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(Code::BeforeMandate,
                 file,
                 span,
                 format!(
@@ -625,6 +656,7 @@ fn check_received(
     } else if received > report.date {
         diags.push(
             Diagnostic::warning(
+                Code::AfterReportDate,
                 file,
                 span,
                 format!(
@@ -639,6 +671,7 @@ fn check_received(
     } else if let Some(cutoff) = report.cutoff.filter(|c| received > *c) {
         diags.push(
             Diagnostic::warning(
+                Code::LateReply,
                 file,
                 span,
                 format!(
@@ -694,17 +727,17 @@ mod tests {
             "+++\nstate = \"Turkey\"\nreceived = \"2019-04-30\"\nlanguage = \"Spanish\"\nstatus = \"finale\"\nnotes = \"x\"\n[[challenges]]\ncategory = \"jurisdictoin\"\nthemes = [\"\"]\n+++\n",
         );
         for expected in [
-            "warning: \"Turkey\" is not the UN short name of Türkiye",
-            "error: `received` must be a TOML date, not a string",
+            "warning[alias]: \"Turkey\" is not the UN short name of Türkiye",
+            "error[invalid-date]: `received` must be a TOML date, not a string",
             "help: did you mean \"es\"?",
-            "error: unknown status \"finale\"",
-            "error: unknown key `notes` in the front matter",
+            "error[invalid-value]: unknown status \"finale\"",
+            "error[unknown-key]: unknown key `notes` in the front matter",
             "help: did you mean `note`?",
-            "error: unknown category \"jurisdictoin\"",
+            "error[unknown-category]: unknown category \"jurisdictoin\"",
             "help: valid categories: jurisdiction",
-            "error: empty theme",
-            "error: missing `summary` in [[challenges]] number 1",
-            "warning: the reply has no text",
+            "error[invalid-value]: empty theme",
+            "error[missing-key]: missing `summary` in [[challenges]] number 1",
+            "warning[empty-reply]: the reply has no text",
         ] {
             assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
         }
@@ -727,7 +760,7 @@ mod tests {
         let (s, out) = read("+++\nstate = \"Chile\"\nreceived = 2019-06-03\n+++\nText.\n");
         assert!(s.is_some());
         assert!(
-            out.contains("warning: received after the cutoff of 31 May 2019"),
+            out.contains("warning[late-reply]: received after the cutoff of 31 May 2019"),
             "{out}"
         );
         assert!(!out.contains("error"), "{out}");

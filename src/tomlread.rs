@@ -8,6 +8,7 @@
 
 use toml::de::{DeTable, DeValue};
 
+use crate::codes::Code;
 use crate::collate;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Span, Spanned};
@@ -29,12 +30,17 @@ pub fn parse_document<'i>(
         let span = offset + span.start..offset + span.end;
         let message = error.message().trim().replace('\n', "; ");
         diags.push(
-            Diagnostic::error(file, span, format!("invalid TOML: {message}"))
-                .label("here")
-                .help(
-                    "TOML strings need double quotes (\"...\"), dates are written bare \
+            Diagnostic::error(
+                Code::TomlSyntax,
+                file,
+                span,
+                format!("invalid TOML: {message}"),
+            )
+            .label("here")
+            .help(
+                "TOML strings need double quotes (\"...\"), dates are written bare \
                      (2019-04-30), lists use brackets ([\"a\", \"b\"])",
-                ),
+            ),
         );
     }
     ok.then(|| table.into_inner())
@@ -146,6 +152,7 @@ impl<'a, 'i> Table<'a, 'i> {
         }
         diags.push(
             Diagnostic::error(
+                Code::MissingKey,
                 self.file,
                 self.anchor.clone(),
                 format!("missing `{key}` in {}", self.name),
@@ -167,6 +174,7 @@ impl<'a, 'i> Table<'a, 'i> {
     ) {
         diags.push(
             Diagnostic::error(
+                Code::WrongType,
                 self.file,
                 span,
                 format!("`{key}` must be {expected}, not {}", type_name(value)),
@@ -223,9 +231,14 @@ impl<'a, 'i> Table<'a, 'i> {
                 "only characters that print nothing"
             };
             diags.push(
-                Diagnostic::error(self.file, value.span.clone(), format!("`{key}` is empty"))
-                    .label(label)
-                    .help(format!("write it like this: {example}")),
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    self.file,
+                    value.span.clone(),
+                    format!("`{key}` is empty"),
+                )
+                .label(label)
+                .help(format!("write it like this: {example}")),
             );
             return None;
         }
@@ -251,6 +264,7 @@ impl<'a, 'i> Table<'a, 'i> {
             _ => {
                 diags.push(
                     Diagnostic::error(
+                        Code::InvalidValue,
                         self.file,
                         span,
                         format!(
@@ -278,6 +292,7 @@ impl<'a, 'i> Table<'a, 'i> {
             DeValue::Datetime(_) => {
                 diags.push(
                     Diagnostic::error(
+                        Code::InvalidDate,
                         self.file,
                         span,
                         format!("`{key}` must be a date without a time"),
@@ -290,6 +305,7 @@ impl<'a, 'i> Table<'a, 'i> {
             DeValue::String(s) => {
                 diags.push(
                     Diagnostic::error(
+                        Code::InvalidDate,
                         self.file,
                         span,
                         format!("`{key}` must be a TOML date, not a string"),
@@ -309,6 +325,7 @@ impl<'a, 'i> Table<'a, 'i> {
         if date.is_none() {
             diags.push(
                 Diagnostic::error(
+                    Code::InvalidDate,
                     self.file,
                     span.clone(),
                     format!("`{key}` is not a valid date"),
@@ -346,6 +363,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 DeValue::String(s) => out.push(Spanned::new(s.to_string(), item_span)),
                 other => diags.push(
                     Diagnostic::error(
+                        Code::WrongType,
                         self.file,
                         item_span,
                         format!(
@@ -417,6 +435,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 )),
                 other => diags.push(
                     Diagnostic::error(
+                        Code::WrongType,
                         self.file,
                         item_span,
                         format!(
@@ -439,6 +458,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 continue;
             }
             let mut d = Diagnostic::error(
+                Code::UnknownKey,
                 self.file,
                 self.span(key.span()),
                 format!("unknown key `{name}` in {}", self.name),

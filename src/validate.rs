@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::codes::Code;
 use crate::collate;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::language;
@@ -32,6 +33,7 @@ pub fn translations(
                 continue;
             }
             let mut d = Diagnostic::error(
+                Code::OrphanTranslation,
                 t.file,
                 0..0,
                 format!(
@@ -61,6 +63,7 @@ pub fn translations(
         if original.language == t.language {
             diags.push(
                 Diagnostic::error(
+                    Code::TranslationLanguage,
                     t.file,
                     0..0,
                     format!(
@@ -81,6 +84,7 @@ pub fn translations(
         if let Some(first) = seen.insert((t.original.as_str(), t.language.as_str()), t) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateTranslation,
                     t.file,
                     0..0,
                     format!(
@@ -103,7 +107,7 @@ pub fn translations(
                     .map(|c| c.category.as_str())
                     .collect();
                 diags.push(
-                    Diagnostic::error(
+                    Diagnostic::error(Code::TranslationCategory,
                         t.file,
                         span.clone(),
                         format!(
@@ -145,6 +149,7 @@ pub fn locale_themes(locales: &[Locale], submissions: &[Submission], diags: &mut
                 continue;
             }
             let mut d = Diagnostic::warning(
+                Code::UnusedThemeWording,
                 locale.file,
                 span.clone(),
                 format!("no reply raises the theme \"{theme}\""),
@@ -182,6 +187,7 @@ pub fn across_replies(submissions: &[Submission], diags: &mut Diagnostics) {
             };
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateReply,
                     s.file,
                     s.state_span.clone(),
                     format!(

@@ -2,16 +2,18 @@
 //! write nothing.
 
 use crate::cli::CheckArgs;
-use crate::cmd::{Ui, exit};
+use crate::cmd::{Ui, exit, summary};
 use crate::pipeline;
 use crate::submission::Status;
 
 pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
-    let mut loaded = pipeline::check(&args.dir).loaded;
+    let checked = pipeline::check(&args.dir);
+    let (mut loaded, allowed) = (checked.loaded, checked.allowed);
     if ui.deny_warnings() {
         loaded.diagnostics.deny_warnings();
     }
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
+    ui.allowed(&loaded.sources, &allowed);
     let diags = &loaded.diagnostics;
     if diags.has_errors() {
         ui.error(format!("the report has problems: {}", diags.summary()));
@@ -37,7 +39,7 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> u8 {
                 n => format!(" ({n} drafts)"),
             },
             args.dir.display(),
-            diags.summary()
+            summary(diags, &allowed)
         ),
     );
     exit::OK

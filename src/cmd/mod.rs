@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod completions;
 pub mod diff;
+pub mod explain;
 pub mod new;
 pub mod serve;
 pub mod stats;
@@ -22,6 +23,7 @@ use crate::cli::{BuildFlags, Color};
 use crate::date::Date;
 use crate::diag::{Diagnostics, Sources};
 use crate::invisible;
+use crate::lints::Allowed;
 use crate::load::Project;
 use crate::pipeline;
 use crate::pipeline::{BuildOptions, Draft, Outcome, Stage};
@@ -253,10 +255,19 @@ pub fn print_json(value: &impl serde::Serialize) {
     let _ = out.write_all(safe.as_bytes()).and_then(|()| out.flush());
 }
 
+/// "0 errors, 1 warning", and what `[lints]` allowed: "; 7 allowed (late-reply 2, ...)".
+pub fn summary(diags: &Diagnostics, allowed: &Allowed) -> String {
+    match allowed.summary() {
+        Some(allowed) => format!("{}; {allowed}", diags.summary()),
+        None => diags.summary(),
+    }
+}
+
 /// Prints what a build did; returns its exit code.
 pub fn report_outcome(ui: &Ui, outcome: &Outcome, progress: Option<String>) -> u8 {
     ui.diagnostics(&outcome.sources, &outcome.diagnostics);
-    let summary = outcome.diagnostics.summary();
+    ui.allowed(&outcome.sources, &outcome.allowed);
+    let summary = summary(&outcome.diagnostics, &outcome.allowed);
     let Some(written) = &outcome.written else {
         if outcome.write_failed {
             return exit::FAILURE;
@@ -303,11 +314,13 @@ pub fn load_model(dir: &Path, ui: &Ui) -> Result<Ready, u8> {
         mut loaded,
         model,
         versions,
+        allowed,
     } = pipeline::check(dir);
     if ui.deny_warnings() {
         loaded.diagnostics.deny_warnings();
     }
     ui.diagnostics(&loaded.sources, &loaded.diagnostics);
+    ui.allowed(&loaded.sources, &allowed);
     let ready = match (loaded.project.take(), model) {
         (Some(project), Some(model))
             if !loaded.diagnostics.has_errors() && !versions.is_empty() =>
@@ -385,6 +398,20 @@ impl Ui {
         if let Err(e) = sources.emit(diags, &mut out) {
             eprintln!("error: cannot print diagnostics: {e}");
         }
+    }
+
+    /// With `--verbose`, prints the diagnostics `[lints]` allows, as notes.
+    pub fn allowed(&self, sources: &Sources, allowed: &Allowed) {
+        if !self.verbose || allowed.list.is_empty() {
+            return;
+        }
+        let mut notes = Diagnostics::new();
+        for d in &allowed.list {
+            let mut d = d.clone();
+            d.severity = crate::diag::Severity::Note;
+            notes.push(d);
+        }
+        self.diagnostics(sources, &notes);
     }
 
     /// A status line such as "    Finished ...", in cargo's style.

@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::codes::Code;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::submission::Submission;
@@ -236,7 +237,7 @@ pub fn check(project: &Project, version: &Version, budget: usize, diags: &mut Di
         let mut report = |file, problems: Vec<Excess>| {
             for p in problems {
                 diags.push(
-                    Diagnostic::error(file, p.at, p.message)
+                    Diagnostic::error(Code::TooCostly, file, p.at, p.message)
                         .label(p.label)
                         .help(p.help),
                 );

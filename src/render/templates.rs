@@ -13,6 +13,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::catalogue::Arg;
+use crate::codes::Code;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::load::TemplateFile;
 use crate::markdown;
@@ -253,7 +254,7 @@ impl Templates {
         );
         let file = err.name().and_then(|name| self.get(name));
         let (Some(file), Some(line)) = (file, err.line()) else {
-            return Diagnostic::error_nowhere(format!("{err:#}"));
+            return Diagnostic::error_nowhere(Code::TemplateError, format!("{err:#}"));
         };
         let id = sources.add(&file.shown, &file.source);
         let span = err.range().unwrap_or_else(|| {
@@ -266,7 +267,7 @@ impl Templates {
             let len = file.source[start..].find('\n').unwrap_or(0);
             start..start + len
         });
-        Diagnostic::error(id, span, message)
+        Diagnostic::error(Code::TemplateError, id, span, message)
             .label(format!("{:?}", err.kind()))
             .help("templates lay out the data; check the variable and filter names against docs/data-json.md")
     }

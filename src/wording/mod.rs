@@ -22,6 +22,7 @@ mod code39;
 use crate::aggregate::{
     CategorySummary, Model, Paragraphs, Reply, ReplyTranslation, StateRef, Totals,
 };
+use crate::codes::Code;
 use crate::collate;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -397,7 +398,7 @@ pub fn version(
         let mut say = |items: &[String], what: &str, fix: &str| {
             if !items.is_empty() {
                 diags.push(
-                    Diagnostic::warning_nowhere(format!(
+                    Diagnostic::warning_nowhere(Code::UntranslatedText, format!(
                         "the {name} version has no wording for {} {what}, printed in {from}: {}",
                         items.len(),
                         items.join(", ")
@@ -443,12 +444,15 @@ fn warn_untranslated(version: &Version, source: &str, diags: &mut Diagnostics) {
         for r in untranslated {
             let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
             diags.push(
-                Diagnostic::warning_nowhere(format!(
-                    "{}: no {} translation: the {} original is printed",
-                    r.file,
-                    english_name(lang),
-                    english_name(&r.language)
-                ))
+                Diagnostic::warning_nowhere(
+                    Code::UntranslatedReply,
+                    format!(
+                        "{}: no {} translation: the {} original is printed",
+                        r.file,
+                        english_name(lang),
+                        english_name(&r.language)
+                    ),
+                )
                 .help(format!(
                     "add the translation as {stem}.{lang}.md (report new {} --translation {lang})",
                     r.iso3
@@ -458,7 +462,7 @@ fn warn_untranslated(version: &Version, source: &str, diags: &mut Diagnostics) {
     } else if !untranslated.is_empty() {
         let files: Vec<&str> = untranslated.iter().map(|r| r.file.as_str()).collect();
         diags.push(
-            Diagnostic::warning_nowhere(format!(
+            Diagnostic::warning_nowhere(Code::UntranslatedReply, format!(
                 "the {} version prints {} of {} replies in their original language, having no {} translation: {}",
                 english_name(lang),
                 files.len(),
@@ -481,7 +485,7 @@ pub fn warn_missing_strings(catalogue: &Catalogue, diags: &mut Diagnostics) {
     }
     let lang = catalogue.lang();
     diags.push(
-        Diagnostic::warning_nowhere(format!(
+        Diagnostic::warning_nowhere(Code::UntranslatedMessage, format!(
             "the {} version has no wording for {} of the report's fixed texts, printed in English: {}",
             catalogue.language_name(lang),
             missing.len(),
@@ -496,7 +500,7 @@ pub fn check_word_limit(version: &Version, diags: &mut Diagnostics) {
     let words = &version.words;
     if words.over_limit {
         diags.push(
-            Diagnostic::warning_nowhere(format!(
+            Diagnostic::warning_nowhere(Code::WordLimit, format!(
                 "the Secretariat's text has {} words, more than the limit of {} for reports of the Secretariat",
                 crate::english::thousands(words.secretariat),
                 crate::english::thousands(words.limit as usize)

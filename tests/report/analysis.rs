@@ -228,7 +228,7 @@ fn the_word_limit_is_a_warning() {
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: the Secretariat's text has",
+            "warning[word-limit]: the Secretariat's text has",
             "more than the limit of 50",
             "word-limit",
         ],

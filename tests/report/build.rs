@@ -108,7 +108,7 @@ fn a_build_never_replaces_a_folder_it_did_not_write() {
         assert_contains_all(
             &run.stderr,
             &[
-                &format!("error: refusing to write the output into `{out}`: {why}"),
+                &format!("error[output-folder]: refusing to write the output into `{out}`: {why}"),
                 "give --out a folder of its own",
             ],
         );
@@ -118,7 +118,7 @@ fn a_build_never_replaces_a_folder_it_did_not_write() {
     assert_contains_all(
         &run.stderr,
         &[
-            "error: refusing to replace `submissions`: it holds `",
+            "error[output-folder]: refusing to replace `submissions`: it holds `",
             "which a build does not write",
             "give --out a new or empty folder",
         ],

@@ -11,12 +11,26 @@ fn valid_root_passes_with_warnings_only() {
         "{}",
         run.stderr
     );
+    // The late reply and the untranslated ones are facts the report prints: allowed by
+    // default, counted, and printed as notes with --verbose.
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: received after the cutoff of 31 May 2019: listed as a late reply",
-            "tests/fixtures/valid/submissions/tur.md:3:12",
             "Checked 7 replies (1 draft)",
+            "4 allowed (late-reply 1, untranslated-reply 3)",
+        ],
+    );
+    assert!(
+        !run.stderr.contains("received after the cutoff"),
+        "{}",
+        run.stderr
+    );
+    let verbose = report(&["check", "-v", "tests/fixtures/valid"]);
+    assert_contains_all(
+        &verbose.stderr,
+        &[
+            "note[late-reply]: received after the cutoff of 31 May 2019: listed as a late reply",
+            "tests/fixtures/valid/submissions/tur.md:3:12",
         ],
     );
     // A README.txt beside the replies is not a reply and is not mentioned.
@@ -25,42 +39,45 @@ fn valid_root_passes_with_warnings_only() {
 
 /// Each mistake of the `invalid` root, with where it must be reported.
 const EXPECTED: &[(&str, &str)] = &[
-    ("book.toml:4:1", "error: unknown key `authors` in [book]"),
+    (
+        "book.toml:4:1",
+        "error[unknown-key]: unknown key `authors` in [book]",
+    ),
     (
         "submissions/malformed.md:2:15",
-        "error: invalid TOML: invalid basic string",
+        "error[toml-syntax]: invalid TOML: invalid basic string",
     ),
     (
         "submissions/unknown-state.md:2:9",
-        "error: unknown State \"Argentinia\"",
+        "error[unknown-state]: unknown State \"Argentinia\"",
     ),
     (
         "submissions/alias.md:2:9",
-        "warning: \"Turkey\" is not the UN short name of Türkiye",
+        "warning[alias]: \"Turkey\" is not the UN short name of Türkiye",
     ),
     (
         "submissions/peru-2.md:2:9",
-        "error: a second reply from Peru: submissions/peru-1.md and submissions/peru-2.md both name it",
+        "error[duplicate-reply]: a second reply from Peru: submissions/peru-1.md and submissions/peru-2.md both name it",
     ),
     (
         "submissions/unknown-category.md:6:12",
-        "error: unknown category \"cybercrime\"",
+        "error[unknown-category]: unknown category \"cybercrime\"",
     ),
     (
         "submissions/no-front-matter.md:1:1",
-        "error: missing front matter: the file must start with a `+++` line",
+        "error[front-matter]: missing front matter: the file must start with a `+++` line",
     ),
     (
         "submissions/latin1.md:6:4",
-        "error: the file is not valid UTF-8 text",
+        "error[not-utf8]: the file is not valid UTF-8 text",
     ),
     (
         "submissions/empty.md:1:1",
-        "error: empty file: a reply needs front matter and text",
+        "error[front-matter]: empty file: a reply needs front matter and text",
     ),
     (
         "submissions/misspelt-key.md:3:1",
-        "error: unknown key `recieved` in the front matter",
+        "error[unknown-key]: unknown key `recieved` in the front matter",
     ),
 ];
 
@@ -136,7 +153,7 @@ fn of_two_replies_from_one_state_the_later_one_is_the_duplicate() {
     assert_eq!(run.code, 1);
     let at = run
         .stderr
-        .find("error: a second reply from Peru: submissions/peru-2.md and submissions/peru-1.md both name it")
+        .find("error[duplicate-reply]: a second reply from Peru: submissions/peru-2.md and submissions/peru-1.md both name it")
         .unwrap_or_else(|| panic!("{}", run.stderr));
     let error = &run.stderr[at..];
     assert!(

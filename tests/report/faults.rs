@@ -111,7 +111,10 @@ fn output_names_that_collide_or_leave_the_folder_are_config_errors() {
         assert_eq!(run.code, 1, "{outputs}: {}", run.stderr);
         assert_contains_all(
             &run.stderr,
-            &[&format!("error: {message}"), &format!("book.toml:{line}:")],
+            &[
+                &format!("error[output-name]: {message}"),
+                &format!("book.toml:{line}:"),
+            ],
         );
         assert!(!root.join("output").exists(), "{outputs}");
     }
@@ -188,7 +191,7 @@ fn a_previous_output_that_cannot_be_removed_is_recovered_or_named_with_the_fix()
     assert_contains_all(
         &stderr,
         &[
-            "warning: the previous output, moved aside to ",
+            "warning[old-output]: the previous output, moved aside to ",
             ".output.old, could not be removed",
             "chmod -R u+w '",
             "rm -rf '",

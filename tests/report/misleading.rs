@@ -40,11 +40,11 @@ fn invisible_and_bidi_characters_are_warned_at_their_place_and_kept_out_of_every
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: a left-to-right isolate (U+2066) in the text: it can make the text read differently from what it is (the \"Trojan Source\" trick)",
+            "warning[misleading-character]: a left-to-right isolate (U+2066) in the text: it can make the text read differently from what it is (the \"Trojan Source\" trick)",
             "submissions/cri.md:5:17",
-            "warning: a right-to-left override (U+202E) in the text",
-            "warning: an escape character (U+001B) in the text: a control character has no place in a text",
-            "warning: a zero-width space (U+200B) in the text: it draws nothing",
+            "warning[misleading-character]: a right-to-left override (U+202E) in the text",
+            "warning[misleading-character]: an escape character (U+001B) in the text: a control character has no place in a text",
+            "warning[misleading-character]: a zero-width space (U+200B) in the text: it draws nothing",
             "and 1 more invisible or control character after this one",
             "it is left out of the PDF and the HTML",
         ],
@@ -128,7 +128,7 @@ fn characters_without_a_glyph_in_book_toml_are_warned_and_replaced() {
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: no embedded font can draw ሰ (U+1230), ላ (U+120B): the PDF prints \u{fffd} instead",
+            "warning[missing-glyph]: no embedded font can draw ሰ (U+1230), ላ (U+120B): the PDF prints \u{fffd} instead",
             &format!("book.toml:{line}:21"),
             "font-dirs",
         ],
@@ -148,7 +148,7 @@ fn replies_before_the_mandate_reports_far_from_their_session_and_drafts_only_are
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: received 1 March 2017, before the mandate that asked for the views: resolution 73/187, adopted no earlier than 1 September 2018",
+            "warning[before-mandate]: received 1 March 2017, before the mandate that asked for the views: resolution 73/187, adopted no earlier than 1 September 2018",
             "submissions/cri.md:3:12",
         ],
     );
@@ -164,7 +164,7 @@ fn replies_before_the_mandate_reports_far_from_their_session_and_drafts_only_are
         &run.stderr,
         &[
             "before the mandate that asked for the views: resolution 73/187 (17 December 2018)",
-            "warning: the report is dated 30 July 2091, far from the seventy-fourth session (2019-2020)",
+            "warning[unusual-date]: the report is dated 30 July 2091, far from the seventy-fourth session (2019-2020)",
         ],
     );
     // Every reply a draft: a final build would have no reply at all.
@@ -184,7 +184,7 @@ fn replies_before_the_mandate_reports_far_from_their_session_and_drafts_only_are
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: every reply is a draft (7 with status = \"draft\"), so the report has no replies",
+            "warning[drafts-only]: every reply is a draft (7 with status = \"draft\"), so the report has no replies",
             "--draft",
         ],
     );
@@ -253,10 +253,10 @@ fn a_text_that_prints_nothing_is_an_error_at_its_place() {
                 "locales/fr.toml:3:9",
                 "locales/fr.toml:6:9",
                 "locales/fr.toml:9:19",
-                "error: `title` is empty",
-                "error: `agenda-footnote` is empty",
-                "error: `organ` is empty",
-                "error: `cloud storage` is empty",
+                "error[invalid-value]: `title` is empty",
+                "error[invalid-value]: `agenda-footnote` is empty",
+                "error[invalid-value]: `organ` is empty",
+                "error[invalid-value]: `cloud storage` is empty",
                 "only characters that print nothing",
                 "empty string",
                 "or delete the line: the version then prints the text it translates",

@@ -38,7 +38,7 @@ fn a_linked_book_toml_is_refused_and_never_printed() {
         assert_contains_all(
             &run.stderr,
             &[
-                "error: book.toml: not read: it is a link to ",
+                "error[refused-file]: book.toml: not read: it is a link to ",
                 "secret.txt, outside the report root",
                 "copy the file into the report root instead of linking to it",
             ],

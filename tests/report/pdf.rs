@@ -215,7 +215,7 @@ fn hostile_replies_print_literally_and_read_nothing() {
     assert_contains_all(
         &run.stderr,
         &[
-            "warning: no embedded font can draw ሰ (U+1230)",
+            "warning[missing-glyph]: no embedded font can draw ሰ (U+1230)",
             "hostile/submissions/chn.md:7:49",
             "font-dirs",
         ],
@@ -261,7 +261,7 @@ fn templates_cannot_read_files_or_import_packages() {
     for (template, expected) in [
         (
             "#read(\"/etc/passwd\")\n",
-            "error: typesetting the English version: file not found",
+            "error[typst-error]: typesetting the English version: file not found",
         ),
         (
             "#import \"@preview/cetz:0.2.0\": canvas\n",
@@ -329,8 +329,8 @@ fn a_typesetting_error_names_its_language_version() {
     assert_contains_all(
         &run.stderr,
         &[
-            "error: typesetting the English version: file not found",
-            "error: typesetting the French version: file not found",
+            "error[typst-error]: typesetting the English version: file not found",
+            "error[typst-error]: typesetting the French version: file not found",
             "report.typ of the English version (generated from report.typ.j2):1:",
             "report.typ of the French version (generated from report.typ.j2):1:",
         ],

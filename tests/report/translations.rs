@@ -33,16 +33,15 @@ fn a_translated_reply_prints_its_translation_under_the_original_line() {
         "{pdf}"
     );
     assert!(!pdf.contains("El Gobierno de Costa Rica"), "{pdf}");
-    // No warning about Costa Rica; the untranslated replies are still named.
+    // No word about Costa Rica; the untranslated replies are still counted, a fact the
+    // report prints ("[Original: French]"), allowed by default.
     assert!(
         !run.stderr.contains("submissions/cri.md: no English"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains(
-            "warning: submissions/civ.md: no English translation: the French original is printed"
-        ),
+        run.stderr.contains("untranslated-reply 2"),
         "{}",
         run.stderr
     );
@@ -89,6 +88,16 @@ fn a_translated_reply_prints_its_translation_under_the_original_line() {
 #[test]
 fn a_missing_translation_is_warned_fails_deny_warnings_and_is_marked_in_drafts() {
     let (_tmp, root) = fixture_copy("valid");
+    // A fact of the report, allowed by default: --deny-warnings passes.
+    let run = report(&["check", root.to_str().unwrap(), "--deny-warnings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Made a warning by [lints], each is named with the fix, and --deny-warnings fails.
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    fs::write(
+        root.join("book.toml"),
+        format!("{book}\n[lints]\nuntranslated-reply = \"warn\"\n"),
+    )
+    .unwrap();
     let run = report(&["check", root.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for (file, language) in [
@@ -98,7 +107,7 @@ fn a_missing_translation_is_warned_fails_deny_warnings_and_is_marked_in_drafts()
     ] {
         assert!(
             run.stderr.contains(&format!(
-                "warning: {file}: no English translation: the {language} original is printed"
+                "warning[untranslated-reply]: {file}: no English translation: the {language} original is printed"
             )),
             "{}",
             run.stderr
@@ -111,6 +120,13 @@ fn a_missing_translation_is_warned_fails_deny_warnings_and_is_marked_in_drafts()
     );
     let run = report(&["check", root.to_str().unwrap(), "--deny-warnings"]);
     assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("3 warnings denied by --deny-warnings (untranslated-reply)"),
+        "{}",
+        run.stderr
+    );
+    fs::write(root.join("book.toml"), book).unwrap();
 
     // A final build prints the original without a marker; a draft says it is pending.
     let final_out = build_ok(&root);
@@ -207,17 +223,17 @@ fn translation_errors_are_reported_together_with_their_fix() {
     assert_contains_all(
         e,
         &[
-            "error: `state` belongs to the original reply, not to a translation",
+            "error[translation-key]: `state` belongs to the original reply, not to a translation",
             "submissions/cri.en.md:2:1",
-            "error: `received` belongs to the original reply, not to a translation",
-            "error: `themes` belongs to the original reply, not to a translation",
+            "error[translation-key]: `received` belongs to the original reply, not to a translation",
+            "error[translation-key]: `themes` belongs to the original reply, not to a translation",
             "submissions/cri.en.md:6:1",
             "delete this line: the translation takes `state` from submissions/cri.md",
-            "error: a translation without an original: there is no submissions/crj.md",
+            "error[orphan-translation]: a translation without an original: there is no submissions/crj.md",
             "did you mean submissions/cri.fr.md, the translation of submissions/cri.md?",
-            "error: a translation into the original's own language: submissions/hrv.md is written in English",
-            "error: a second English translation of submissions/tkm.md: submissions/tkm.EN.md and submissions/tkm.en.md both translate it",
-            "error: a translated summary for \"prevention\", which submissions/cri.md does not raise",
+            "error[translation-language]: a translation into the original's own language: submissions/hrv.md is written in English",
+            "error[duplicate-translation]: a second English translation of submissions/tkm.md: submissions/tkm.EN.md and submissions/tkm.en.md both translate it",
+            "error[translation-category]: a translated summary for \"prevention\", which submissions/cri.md does not raise",
             "submissions/cri.fr.md:3:12",
             "the original raises cooperation",
             "submissions/cri.de.md: `de` is not one of the six official languages (ar, zh, en, fr, ru, es)",
@@ -236,11 +252,13 @@ fn report_new_scaffolds_a_translation_beside_its_original() {
     assert!(text.starts_with("+++\n"), "{text}");
     assert!(text.contains("status = \"draft\""), "{text}");
     // It reads as a translation without error, and a draft translation is not printed.
-    let run = report(&["check", root.to_str().unwrap()]);
+    let run = report(&["check", "-v", root.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("submissions/cri.md: no English translation")
+            .contains("note[untranslated-reply]: submissions/cri.md: no English translation"),
+        "{}",
+        run.stderr
     );
     // A French one lists the summaries to translate.
     let run = report_in(&root, &["new", "Costa Rica", "--translation", "fr"]);
@@ -337,10 +355,12 @@ fn stats_show_translation_coverage_per_language_version() {
             "Categories without wording in locales/fr.toml: evidence, prevention",
         ],
     );
-    // The check words every version, and says what the French one lacks, in one warning.
+    // The check words every version, and says what the French one lacks, in one note
+    // (printed with --verbose: a fact the report prints, allowed by default).
+    let run = report(&["stats", "-v", root.to_str().unwrap()]);
     assert!(
         run.stderr.contains(
-            "the French version prints 4 of 6 replies in their original language, having no French translation"
+            "note[untranslated-reply]: the French version prints 4 of 6 replies in their original language, having no French translation"
         ),
         "{}",
         run.stderr
@@ -368,15 +388,15 @@ fn locale_files_are_checked_key_by_key() {
     assert_contains_all(
         &run.stderr,
         &[
-            "error: unknown category \"cooperatoin\"",
+            "error[unknown-category]: unknown category \"cooperatoin\"",
             "did you mean [categories.cooperation]?",
-            "error: unknown message key `sumary` in [strings]",
+            "error[unknown-message]: unknown message key `sumary` in [strings]",
             "did you mean `summary`?",
-            "error: [strings] contents: not a Fluent pattern",
+            "error[invalid-message]: [strings] contents: not a Fluent pattern",
             "locales/fr.toml:6:12",
-            "error: unknown key `reprot` in locales/fr.toml",
+            "error[unknown-key]: unknown key `reprot` in locales/fr.toml",
             "locales/de.toml: `de` is not one of the six official languages",
-            "error: \"Deutsch\" is not one of the six official languages",
+            "error[unknown-language]: \"Deutsch\" is not one of the six official languages",
         ],
     );
 }

@@ -415,11 +415,20 @@ fn drafts_carry_the_watermark_and_revision_on_every_page() {
 
 #[test]
 fn deny_warnings_makes_warnings_fail() {
-    let run = report(&["check", "tests/fixtures/valid", "--deny-warnings"]);
+    // The valid root's late reply, a fact allowed by default, made a warning by [lints].
+    let (_tmp, root) = fixture_copy("valid");
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    fs::write(
+        root.join("book.toml"),
+        format!("{book}\n[lints]\nlate-reply = \"warn\"\n"),
+    )
+    .unwrap();
+    let root = root.to_str().unwrap();
+    let run = report(&["check", root, "--deny-warnings"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("error: 4 warnings denied by --deny-warnings"),
+            .contains("error[warnings-denied]: 1 warning denied by --deny-warnings (late-reply)"),
         "{}",
         run.stderr
     );
@@ -427,7 +436,7 @@ fn deny_warnings_makes_warnings_fail() {
     let out = tmp.path().join("out");
     let run = report(&[
         "build",
-        "tests/fixtures/valid",
+        root,
         "--deny-warnings",
         "--out",
         out.to_str().unwrap(),
@@ -435,15 +444,10 @@ fn deny_warnings_makes_warnings_fail() {
     assert_eq!(run.code, 1);
     assert!(!out.exists(), "nothing is written");
     // Every command that checks a root honours the flag, stats and diff included.
-    let run = report(&["stats", "tests/fixtures/valid", "--deny-warnings"]);
+    let run = report(&["stats", root, "--deny-warnings"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    let run = report(&[
-        "diff",
-        "tests/fixtures/valid",
-        "tests/fixtures/valid",
-        "--deny-warnings",
-    ]);
+    let run = report(&["diff", root, root, "--deny-warnings"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
+use crate::codes::Code;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::render::typst::fonts::{self, Fonts};
 
@@ -114,9 +115,14 @@ pub fn report(
         let (at, c) = chars[0];
         let list: Vec<char> = chars.iter().map(|(_, c)| *c).collect();
         diags.push(
-            Diagnostic::warning(file, at..at + c.len_utf8(), message(&list))
-                .label("first character without a glyph")
-                .help(HELP),
+            Diagnostic::warning(
+                Code::MissingGlyph,
+                file,
+                at..at + c.len_utf8(),
+                message(&list),
+            )
+            .label("first character without a glyph")
+            .help(HELP),
         );
     }
     if !unplaced.is_empty() {
@@ -125,9 +131,14 @@ pub fn report(
         let file = sources.add(name, text);
         let at = text.find(list[0]).unwrap_or(0);
         diags.push(
-            Diagnostic::warning(file, at..at + list[0].len_utf8(), message(&list))
-                .label("first character without a glyph")
-                .help(HELP),
+            Diagnostic::warning(
+                Code::MissingGlyph,
+                file,
+                at..at + list[0].len_utf8(),
+                message(&list),
+            )
+            .label("first character without a glyph")
+            .help(HELP),
         );
     }
 }

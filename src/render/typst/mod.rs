@@ -21,6 +21,7 @@ use typst::foundations::{Datetime, Smart};
 use typst::syntax::Source;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::codes::Code;
 use crate::config::Paper;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
@@ -83,10 +84,10 @@ impl Typesetter {
     pub fn new(project: &Project, diags: &mut Diagnostics) -> Typesetter {
         let (fonts, bad) = Fonts::with_files(&project.fonts);
         for b in bad {
-            diags.push(Diagnostic::warning_nowhere(format!(
-                "{}: font not used: {}",
-                b.path, b.reason
-            )));
+            diags.push(Diagnostic::warning_nowhere(
+                Code::FontNotUsed,
+                format!("{}: font not used: {}", b.path, b.reason),
+            ));
         }
         Typesetter {
             fonts,
@@ -290,15 +291,18 @@ pub fn render(
             }
             Typeset::Undrawn(chars) => {
                 diags.extend(round_diags);
-                diags.push(Diagnostic::error_nowhere(format!(
-                    "typesetting {}: {} still print as empty boxes after being replaced",
-                    version_name(&typesetter.lang),
-                    chars
-                        .iter()
-                        .map(|c| format!("U+{:04X}", *c as u32))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                diags.push(Diagnostic::error_nowhere(
+                    Code::UndrawnGlyph,
+                    format!(
+                        "typesetting {}: {} still print as empty boxes after being replaced",
+                        version_name(&typesetter.lang),
+                        chars
+                            .iter()
+                            .map(|c| format!("U+{:04X}", *c as u32))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
                 break;
             }
             Typeset::Failed => {
@@ -369,7 +373,7 @@ fn version_name(lang: &str) -> String {
 /// The error for the typesetting of the `lang` version that ended in a crash of Typst (a
 /// panic in this process or in a worker).
 pub fn internal_error(lang: &str, why: &str) -> Diagnostic {
-    Diagnostic::error_nowhere(format!(
+    Diagnostic::error_nowhere(Code::Internal, format!(
         "typesetting {} stopped on an internal error of Typst: {why}",
         version_name(lang)
     ))
@@ -466,10 +470,10 @@ fn typeset_source(
 fn convert(problem: Problem, version: &str, file: FileId) -> Diagnostic {
     let message = format!("typesetting {version}: {}", problem.message);
     let mut out = match (problem.range, problem.error) {
-        (Some(span), true) => Diagnostic::error(file, span, message),
-        (Some(span), false) => Diagnostic::warning(file, span, message),
-        (None, true) => Diagnostic::error_nowhere(message),
-        (None, false) => Diagnostic::warning_nowhere(message),
+        (Some(span), true) => Diagnostic::error(Code::TypstError, file, span, message),
+        (Some(span), false) => Diagnostic::warning(Code::TypstWarning, file, span, message),
+        (None, true) => Diagnostic::error_nowhere(Code::TypstError, message),
+        (None, false) => Diagnostic::warning_nowhere(Code::TypstWarning, message),
     };
     for hint in problem.hints {
         out = out.help(hint);
