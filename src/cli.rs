@@ -68,7 +68,10 @@ pub enum Command {
             leaves the previous output folder untouched. Otherwise writes output/data.json \
             (the aggregated data) and the outputs book.toml asks for, replacing the output \
             folder in one step.",
-        after_help = "Examples:\n  report build\n  report build path/to/report --out /tmp/report-output\n\n\
+        after_help = "Examples:\n  report build\n  report build path/to/report --out /tmp/report-output\n  \
+            report build --draft --since ../base       what changed since ../base, marked\n\n\
+            A draft (--draft) keeps snapshot.json in each version's folder: what it printed, so \
+            that a later draft can mark what changed since it (--since path/to/that/output).\n\n\
             Exit codes: 0 built, 1 the input has errors (nothing written), 2 usage or internal error."
     )]
     Build(BuildArgs),
@@ -211,6 +214,11 @@ pub struct BuildArgs {
     /// The report root: the folder holding book.toml and submissions/
     #[arg(default_value = ".", value_name = "DIR")]
     pub dir: PathBuf,
+
+    /// A redline: mark in every version what changed since BASE, a report root (a worktree
+    /// of the base branch) or the output folder of an earlier draft (only with --draft)
+    #[arg(long, value_name = "BASE", requires = "draft")]
+    pub since: Option<PathBuf>,
 
     #[command(flatten)]
     pub flags: BuildFlags,

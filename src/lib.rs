@@ -44,6 +44,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod pipeline;
+pub mod redline;
 pub mod registry;
 pub mod render;
 pub mod root;

@@ -697,3 +697,40 @@ fn read_fonts(root: &ReportRoot, config: &Config, diags: &mut Diagnostics) -> Ve
     }
     out
 }
+
+/// The largest snapshot of a version read (`--since` an earlier draft's output): a version
+/// of a report of 193 replies takes about 2 MB.
+const SNAPSHOT_LIMIT: u64 = 64 << 20;
+
+/// The snapshots named `name` of an earlier draft's output folder `out` (see `redline`),
+/// for each language that has one: its language, its path as shown, and its text. Read
+/// under the policy of `root`, with `out` as the root: inside it, regular files, at most
+/// 64 MB. `Err` for a file that is there and cannot be read.
+pub fn snapshots(
+    out: &Path,
+    languages: &[String],
+    first: &str,
+    name: &str,
+) -> Result<Vec<(String, String, String)>, String> {
+    let root = ReportRoot::new(out).map_err(|e| format!("`{}`: {e}", out.display()))?;
+    let mut found = Vec::new();
+    for lang in languages {
+        let path = if lang == first {
+            out.join(name)
+        } else {
+            out.join(lang).join(name)
+        };
+        let shown = path.display().to_string();
+        match root.read_text(&path, SNAPSHOT_LIMIT) {
+            Ok(text) => found.push((lang.clone(), shown, text)),
+            Err(ReadTextError::Refused(Refusal::Missing)) => {}
+            Err(ReadTextError::Refused(refusal)) => {
+                return Err(format!("`{shown}` is not read: {refusal}"));
+            }
+            Err(ReadTextError::NotUtf8(_)) => {
+                return Err(format!("`{shown}` is not UTF-8 text"));
+            }
+        }
+    }
+    Ok(found)
+}

@@ -29,6 +29,19 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A document of `blocks` and footnote definitions (the first of a label wins).
+    pub fn new(blocks: Vec<Block>, footnotes: Vec<(String, Vec<Block>)>) -> Doc {
+        let mut index = HashMap::new();
+        for (i, (label, _)) in footnotes.iter().enumerate() {
+            index.entry(label.clone()).or_insert(i);
+        }
+        Doc {
+            blocks,
+            footnotes,
+            index,
+        }
+    }
+
     pub fn footnote(&self, label: &str) -> Option<&[Block]> {
         self.index
             .get(label)
@@ -36,7 +49,7 @@ impl Doc {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A heading inside a reply; printed as a run-in subheading.
@@ -54,9 +67,13 @@ pub enum Block {
         rows: Vec<Vec<Vec<Inline>>>,
     },
     Rule,
+    /// Blocks a redline marks as inserted since its base (see `redline`); never parsed.
+    Ins(Vec<Block>),
+    /// Blocks a redline marks as deleted since its base.
+    Del(Vec<Block>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
     None,
     Left,
@@ -64,7 +81,7 @@ pub enum Align {
     Right,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Inline {
     Text(String),
     Code(String),
@@ -76,6 +93,10 @@ pub enum Inline {
     FootnoteRef(String),
     SoftBreak,
     HardBreak,
+    /// Text a redline marks as inserted since its base (see `redline`); never parsed.
+    Ins(Vec<Inline>),
+    /// Text a redline marks as deleted since its base.
+    Del(Vec<Inline>),
 }
 
 /// Whether a link target may be kept: only web and mail addresses.
@@ -459,15 +480,7 @@ impl Builder {
             Some(Frame::Blocks(_, blocks)) => blocks,
             _ => Vec::new(),
         };
-        let mut index = HashMap::new();
-        for (i, (label, _)) in self.footnotes.iter().enumerate() {
-            index.entry(label.clone()).or_insert(i);
-        }
-        Doc {
-            blocks,
-            footnotes: self.footnotes,
-            index,
-        }
+        Doc::new(blocks, self.footnotes)
     }
 }
 
@@ -485,7 +498,9 @@ fn flatten_block(block: Block) -> Vec<Inline> {
             .flatten()
             .flat_map(flatten_block)
             .collect(),
-        Block::Quote(blocks) => blocks.into_iter().flat_map(flatten_block).collect(),
+        Block::Quote(blocks) | Block::Ins(blocks) | Block::Del(blocks) => {
+            blocks.into_iter().flat_map(flatten_block).collect()
+        }
         Block::Table { head, rows, .. } => std::iter::once(head)
             .chain(rows)
             .flatten()
@@ -523,7 +538,9 @@ pub fn block_text(block: &Block, out: &mut String) {
     match block {
         Block::Paragraph(inlines) | Block::Heading(_, inlines) => plain_text(inlines, out),
         Block::List { items, .. } => items.iter().flatten().for_each(|b| block_text(b, out)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
+        Block::Quote(blocks) | Block::Ins(blocks) => blocks.iter().for_each(|b| block_text(b, out)),
+        // What a redline shows deleted is not part of the text.
+        Block::Del(_) => {}
         Block::Code(code) => out.push_str(code),
         Block::Table { head, rows, .. } => {
             for cell in head.iter().chain(rows.iter().flatten()) {
@@ -541,10 +558,12 @@ pub fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link(_, c) => {
-                plain_text(c, out)
-            }
-            Inline::FootnoteRef(_) => {}
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Link(_, c)
+            | Inline::Ins(c) => plain_text(c, out),
+            Inline::FootnoteRef(_) | Inline::Del(_) => {}
             Inline::SoftBreak | Inline::HardBreak => out.push(' '),
         }
     }

@@ -44,6 +44,17 @@ pub struct BuildOptions {
     /// For a builder that builds once: the program to typeset each version in, as a worker
     /// process (`report build` gives itself); `None`: in this process.
     pub worker: Option<PathBuf>,
+    /// A redline: mark what changed since this base (`--since`, see `redline`).
+    pub since: Option<Since>,
+}
+
+/// The base of a redline, as `--since` gives it.
+#[derive(Debug, Clone)]
+pub struct Since {
+    /// A report root, or the output folder of an earlier draft.
+    pub path: PathBuf,
+    /// Its commit, if it is a checkout of one: how the draft names it.
+    pub revision: Option<String>,
 }
 
 /// The stages of a build, reported as they start (for a progress display).
@@ -319,6 +330,105 @@ fn wording_keys<'p>(
     }
 }
 
+/// Marks each version of `versions` with what changed since the base (see `redline`),
+/// or says why the base cannot be compared with.
+fn redline_versions(
+    project: &Project,
+    since: &Since,
+    options: Options,
+    versions: &mut [Worded],
+    diags: &mut Diagnostics,
+) {
+    let languages = &project.config.book.languages;
+    let first = languages.first().map_or("en", String::as_str);
+    // A base root is worded as this build is: every version of its own [book] languages.
+    let words = |path: &Path| -> Result<(String, Vec<(String, serde_json::Value)>), String> {
+        let loaded = load::load(path);
+        let problems = loaded.diagnostics.errors();
+        let project = match loaded.project {
+            Some(project) if problems == 0 => project,
+            _ => {
+                return Err(format!(
+                    "the base `{}` has {problems} {}: `report check {}` lists {}",
+                    path.display(),
+                    if problems == 1 { "error" } else { "errors" },
+                    path.display(),
+                    if problems == 1 { "it" } else { "them" },
+                ));
+            }
+        };
+        let mut found = Diagnostics::new();
+        let (_, worded) = model_of(&project, options, &[], None, &mut found);
+        if found.has_errors() {
+            return Err(format!(
+                "the base `{}` cannot be built: {}",
+                path.display(),
+                found.summary()
+            ));
+        }
+        let name = since
+            .revision
+            .clone()
+            .unwrap_or_else(|| path.display().to_string());
+        let values = worded
+            .iter()
+            .map(|w| {
+                let value = serde_json::to_value(&*w.version).expect("a version is plain data");
+                (w.version.language.clone(), value)
+            })
+            .collect();
+        Ok((name, values))
+    };
+    let base = match crate::redline::load_base(&since.path, languages, first, words) {
+        Ok(base) => base,
+        Err(why) => {
+            diags.push(
+                Diagnostic::error_nowhere(Code::Redline, format!("--since: {why}")).help(
+                    "give --since a report root (a worktree of the base branch: git worktree \
+                     add ../base main) or the output folder of an earlier draft",
+                ),
+            );
+            return;
+        }
+    };
+    let name = since.revision.clone().unwrap_or(base.name.clone());
+    // Each version on a thread of its own: comparing is most of a version's share.
+    let marked: Vec<_> = std::thread::scope(|scope| {
+        let threads: Vec<_> = versions
+            .iter()
+            .map(|worded| {
+                let was = base.versions.get(&worded.version.language);
+                let (name, version) = (&name, &worded.version);
+                scope.spawn(move || was.map(|was| crate::redline::mark(version, was, name)))
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| thread.join().expect("marking a version does not panic"))
+            .collect()
+    });
+    for (worded, marked) in versions.iter_mut().zip(marked) {
+        let lang = worded.version.language.clone();
+        match marked {
+                Some((value, changes)) => {
+                    let mut version = (*worded.version).clone();
+                    version.redline = changes;
+                    version.marked = Some(Arc::new(value));
+                    worded.version = Arc::new(version);
+                }
+                None => diags.push(
+                    Diagnostic::warning_nowhere(
+                        Code::RedlineNoBase,
+                        format!(
+                            "--since: the base has no {lang} version, so the {lang} version is built without marks"
+                        ),
+                    )
+                    .help("nothing to do if the version is new; otherwise give a base that has it"),
+                ),
+            }
+    }
+}
+
 /// Warns when a report that has replies prints none, because every one of them is a draft
 /// and this build leaves drafts out.
 fn drafts_only(project: &Project, model: &Model, diags: &mut Diagnostics) {
@@ -446,6 +556,7 @@ impl Builder {
         }
         let ours = |name: &str| {
             name == render::data_json::FILE
+                || name == crate::redline::SNAPSHOT
                 || name == "report.typ"
                 || name.ends_with(".pdf")
                 || project.config.pdf.as_ref().is_some_and(|p| p.file == name)
@@ -557,6 +668,14 @@ impl Builder {
                 ));
             }
         }
+        let mut versions = versions;
+        if let Some(since) = &self.options.since
+            && !diags.has_errors()
+        {
+            timings.time("redline", || {
+                redline_versions(&project, since, options.clone(), &mut versions, diags)
+            });
+        }
         if diags.has_errors() {
             diags.sort();
             outcome.timings = timings;
@@ -601,6 +720,13 @@ impl Builder {
             &mut timings,
         );
         crate::lints::apply(lints, diags, &mut outcome.allowed);
+        if self.options.since.is_some() {
+            let spent = crate::redline::doc::time_spent();
+            timings.add(
+                "redline: replies compared in the templates (all threads)",
+                spent,
+            );
+        }
         if self.options.deny_warnings {
             diags.deny_warnings();
         }
@@ -794,6 +920,10 @@ fn keep_versions(
             }
             if let Some(html) = &project.config.html {
                 entries.push(html.dir.clone());
+            }
+            // A draft's snapshot of the version, if the last build was a draft.
+            if out.join(crate::redline::SNAPSHOT).is_file() {
+                entries.push(crate::redline::SNAPSHOT.into());
             }
         } else {
             entries.push(lang.clone());

@@ -9,6 +9,24 @@
   if (toc && window.matchMedia && window.matchMedia("(max-width: 52em)").matches) {
     toc.open = false;
   }
+  // A redline's switch: hides what was deleted and shows what was inserted as plain text
+  // (the labels come in the page's language), remembered while the tab is open.
+  var toggle = document.querySelector("button.toggle-changes");
+  if (toggle) {
+    var html = document.documentElement;
+    var set = function (hidden) {
+      html.classList.toggle("hide-changes", hidden);
+      toggle.setAttribute("aria-pressed", hidden ? "true" : "false");
+      toggle.textContent = toggle.getAttribute(hidden ? "data-show" : "data-hide");
+      try { window.sessionStorage.setItem("report-hide-changes", hidden ? "1" : ""); } catch (e) { /* file:// */ }
+    };
+    var remembered = "";
+    try { remembered = window.sessionStorage.getItem("report-hide-changes") || ""; } catch (e) { /* file:// */ }
+    if (remembered) set(true);
+    toggle.addEventListener("click", function () {
+      set(!html.classList.contains("hide-changes"));
+    });
+  }
   var input = document.getElementById("search");
   var list = document.getElementById("search-results");
   var index = window.REPORT_SEARCH || [];

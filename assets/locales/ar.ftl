@@ -412,3 +412,20 @@ site-what-each-said = ما قالته كل دولة
 site-challenges-raised = التحديات المثارة
 site-reply = الرد
 site-languages = النسخ اللغوية
+
+## A redline (report build --draft --since BASE)
+
+changes-since = التغييرات منذ { $base }
+changes-legend = النص المُدرَج مسطَّر والنص المحذوف مشطوب؛ وفي ملف PDF يُشار إلى كل سطر معدَّل بخط في الهامش الخارجي.
+changes-added = الردود المضافة
+changes-removed = الردود المحذوفة
+changes-changed = الردود المعدَّلة
+changes-counts = الأرقام التي تغيَّرت
+# Read right to left: the arrow points from the old figure to the new one.
+changes-count = { $what }: { $old } ← { $new }
+changes-count-replies = الردود الواردة
+changes-count-late = الردود المتأخرة
+changes-count-categories = الفئات المثارة
+changes-replies-unchanged = لم يُضَف أي رد ولم يُحذف أي رد أو يُعدَّل.
+site-hide-changes = إخفاء التغييرات
+site-show-changes = إظهار التغييرات

@@ -306,3 +306,21 @@ site-what-each-said = What each State said
 site-challenges-raised = Challenges raised
 site-reply = Reply
 site-languages = Language versions
+
+## A redline (report build --draft --since BASE)
+
+# The heading of the list of changes, before the Introduction. $base: a commit or a folder.
+changes-since = Changes since { $base }
+changes-legend = Inserted text is underlined and deleted text struck through; in the PDF, a bar in the outer margin stands beside each changed line.
+changes-added = Replies added
+changes-removed = Replies removed
+changes-changed = Replies changed
+changes-counts = Counts changed
+# $what: one of the three counts below, or a category's title.
+changes-count = { $what }: { $old } → { $new }
+changes-count-replies = Replies received
+changes-count-late = Late replies
+changes-count-categories = Categories raised
+changes-replies-unchanged = No reply was added, removed or changed.
+site-hide-changes = Hide the changes
+site-show-changes = Show the changes

@@ -412,3 +412,19 @@ site-what-each-said = Lo que dijo cada Estado
 site-challenges-raised = Problemas planteados
 site-reply = Respuesta
 site-languages = Versiones lingüísticas
+
+## A redline (report build --draft --since BASE)
+
+changes-since = Cambios desde { $base }
+changes-legend = El texto insertado aparece subrayado y el texto suprimido, tachado; en el PDF, una barra en el margen exterior señala cada línea modificada.
+changes-added = Respuestas añadidas
+changes-removed = Respuestas retiradas
+changes-changed = Respuestas modificadas
+changes-counts = Cifras modificadas
+changes-count = { $what }: { $old } → { $new }
+changes-count-replies = Respuestas recibidas
+changes-count-late = Respuestas tardías
+changes-count-categories = Categorías planteadas
+changes-replies-unchanged = No se ha añadido, retirado ni modificado ninguna respuesta.
+site-hide-changes = Ocultar los cambios
+site-show-changes = Mostrar los cambios

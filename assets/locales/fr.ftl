@@ -411,3 +411,19 @@ site-what-each-said = Ce qu’a dit chaque État
 site-challenges-raised = Difficultés soulevées
 site-reply = Réponse
 site-languages = Versions linguistiques
+
+## A redline (report build --draft --since BASE)
+
+changes-since = Modifications depuis { $base }
+changes-legend = Le texte inséré est souligné et le texte supprimé est barré{"\u00A0;"} dans le PDF, un trait dans la marge extérieure signale chaque ligne modifiée.
+changes-added = Réponses ajoutées
+changes-removed = Réponses retirées
+changes-changed = Réponses modifiées
+changes-counts = Chiffres modifiés
+changes-count = { $what }{"\u00A0: "}{ $old } → { $new }
+changes-count-replies = Réponses reçues
+changes-count-late = Réponses tardives
+changes-count-categories = Catégories abordées
+changes-replies-unchanged = Aucune réponse n’a été ajoutée, retirée ou modifiée.
+site-hide-changes = Masquer les modifications
+site-show-changes = Afficher les modifications

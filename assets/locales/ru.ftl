@@ -473,3 +473,19 @@ site-what-each-said = Позиции государств
 site-challenges-raised = Поднятые проблемы
 site-reply = Ответ
 site-languages = Языковые версии
+
+## A redline (report build --draft --since BASE)
+
+changes-since = Изменения по сравнению с { $base }
+changes-legend = Вставленный текст подчеркнут, удаленный текст зачеркнут; в PDF каждая измененная строка отмечена чертой на внешнем поле.
+changes-added = Добавленные ответы
+changes-removed = Исключенные ответы
+changes-changed = Измененные ответы
+changes-counts = Изменившиеся показатели
+changes-count = { $what }: { $old } → { $new }
+changes-count-replies = Полученные ответы
+changes-count-late = Ответы, полученные с опозданием
+changes-count-categories = Затронутые категории
+changes-replies-unchanged = Ни один ответ не был добавлен, исключен или изменен.
+site-hide-changes = Скрыть изменения
+site-show-changes = Показать изменения

@@ -464,3 +464,19 @@ site-what-each-said = 各国的意见
 site-challenges-raised = 提出的挑战
 site-reply = 答复
 site-languages = 语文版本
+
+## A redline (report build --draft --since BASE)
+
+changes-since = 自{ $base }以来的修改
+changes-legend = 插入的文字加下划线，删除的文字加删除线；在PDF中，每一修改行旁的外侧页边有一条竖线。
+changes-added = 新增的答复
+changes-removed = 删除的答复
+changes-changed = 修改的答复
+changes-counts = 变动的数字
+changes-count = { $what }：{ $old } → { $new }
+changes-count-replies = 收到的答复
+changes-count-late = 逾期答复
+changes-count-categories = 提出的类别
+changes-replies-unchanged = 没有新增、删除或修改任何答复。
+site-hide-changes = 隐藏修改
+site-show-changes = 显示修改

@@ -2,8 +2,9 @@
 //! in one step (see `pipeline`).
 
 use crate::cli::BuildArgs;
+use crate::cmd::commit_of;
 use crate::cmd::{Progress, Ui, build_options, report_outcome};
-use crate::pipeline::{BuildOptions, Builder};
+use crate::pipeline::{BuildOptions, Builder, Since};
 
 pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
     let options = match build_options(&args.flags, &args.dir, ui) {
@@ -11,6 +12,10 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> u8 {
         Ok(options) => BuildOptions {
             once: true,
             worker: std::env::current_exe().ok(),
+            since: args.since.as_ref().map(|path| Since {
+                path: path.clone(),
+                revision: commit_of(path),
+            }),
             ..options
         },
         Err(code) => return code,

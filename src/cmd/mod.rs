@@ -115,29 +115,39 @@ impl Progress {
     }
 }
 
+/// What `git -C dir ARGS` prints, trimmed, if it succeeds and prints something.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !text.is_empty()).then_some(text)
+}
+
+/// The commit checked out at `dir` (12 hex digits), if `dir` is the top of a git checkout.
+pub fn commit_of(dir: &Path) -> Option<String> {
+    let top = std::path::PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?);
+    let same = top.canonicalize().ok()? == dir.canonicalize().ok()?;
+    same.then(|| git(dir, &["rev-parse", "--short=12", "HEAD"]))
+        .flatten()
+}
+
 /// The draft settings for `--draft`: the revision from `--revision` or git, the date from
 /// `SOURCE_DATE_EPOCH` (`fixed`), the commit's date, or today.
 pub fn draft(flags: &BuildFlags, root: &Path, fixed: Option<Date>) -> Option<Draft> {
     if !flags.draft {
         return None;
     }
-    let git = |args: &[&str]| -> Option<String> {
-        let out = std::process::Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .ok()?;
-        let text = String::from_utf8(out.stdout).ok()?.trim().to_string();
-        (out.status.success() && !text.is_empty()).then_some(text)
-    };
     let revision = flags
         .revision
         .clone()
-        .or_else(|| git(&["rev-parse", "--short=12", "HEAD"]))
+        .or_else(|| git(root, &["rev-parse", "--short=12", "HEAD"]))
         .unwrap_or_else(|| "unknown revision".to_string());
     let commit_date = || {
-        let seconds = git(&["log", "-1", "--format=%ct"])?.parse().ok()?;
+        let seconds = git(root, &["log", "-1", "--format=%ct"])?.parse().ok()?;
         Date::from_unix_seconds(seconds)
     };
     let date = fixed.or_else(commit_date).unwrap_or_else(today);
@@ -222,6 +232,7 @@ pub fn build_options(flags: &BuildFlags, root: &Path, ui: &Ui) -> Result<BuildOp
         once: false,
         jobs: flags.jobs.map(usize::from),
         worker: None,
+        since: None,
     })
 }
 

@@ -408,7 +408,20 @@ pub fn render(
         // data.json beside the typesetting: only the writing at the end waits for it.
         let data = scope.spawn(|| {
             let start = std::time::Instant::now();
-            (data_json::render(model, &versions), start.elapsed())
+            // A draft keeps what each version printed, for a later redline (`--since`).
+            let snapshots: Vec<(String, String)> = targets
+                .iter()
+                .filter(|t| t.version.report.draft)
+                .map(|t| {
+                    let name = format!("{}{}", t.prefix, crate::redline::SNAPSHOT);
+                    (name, crate::redline::snapshot(t.version))
+                })
+                .collect();
+            (
+                data_json::render(model, &versions),
+                snapshots,
+                start.elapsed(),
+            )
         });
         // Rebuilds render the sites on a thread of their own from the start, so that they
         // are never late, and so does a single build whose versions are typeset in worker
@@ -443,9 +456,12 @@ pub fn render(
                 thread.join().expect("a typesetting thread does not panic");
             }
         }
-        let (data, time) = data.join().expect("data.json is made without a panic");
+        let (data, snapshots, time) = data.join().expect("data.json is made without a panic");
         timings.add("data.json (in parallel)", time);
         files.add(data_json::FILE, data);
+        for (name, snapshot) in snapshots {
+            files.add(name, snapshot);
+        }
         let mut results: Vec<Typeset> =
             std::mem::take(&mut *typeset.lock().unwrap_or_else(|e| e.into_inner()));
         let mut ok = true;

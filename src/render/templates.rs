@@ -17,6 +17,7 @@ use crate::codes::Code;
 use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::load::TemplateFile;
 use crate::markdown;
+use crate::redline;
 use crate::render::html;
 use crate::render::typst::markup;
 use crate::wording::Version;
@@ -120,8 +121,10 @@ impl Templates {
         self.files.iter().find(|f| f.name == name)
     }
 
-    /// The environment for templates that produce Typst.
-    pub fn typst(&self) -> Environment<'_> {
+    /// The environment for templates that produce Typst. In a redline (`redline`), the
+    /// marks that values carry (see `redline::text`) print as the redline's marks, each
+    /// numbered, and Markdown paired with its base is compared with it.
+    pub fn typst(&self, redline: bool) -> Environment<'_> {
         let mut env = self.environment(|name| {
             if name.ends_with(".typ.j2") {
                 TYPST
@@ -129,19 +132,29 @@ impl Templates {
                 AutoEscape::None
             }
         });
-        env.set_formatter(|out, state, value| {
+        let marks = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = marks.clone();
+        env.set_formatter(move |out, state, value| {
             if *state.auto_escape() != TYPST || value.is_safe() {
                 return minijinja::escape_formatter(out, state, value);
             }
             let text = match value.kind() {
                 ValueKind::Undefined | ValueKind::None => return Ok(()),
                 ValueKind::Number | ValueKind::Bool => value.to_string(),
+                _ if redline => {
+                    let text = value.to_string();
+                    let mut n = counter.load(Ordering::Relaxed);
+                    let marked = markup::marked_text(&text, &mut n);
+                    counter.store(n, Ordering::Relaxed);
+                    marked
+                }
                 _ => markup::text(&value.to_string()),
             };
             out.write_str(&text).map_err(Error::from)
         });
+        // In code positions a value prints as it is now, without marks.
         env.add_filter("str", |text: &str| {
-            Value::from_safe_string(markup::string_literal(text))
+            Value::from_safe_string(markup::string_literal(&redline::text::new_text(text)))
         });
         // Each text gets its own prefix for the labels of its footnotes (a footnote is
         // printed once and later references point to it), unless the template gives one.
@@ -158,7 +171,15 @@ impl Templates {
                     None => format!("md{n}-"),
                 };
                 let mut printed = notes.load(Ordering::Relaxed);
-                let out = markdown_filter(state, text, Some(&prefix), lang, &mut printed);
+                let out = if redline {
+                    let mut n = marks.load(Ordering::Relaxed);
+                    let doc = redline_doc(text);
+                    let markup = markup::doc_marked(&doc, &prefix, lang, &mut printed, &mut n);
+                    marks.store(n, Ordering::Relaxed);
+                    Ok(Value::from_safe_string(markup))
+                } else {
+                    markdown_filter(state, text, Some(&prefix), lang, &mut printed)
+                };
                 notes.store(printed, Ordering::Relaxed);
                 out
             },
@@ -169,8 +190,10 @@ impl Templates {
 
     /// An environment holding every template. The auto-escape callback must be set before
     /// templates are added: each template keeps the mode it was added with.
-    /// The environment for templates that produce HTML.
-    pub fn html(&self) -> Environment<'_> {
+    /// The environment for templates that produce HTML. In a redline, the marks values
+    /// carry print as `<del>` and `<ins>`, and Markdown paired with its base is compared
+    /// with it.
+    pub fn html(&self, redline: bool) -> Environment<'_> {
         let mut env = self.environment(|name| {
             if name.ends_with(".html.j2") {
                 AutoEscape::Html
@@ -179,12 +202,15 @@ impl Templates {
             }
         });
         // minijinja's own HTML escaping also escapes `/`; ours leaves URLs readable.
-        env.set_formatter(|out, state, value| {
+        env.set_formatter(move |out, state, value| {
             if *state.auto_escape() != AutoEscape::Html || value.is_safe() {
                 return minijinja::escape_formatter(out, state, value);
             }
             match value.kind() {
                 ValueKind::Undefined | ValueKind::None => Ok(()),
+                _ if redline => out
+                    .write_str(&html::markup::marked_text(&value.to_string()))
+                    .map_err(Error::from),
                 _ => out
                     .write_str(&html::markup::escape(&value.to_string()))
                     .map_err(Error::from),
@@ -273,8 +299,9 @@ impl Templates {
     }
 }
 
-/// The context of a template: the fields of `version`, those of `extra`, and `t`: the
-/// version's fixed wording by message key, `{{ t("agenda-item", item=109) }}`.
+/// The context of a template: the fields of `version` (with their marks in a redline),
+/// those of `extra`, and `t`: the version's fixed wording by message key,
+/// `{{ t("agenda-item", item=109) }}`.
 pub fn context(version: &Version, extra: Value) -> Value {
     let catalogue = version.catalogue.clone();
     let t = Value::from_function(
@@ -298,8 +325,22 @@ pub fn context(version: &Version, extra: Value) -> Value {
             Ok(catalogue.get(key, &args))
         },
     );
-    let base = minijinja::context! { t => t, ..Value::from(minijinja::value::Serde(version)) };
+    // A redline's templates receive the version's data with its marks (see `redline`).
+    let data = match &version.marked {
+        Some(marked) => Value::from(minijinja::value::Serde(&**marked)),
+        None => Value::from(minijinja::value::Serde(version)),
+    };
+    let base = minijinja::context! { t => t, ..data };
     minijinja::context! { ..extra, ..base }
+}
+
+/// The document a redline's `markdown` filter prints: a text paired with its base (see
+/// `redline::text::BASE`) compared with it, any other as it is.
+fn redline_doc(text: &str) -> markdown::Doc {
+    match text.split_once(redline::text::BASE) {
+        Some((new, base)) => redline::doc::compare_texts(base, new),
+        None => markdown::parse(text),
+    }
 }
 
 /// `{{ text|markdown }}`: Markdown converted for the output format of the template, safe
@@ -317,7 +358,7 @@ fn markdown_filter(
 ) -> Result<Value, Error> {
     match state.auto_escape() {
         AutoEscape::Html => Ok(Value::from_safe_string(html::markup::doc(
-            &markdown::parse(text),
+            &redline_doc(text),
             prefix.unwrap_or(""),
         ))),
         escape if *escape == TYPST => {
@@ -377,7 +418,7 @@ mod tests {
             source: template.into(),
             shown: "t".into(),
         });
-        let env = templates.typst();
+        let env = templates.typst(false);
         let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
         let out = templates.render(&env, "t.typ.j2", ctx, &mut sources, &mut diags);
         out.unwrap_or_else(|| sources.render_plain(&diags))

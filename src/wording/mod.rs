@@ -64,6 +64,44 @@ pub struct Version {
     pub replies: Vec<VersionReply>,
     /// Word counts of this version.
     pub words: Words,
+    /// What changed since the base of a redline (`--since`), listed before the
+    /// Introduction; `None` in every other build (see `redline`).
+    pub redline: Option<Changes>,
+    /// In a redline, the data the templates receive: this version's, with what changed
+    /// since the base marked (see `redline::mark`).
+    #[serde(skip)]
+    pub marked: Option<std::sync::Arc<serde_json::Value>>,
+}
+
+/// A reply named in the list of changes.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Named {
+    pub iso3: String,
+    pub name: String,
+}
+
+/// What changed since the base of a redline in one version (see `redline`): what its list
+/// before the Introduction says.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The base, as the heading names it ("Changes since 3f2a9c1d0e4b").
+    pub base: String,
+    /// "Changes since 3f2a9c1d0e4b", worded.
+    pub title: String,
+    pub added: Vec<Named>,
+    pub removed: Vec<Named>,
+    pub changed: Vec<Named>,
+    /// The counts that moved, worded: "Replies: 22 → 23".
+    pub counts: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.counts.is_empty()
+    }
 }
 
 /// The masthead, worded.
@@ -389,6 +427,8 @@ pub fn version(
             limit: model.report.word_limit,
             over_limit: false,
         },
+        redline: None,
+        marked: None,
     };
     version.words = version_words(&version, catalogue);
     warn_untranslated(&version, source, diags);

@@ -6,7 +6,8 @@
 // For index.html, a category page, a State page and print.html, at desktop and phone
 // widths: the page renders (non-empty screenshot, one <h1>), axe-core finds no serious or
 // critical violation; on index.html the search box finds a State; keyboard focus reaches
-// the skip link first. Exits 1 on any failure, listing every one.
+// the skip link first; in a redline, the switch hides and shows the deletions. Exits 1 on
+// any failure, listing every one.
 
 import { chromium } from "playwright-core";
 import { readFileSync, readdirSync, mkdirSync } from "node:fs";
@@ -73,6 +74,21 @@ try {
     }
     await page.fill("#search", theme);
     if ((await page.locator("#search-results a").count()) === 0) fail(`${name}: search for a theme found nothing`);
+
+    // A redline: the switch in the draft banner hides what was deleted, says it is
+    // pressed, and shows it again.
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    const toggle = page.locator("button.toggle-changes");
+    if ((await toggle.count()) > 0 && (await page.locator("del").count()) > 0) {
+      const deleted = page.locator("del").first();
+      if (!(await deleted.isVisible())) fail(`${name}: a deletion is not shown`);
+      await toggle.click();
+      if ((await toggle.getAttribute("aria-pressed")) !== "true") fail(`${name}: the switch is not pressed`);
+      if (await deleted.isVisible()) fail(`${name}: the switch does not hide the deletions`);
+      await toggle.click();
+      if (!(await deleted.isVisible())) fail(`${name}: the switch does not show the deletions again`);
+      console.log(`ok ${name}: the redline's switch`);
+    }
 
     // Keyboard: the first Tab reaches the skip link.
     await page.goto(pathToFileURL(join(site, "index.html")).href);

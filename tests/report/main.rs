@@ -14,6 +14,7 @@ mod misleading;
 mod outside;
 mod pdf;
 mod properties;
+mod redline;
 mod registry;
 mod shipped;
 mod support;

@@ -162,6 +162,25 @@ pub fn pages_text(path: &Path, pages: Option<u32>) -> String {
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The text of a PDF (its first `pages` pages, all for `None`) in reading order, as
+/// Poppler's `pdftotext` puts it together (right-to-left runs put back in the order they
+/// are read), white space collapsed. `cargo test` needs nothing installed: without
+/// pdftotext this says so and gives `None`, except under CI (the `CI` variable, which
+/// `.ci/run` sets after installing poppler-utils), where it fails.
+pub fn pdf_text_as_read(pdf: &Path, pages: Option<u32>) -> Option<String> {
+    let mut command = Command::new("pdftotext");
+    if let Some(last) = pages {
+        command.args(["-l", &last.to_string()]);
+    }
+    let out = command.arg("-layout").arg(pdf).arg("-").output();
+    if let Err(e) = &out {
+        let why = format!("pdftotext (poppler-utils): {e}");
+        missing_outside("the reading order of a right-to-left PDF", why);
+    }
+    let text = String::from_utf8_lossy(&out.ok()?.stdout).into_owned();
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Width and height in points of every page of a PDF.
 pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
     let doc = lopdf::Document::load(path).expect("a readable PDF");

@@ -10,7 +10,7 @@ use icu_locale_core::Locale;
 
 use crate::support::{
     assert_contains_all, assert_same_files, build, build_with, edit, files, fixture_copy,
-    missing_outside, pages_text, pdf_text, repo, report, shipped_copy,
+    pages_text, pdf_text, pdf_text_as_read, repo, report, shipped_copy,
 };
 
 /// The first page of a PDF as text, white space collapsed.
@@ -18,22 +18,9 @@ fn page_one(pdf: &Path) -> String {
     pages_text(pdf, Some(1))
 }
 
-/// The first page of a PDF in reading order, as Poppler's `pdftotext` puts it together
-/// (right-to-left runs put back in the order they are read). `cargo test` needs nothing
-/// installed: without pdftotext this says so and gives `None`, except under CI (the `CI`
-/// variable, which `.ci/run` sets after installing poppler-utils), where it fails.
+/// The first page of a PDF in reading order (see `support::pdf_text_as_read`).
 fn page_one_as_read(pdf: &Path) -> Option<String> {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-l", "1", "-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output();
-    if let Err(e) = &out {
-        let why = format!("pdftotext (poppler-utils): {e}");
-        missing_outside("the Arabic PDF's reading order", why);
-    }
-    let text = String::from_utf8_lossy(&out.ok()?.stdout).into_owned();
-    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    pdf_text_as_read(pdf, Some(1))
 }
 
 /// How often the text of page `page` of a PDF changes font (its `Tf` operators that name

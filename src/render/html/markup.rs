@@ -33,6 +33,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A text with redline marks (see `redline::text`) for element content: each marked piece
+/// in `<del>` or `<ins>`.
+pub fn marked_text(value: &str) -> String {
+    use crate::redline::text::{Segment, segments};
+    let mut out = String::new();
+    for segment in segments(value) {
+        match segment {
+            Segment::Same(t) => out.push_str(&escape(t)),
+            Segment::Del(t) => {
+                let _ = write!(out, "<del>{}</del>", escape(t));
+            }
+            Segment::Ins(t) => {
+                let _ = write!(out, "<ins>{}</ins>", escape(t));
+            }
+        }
+    }
+    out
+}
+
 /// Text for element content: escaped, misleading characters left out, and a `<wbr>` break
 /// opportunity in long words (see `render::wrap`), so that they wrap in narrow columns.
 pub fn text(text: &str) -> String {
@@ -140,6 +159,17 @@ impl<'d> Writer<'d> {
             }
             Block::Table { align, head, rows } => self.table(align, head, rows),
             Block::Rule => self.out.push_str("<hr>\n"),
+            // What a redline marks: `<ins>` and `<del>` around whole blocks.
+            Block::Ins(blocks) => {
+                self.out.push_str("<ins class=\"block\">\n");
+                self.blocks(blocks);
+                self.out.push_str("</ins>\n");
+            }
+            Block::Del(blocks) => {
+                self.out.push_str("<del class=\"block\">\n");
+                self.blocks(blocks);
+                self.out.push_str("</del>\n");
+            }
         }
     }
 
@@ -224,6 +254,8 @@ impl<'d> Writer<'d> {
             }
             Inline::SoftBreak => self.out.push('\n'),
             Inline::HardBreak => self.out.push_str("<br>\n"),
+            Inline::Ins(c) => self.wrapped("ins", c),
+            Inline::Del(c) => self.wrapped("del", c),
         }
     }
 

@@ -190,7 +190,7 @@ pub fn render(
     diags: &mut Diagnostics,
     files: &mut OutputFiles,
 ) -> Option<()> {
-    let env = templates.html();
+    let env = templates.html(version.marked.is_some());
     let base = templates::context(version, Value::UNDEFINED);
     let (arabic, cjk) = scripts(version);
     // The switcher names each version in its own language, Arabic and Chinese included.
@@ -212,18 +212,22 @@ pub fn render(
             ("print.html.j2", Value::UNDEFINED)
         } else if let Some(id) = page.url.strip_prefix("categories/") {
             let id = id.trim_end_matches(".html");
-            let category = version.categories.iter().find(|c| c.id == id);
-            ("category.html.j2", Value::from(Serde(category)))
+            let at = version.categories.iter().position(|c| c.id == id);
+            let category = item(version, "categories", at)
+                .unwrap_or_else(|| Value::from(Serde(at.map(|i| &version.categories[i]))));
+            ("category.html.j2", category)
         } else {
             let iso3 = page
                 .url
                 .trim_start_matches("states/")
                 .trim_end_matches(".html");
-            let reply = version
+            let at = version
                 .replies
                 .iter()
-                .find(|r| r.iso3.eq_ignore_ascii_case(iso3));
-            ("state.html.j2", Value::from(Serde(reply)))
+                .position(|r| r.iso3.eq_ignore_ascii_case(iso3));
+            let reply = item(version, "replies", at)
+                .unwrap_or_else(|| Value::from(Serde(at.map(|i| &version.replies[i]))));
+            ("state.html.j2", reply)
         };
         let ctx = context! {
             page => Serde(page),
@@ -252,6 +256,13 @@ pub fn render(
         search_index(version),
     );
     ok.then_some(())
+}
+
+/// In a redline, item `at` of the list `key` of the version's marked data (see
+/// `redline`): what a category's or a reply's page prints.
+fn item(version: &Version, key: &str, at: Option<usize>) -> Option<Value> {
+    let marked = version.marked.as_ref()?;
+    Some(Value::from(Serde(marked.get(key)?.get(at?)?)))
 }
 
 /// One searchable page: title, URL, kind, text, and the language of the text.

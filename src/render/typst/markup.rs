@@ -70,6 +70,18 @@ const CODE_PIECE: usize = 50;
 /// counter yet, numbered every note alike, and the wider numbers of the next layout moved
 /// lines and pages, so that every report needed a third layout.
 pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>, notes: &mut usize) -> String {
+    doc_marked(doc, prefix, lang, notes, &mut 0)
+}
+
+/// [`doc`] for a document a redline marked (`Inline::Ins`, `Block::Del`...): each mark is
+/// a call of the redline's functions (see [`mark`]), numbered from `marks` on.
+pub fn doc_marked(
+    doc: &Doc,
+    prefix: &str,
+    lang: Option<&str>,
+    notes: &mut usize,
+    marks: &mut usize,
+) -> String {
     let mut w = Writer {
         doc,
         prefix,
@@ -79,9 +91,60 @@ pub fn doc(doc: &Doc, prefix: &str, lang: Option<&str>, notes: &mut usize) -> St
         in_line_decoration: false,
         printed: HashMap::new(),
         notes,
+        marks,
+        marking: None,
     };
     w.blocks(&doc.blocks);
     w.out.trim_end().to_string()
+}
+
+/// What a redline marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Ins,
+    Del,
+}
+
+/// Between a deletion and the insertion that replaces it: a little room, so that the two
+/// do not read as one word.
+const BETWEEN_MARKS: &str = "#h(0.25em, weak: true)";
+
+/// The opening of mark number `id` around inline content: `#rl-ins(7)[`, closed by `]`.
+/// The redline's Typst functions (`render::typst::REDLINE`) underline or strike the
+/// content and draw a bar in the outer margin beside its lines.
+pub fn open_mark(kind: Mark, id: usize) -> String {
+    match kind {
+        Mark::Ins => format!("#rl-ins({id})["),
+        Mark::Del => format!("#rl-del({id})["),
+    }
+}
+
+/// Text in markup with its redline marks (see `redline::text`): each marked piece in a
+/// mark numbered from `marks` on.
+pub fn marked_text(value: &str, marks: &mut usize) -> String {
+    use crate::redline::text::{Segment, segments};
+    let mut out = String::new();
+    let mut after_del = false;
+    for segment in segments(value) {
+        let (kind, piece) = match segment {
+            Segment::Same(t) => {
+                out.push_str(&text(t));
+                after_del = false;
+                continue;
+            }
+            Segment::Del(t) => (Mark::Del, t),
+            Segment::Ins(t) => (Mark::Ins, t),
+        };
+        if after_del && kind == Mark::Ins {
+            out.push_str(BETWEEN_MARKS);
+        }
+        after_del = kind == Mark::Del;
+        *marks += 1;
+        out.push_str(&open_mark(kind, *marks));
+        out.push_str(&text(piece));
+        out.push(']');
+    }
+    out
 }
 
 struct Writer<'d> {
@@ -100,6 +163,10 @@ struct Writer<'d> {
     printed: HashMap<&'d str, (usize, usize)>,
     /// The footnotes of the document printed so far (see [`doc`]).
     notes: &'d mut usize,
+    /// The redline marks of the document so far (see [`doc_marked`]).
+    marks: &'d mut usize,
+    /// Inside a block a redline marks: every text in it is marked so.
+    marking: Option<Mark>,
 }
 
 impl<'d> Writer<'d> {
@@ -110,9 +177,9 @@ impl<'d> Writer<'d> {
                 // A heading inside a reply runs in to the paragraph after it.
                 (Block::Heading(_, title), Some(Block::Paragraph(body))) => {
                     self.out.push_str("#runin[");
-                    self.inlines(title);
+                    self.text_of_block(title);
                     self.out.push(']');
-                    self.inlines(body);
+                    self.text_of_block(body);
                     self.out.push_str("\n\n");
                     i += 2;
                     continue;
@@ -123,13 +190,45 @@ impl<'d> Writer<'d> {
         }
     }
 
+    /// Inlines that are the whole text of a paragraph, heading or cell: marked as a whole
+    /// inside a block a redline marks.
+    fn text_of_block(&mut self, inlines: &'d [Inline]) {
+        match self.marking {
+            Some(kind) if !inlines.is_empty() && !self.in_line_decoration => {
+                self.mark(kind, |w| w.inlines(inlines))
+            }
+            _ => self.inlines(inlines),
+        }
+    }
+
+    /// `write` inside a redline mark. Inside it, nothing else is underlined or struck (a
+    /// tagged PDF may not give a text both), so nested marks and struck text print plain.
+    fn mark(&mut self, kind: Mark, write: impl FnOnce(&mut Self)) {
+        *self.marks += 1;
+        self.out.push_str(&open_mark(kind, *self.marks));
+        let was = std::mem::replace(&mut self.in_line_decoration, true);
+        write(self);
+        self.in_line_decoration = was;
+        self.out.push(']');
+    }
+
     fn block(&mut self, block: &'d Block) {
         match block {
-            Block::Paragraph(inlines) => self.inlines(inlines),
+            Block::Paragraph(inlines) => self.text_of_block(inlines),
             Block::Heading(_, title) => {
                 self.out.push_str("#runin[");
-                self.inlines(title);
+                self.text_of_block(title);
                 self.out.push(']');
+            }
+            Block::Ins(blocks) | Block::Del(blocks) => {
+                let kind = match block {
+                    Block::Ins(_) => Mark::Ins,
+                    _ => Mark::Del,
+                };
+                let was = self.marking.replace(self.marking.unwrap_or(kind));
+                self.blocks(blocks);
+                self.marking = was;
+                trim_end(&mut self.out);
             }
             Block::List { start, items } => {
                 match start {
@@ -155,7 +254,16 @@ impl<'d> Writer<'d> {
                 trim_end(&mut self.out);
                 self.out.push(']');
             }
-            Block::Code(code) => self.code(code.trim_end_matches('\n')),
+            Block::Code(code) => match self.marking {
+                // A block of code is not underlined or struck: a bar beside it says it.
+                Some(kind) => {
+                    *self.marks += 1;
+                    let _ = write!(self.out, "#rl-block({}, {})[", *self.marks, kind_name(kind));
+                    self.code(code.trim_end_matches('\n'));
+                    self.out.push(']');
+                }
+                None => self.code(code.trim_end_matches('\n')),
+            },
             Block::Table { align, head, rows } => self.table(align, head, rows),
             Block::Rule => self.out.push_str("#line(length: 100%, stroke: 0.5pt)"),
         }
@@ -228,7 +336,7 @@ impl<'d> Writer<'d> {
                 self.out.push_str(", ");
             }
             self.out.push('[');
-            self.inlines(cell);
+            self.text_of_block(cell);
             self.out.push(']');
         }
         match columns - written {
@@ -245,7 +353,12 @@ impl<'d> Writer<'d> {
     }
 
     fn inlines(&mut self, inlines: &'d [Inline]) {
+        let mut after_del = false;
         for inline in inlines {
+            if after_del && matches!(inline, Inline::Ins(_)) && !self.in_line_decoration {
+                self.out.push_str(BETWEEN_MARKS);
+            }
+            after_del = matches!(inline, Inline::Del(_));
             self.inline(inline);
         }
     }
@@ -314,7 +427,18 @@ impl<'d> Writer<'d> {
             },
             Inline::SoftBreak => self.out.push(' '),
             Inline::HardBreak => self.out.push_str("#linebreak()"),
+            Inline::Ins(c) | Inline::Del(c) if self.in_line_decoration => self.inlines(c),
+            Inline::Ins(c) => self.mark(Mark::Ins, |w| w.inlines(c)),
+            Inline::Del(c) => self.mark(Mark::Del, |w| w.inlines(c)),
         }
+    }
+}
+
+/// The name of a mark, as the redline's Typst functions take it.
+fn kind_name(kind: Mark) -> &'static str {
+    match kind {
+        Mark::Ins => "\"ins\"",
+        Mark::Del => "\"del\"",
     }
 }
 
@@ -324,7 +448,11 @@ fn links_in(cells: &[Vec<Inline>]) -> bool {
     while let Some(inline) = stack.pop() {
         match inline {
             Inline::Link(..) | Inline::FootnoteRef(_) => return true,
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => stack.extend(c),
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Ins(c)
+            | Inline::Del(c) => stack.extend(c),
             _ => {}
         }
     }

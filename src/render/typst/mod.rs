@@ -35,6 +35,10 @@ use world::ReportWorld;
 /// The template the Typst source is generated from.
 pub const TEMPLATE: &str = "report.typ.j2";
 
+/// The Typst functions a redline's marks call (see `redline` and `markup::open_mark`),
+/// written before the template's document.
+pub const REDLINE: &str = include_str!("../../../assets/redline.typ");
+
 /// What the Typst stage produced.
 pub struct TypstOutput {
     /// The generated source, written to `output/report.typ`.
@@ -255,10 +259,16 @@ pub fn render(
         });
     }
     let context = templates::context(version, minijinja::context! { paper => paper });
-    let env = templates.typst();
-    let source = timings.time("typst template", || {
+    let redline = version.marked.is_some();
+    let env = templates.typst(redline);
+    let mut source = timings.time("typst template", || {
         templates.render(&env, TEMPLATE, context, sources, diags)
     })?;
+    if redline {
+        // The functions the marks call, before whatever the template writes.
+        let rtl = version.dir == "rtl";
+        source = format!("#let rl-rtl = {rtl}\n{REDLINE}\n{source}");
+    }
     // Every character typeset must have a glyph. Those no font has are replaced before
     // typesetting; those Typst still draws as empty boxes (its font fallback is narrower
     // than any font having the character) are found in the layout, replaced too, and the
