@@ -42,7 +42,8 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// Treat every warning (alias, late reply, missing glyph, word limit) as an error
+    /// Fail on the warnings left at the level "warn" (an alias, a missing glyph, the word
+    /// limit...); facts allowed by [lints] in book.toml never fail (report explain CODE)
     #[arg(long, global = true)]
     pub deny_warnings: bool,
 }

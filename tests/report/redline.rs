@@ -231,3 +231,46 @@ fn since_needs_a_draft_and_a_base_it_can_read() {
     );
     assert!(!out.exists());
 }
+
+/// A redline that would mark more than a version's typesetting budget holds is refused
+/// before typesetting, with the way out.
+#[test]
+fn a_redline_too_costly_to_typeset_is_refused() {
+    let (tmp, base) = crate::support::fixture_copy("valid");
+    let new = tmp.path().join("new");
+    copy_dir(&base, &new);
+    let paragraphs = |word: &str| -> String {
+        (0..3_100)
+            .map(|i| format!("Paragraph {i} {word}.\n\n"))
+            .collect()
+    };
+    edit(&base.join("submissions/hrv.md"), |t| {
+        format!("{t}\n{}", paragraphs("before"))
+    });
+    edit(&new.join("submissions/hrv.md"), |t| {
+        format!("{t}\n{}", paragraphs("after"))
+    });
+    let out = tmp.path().join("out");
+    let run = crate::support::report_within(
+        tmp.path(),
+        &[
+            "build",
+            new.to_str().unwrap(),
+            "--draft",
+            "--since",
+            base.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        120,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "error[too-costly]: the redline of the English version marks",
+            "compare with a nearer base",
+        ],
+    );
+    assert!(!out.exists());
+}

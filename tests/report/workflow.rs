@@ -383,7 +383,7 @@ fn drafts_carry_the_watermark_and_revision_on_every_page() {
         );
     }
     let html = fs::read_to_string(draft.join("html/states/per.html")).unwrap();
-    assert!(html.contains("<p class=\"draft-banner\" role=\"note\"><strong>DRAFT</strong> · built 29 November 2025 from rev-1234"));
+    assert!(html.contains("<aside class=\"draft-banner\" aria-label=\"DRAFT\"><p><strong>DRAFT</strong> · built 29 November 2025 from rev-1234"));
     // The draft reply is in, and the same revision builds the same bytes.
     let again = out.path().join("again");
     draft_build(&again);

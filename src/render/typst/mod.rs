@@ -35,6 +35,11 @@ use world::ReportWorld;
 /// The template the Typst source is generated from.
 pub const TEMPLATE: &str = "report.typ.j2";
 
+/// The most marks a redline's version may hold: each is some ten elements to lay out
+/// (its two ends, their bars, the underline or strike), and 6,000 of them weigh about what
+/// the typesetting budget allows a version (`render::cost`).
+const MOST_MARKS: usize = 6_000;
+
 /// The Typst functions a redline's marks call (see `redline` and `markup::open_mark`),
 /// written before the template's document.
 pub const REDLINE: &str = include_str!("../../../assets/redline.typ");
@@ -265,6 +270,23 @@ pub fn render(
         templates.render(&env, TEMPLATE, context, sources, diags)
     })?;
     if redline {
+        // Each mark costs the typesetter some ten elements: a redline may not mark more
+        // than the budget of a version holds.
+        let marks = source.matches("#rl-").count();
+        if marks > MOST_MARKS {
+            diags.push(
+                Diagnostic::error_nowhere(
+                    Code::TooCostly,
+                    format!(
+                        "the redline of {} marks {marks} changes, more than the {MOST_MARKS} \
+                         that can be typeset",
+                        version_name(&typesetter.lang)
+                    ),
+                )
+                .help("compare with a nearer base (--since), or build the draft without --since"),
+            );
+            return None;
+        }
         // The functions the marks call, before whatever the template writes.
         let rtl = version.dir == "rtl";
         source = format!("#let rl-rtl = {rtl}\n{REDLINE}\n{source}");
