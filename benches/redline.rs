@@ -36,7 +36,8 @@ fn main() {
     let dir = keep.as_deref().unwrap_or(tmp.path());
     let (base, new) = (dir.join("base"), dir.join("new"));
     common::synthetic_root_six(&new, 193);
-    copy(&new, &base);
+    let copied = Command::new("cp").arg("-r").arg(&new).arg(&base).status();
+    assert!(copied.is_ok_and(|s| s.success()), "cp -r {}", base.display());
     edit(&new, &base);
 
     let (plain_out, redline_out) = (tmp.path().join("plain"), tmp.path().join("redline"));
@@ -74,23 +75,13 @@ fn main() {
         median(&mut builds).as_secs_f64(),
         shares[shares.len() / 2] * 100.0,
     );
-    let pages = |pdf: &Path| {
-        Command::new("pdfinfo")
-            .arg(pdf)
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-            .unwrap_or_default()
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:").map(|p| p.trim().to_string()))
-            .unwrap_or_else(|| "?".into())
-    };
     for lang in ["", "ar/", "zh/"] {
         let marks = std::fs::read_to_string(redline_out.join(format!("{lang}report.typ")))
             .map(|t| t.matches("#rl-ins(").count() + t.matches("#rl-del(").count())
             .unwrap_or(0);
         println!(
             "  {lang}report.pdf: {} pages, {marks} marks",
-            pages(&redline_out.join(format!("{lang}report.pdf")))
+            common::pdf_pages(&redline_out.join(format!("{lang}report.pdf")))
         );
     }
 }
@@ -131,18 +122,6 @@ fn comparison(new: &Path, base: &Path, out: &Path) -> (Duration, Duration) {
         }
     }
     (comparison, wall)
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The files of a reply (its original and translations) in `root`.

@@ -15,7 +15,6 @@
 //! watch` for one of the two).
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use report::pipeline::{BuildOptions, Builder};
@@ -74,21 +73,11 @@ fn cold(runs: usize, root: &Path, tmp: &Path) {
         serial.as_secs_f64() / one.as_secs_f64(),
         one.as_secs_f64()
     );
-    let pages = |pdf: &Path| {
-        Command::new("pdfinfo")
-            .arg(pdf)
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
-            .unwrap_or_default()
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:").map(|p| p.trim().to_string()))
-            .unwrap_or_else(|| "?".into())
-    };
     for lang in ["", "fr/", "es/", "ru/", "ar/", "zh/"] {
         println!(
             "  {}report.pdf: {} pages",
             lang,
-            pages(&all_out.join(format!("{lang}report.pdf")))
+            common::pdf_pages(&all_out.join(format!("{lang}report.pdf")))
         );
     }
 }

@@ -528,3 +528,15 @@ pub fn in_turn(
     let [mut ta, mut tb] = times;
     [(median(&mut ta), peaks[0]), (median(&mut tb), peaks[1])]
 }
+
+/// The number of pages of a PDF, as `pdfinfo` (Debian poppler-utils) says, or "?".
+pub fn pdf_pages(pdf: &Path) -> String {
+    Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|p| p.trim().to_string()))
+        .unwrap_or_else(|| "?".into())
+}

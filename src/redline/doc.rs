@@ -185,11 +185,18 @@ fn block(a: &Block, b: &Block) -> Vec<Block> {
     }
 }
 
-/// List items aligned like blocks; a changed item compared inside.
-fn items(base: &[Vec<Block>], new: &[Vec<Block>]) -> Vec<Vec<Block>> {
+/// Items of a sequence (list items, table rows) aligned by their hashes: a changed item
+/// compared inside with `compare`, one only in the base or the new sequence marked whole
+/// by `whole` (`true` for inserted).
+fn sequence<T: std::hash::Hash + Clone>(
+    base: &[T],
+    new: &[T],
+    compare: impl Fn(&T, &T) -> T,
+    whole: impl Fn(&T, bool) -> T,
+) -> Vec<T> {
     let Some(list) = aligned(base, new) else {
-        let mut out: Vec<Vec<Block>> = base.iter().map(|i| vec![Block::Del(i.clone())]).collect();
-        out.extend(new.iter().map(|i| vec![Block::Ins(i.clone())]));
+        let mut out: Vec<T> = base.iter().map(|item| whole(item, false)).collect();
+        out.extend(new.iter().map(|item| whole(item, true)));
         return out;
     };
     let mut out = Vec::new();
@@ -199,17 +206,30 @@ fn items(base: &[Vec<Block>], new: &[Vec<Block>]) -> Vec<Vec<Block>> {
             Change::Replace(x, y) => {
                 let (x, y) = (&base[x], &new[y]);
                 for k in 0..x.len().max(y.len()) {
-                    out.push(match (x.get(k), y.get(k)) {
-                        (Some(a), Some(b)) => blocks(a, b),
-                        (Some(a), None) => vec![Block::Del(a.clone())],
-                        (None, Some(b)) => vec![Block::Ins(b.clone())],
-                        (None, None) => Vec::new(),
-                    });
+                    match (x.get(k), y.get(k)) {
+                        (Some(a), Some(b)) => out.push(compare(a, b)),
+                        (Some(a), None) => out.push(whole(a, false)),
+                        (None, Some(b)) => out.push(whole(b, true)),
+                        (None, None) => {}
+                    }
                 }
             }
         }
     }
     out
+}
+
+/// List items aligned like blocks; a changed item compared inside.
+fn items(base: &[Vec<Block>], new: &[Vec<Block>]) -> Vec<Vec<Block>> {
+    sequence(
+        base,
+        new,
+        |a, b| blocks(a, b),
+        |item, ins| match ins {
+            true => vec![Block::Ins(item.clone())],
+            false => vec![Block::Del(item.clone())],
+        },
+    )
 }
 
 /// Table rows aligned; a changed row compared cell by cell, a new or removed one marked in
@@ -224,29 +244,7 @@ fn table_rows(base: &[Vec<Vec<Inline>>], new: &[Vec<Vec<Inline>>]) -> Vec<Vec<Ve
             })
             .collect()
     };
-    let Some(list) = aligned(base, new) else {
-        let mut out: Vec<_> = base.iter().map(|r| mark_row(r, false)).collect();
-        out.extend(new.iter().map(|r| mark_row(r, true)));
-        return out;
-    };
-    let mut out = Vec::new();
-    for change in list {
-        match change {
-            Change::Same(_, y) => out.extend_from_slice(&new[y]),
-            Change::Replace(x, y) => {
-                let (x, y) = (&base[x], &new[y]);
-                for k in 0..x.len().max(y.len()) {
-                    match (x.get(k), y.get(k)) {
-                        (Some(a), Some(b)) => out.push(cells(a, b)),
-                        (Some(a), None) => out.push(mark_row(a, false)),
-                        (None, Some(b)) => out.push(mark_row(b, true)),
-                        (None, None) => {}
-                    }
-                }
-            }
-        }
-    }
-    out
+    sequence(base, new, |a, b| cells(a, b), mark_row)
 }
 
 /// A row's cells compared one by one, by column.
