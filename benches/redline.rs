@@ -37,7 +37,11 @@ fn main() {
     let (base, new) = (dir.join("base"), dir.join("new"));
     common::synthetic_root_six(&new, 193);
     let copied = Command::new("cp").arg("-r").arg(&new).arg(&base).status();
-    assert!(copied.is_ok_and(|s| s.success()), "cp -r {}", base.display());
+    assert!(
+        copied.is_ok_and(|s| s.success()),
+        "cp -r {}",
+        base.display()
+    );
     edit(&new, &base);
 
     let (plain_out, redline_out) = (tmp.path().join("plain"), tmp.path().join("redline"));
