@@ -44,7 +44,11 @@ pub fn kind(c: char) -> Option<Kind> {
         | '\u{1160}'
         | '\u{3164}'
         | '\u{ffa0}'
-        | '\u{fff9}'..='\u{fffb}' => Some(Kind::Invisible),
+        | '\u{fff9}'..='\u{fffb}'
+        // Noncharacters: never text (a program's own markers; a redline marks with some).
+        | '\u{fdd0}'..='\u{fdef}'
+        | '\u{fffe}'
+        | '\u{ffff}' => Some(Kind::Invisible),
         '\u{e0000}'..='\u{e007f}' => Some(Kind::Tag),
         _ => None,
     }
@@ -79,6 +83,7 @@ pub fn describe(c: char) -> String {
         '\u{1b}' => "an escape character",
         '\u{2028}' => "a line separator",
         '\u{2029}' => "a paragraph separator",
+        '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => "a noncharacter",
         c => match kind(c) {
             Some(Kind::Control) => "a control character",
             Some(Kind::Tag) => "a tag character",

@@ -125,7 +125,7 @@ impl Templates {
     /// marks that values carry (see `redline::text`) print as the redline's marks, each
     /// numbered, and Markdown paired with its base is compared with it.
     pub fn typst(&self, redline: bool) -> Environment<'_> {
-        let mut env = self.environment(|name| {
+        let mut env = self.environment(redline, |name| {
             if name.ends_with(".typ.j2") {
                 TYPST
             } else {
@@ -171,15 +171,10 @@ impl Templates {
                     None => format!("md{n}-"),
                 };
                 let mut printed = notes.load(Ordering::Relaxed);
-                let out = if redline {
-                    let mut n = marks.load(Ordering::Relaxed);
-                    let doc = redline_doc(text);
-                    let markup = markup::doc_marked(&doc, &prefix, lang, &mut printed, &mut n);
-                    marks.store(n, Ordering::Relaxed);
-                    Ok(Value::from_safe_string(markup))
-                } else {
-                    markdown_filter(state, text, Some(&prefix), lang, &mut printed)
-                };
+                let mut n = marks.load(Ordering::Relaxed);
+                let counter = redline.then_some(&mut n);
+                let out = markdown_filter(state, text, Some(&prefix), lang, &mut printed, counter);
+                marks.store(n, Ordering::Relaxed);
                 notes.store(printed, Ordering::Relaxed);
                 out
             },
@@ -194,7 +189,7 @@ impl Templates {
     /// carry print as `<del>` and `<ins>`, and Markdown paired with its base is compared
     /// with it.
     pub fn html(&self, redline: bool) -> Environment<'_> {
-        let mut env = self.environment(|name| {
+        let mut env = self.environment(redline, |name| {
             if name.ends_with(".html.j2") {
                 AutoEscape::Html
             } else {
@@ -219,7 +214,7 @@ impl Templates {
         env
     }
 
-    fn environment(&self, auto_escape: fn(&str) -> AutoEscape) -> Environment<'_> {
+    fn environment(&self, redline: bool, auto_escape: fn(&str) -> AutoEscape) -> Environment<'_> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(auto_escape);
@@ -241,7 +236,10 @@ impl Templates {
                     return Ok(value.clone());
                 }
                 drop(done);
-                let value = markdown_filter(state, text, prefix, None, &mut 0)?;
+                // The site's marks need no numbers: a mark is an element of its own.
+                let mut unnumbered = 0;
+                let marks = redline.then_some(&mut unnumbered);
+                let value = markdown_filter(state, text, prefix, None, &mut 0, marks)?;
                 converted
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -335,7 +333,8 @@ pub fn context(version: &Version, extra: Value) -> Value {
 }
 
 /// The document a redline's `markdown` filter prints: a text paired with its base (see
-/// `redline::text::BASE`) compared with it, any other as it is.
+/// `redline::text::BASE`) compared with it, any other as it is. Only a redline reads the
+/// pairing: in other builds the character is an invisible one, left out.
 fn redline_doc(text: &str) -> markdown::Doc {
     match text.split_once(redline::text::BASE) {
         Some((new, base)) => redline::doc::compare_texts(base, new),
@@ -348,19 +347,27 @@ fn redline_doc(text: &str) -> markdown::Doc {
 /// keeps footnote ids unique when several texts share a page: `{{ body|markdown("arg-") }}`.
 /// In Typst, an optional language gives the text's footnotes its language, which they
 /// would lose at the foot of the page: `{{ r.body|markdown(none, r.lang) }}`. `notes`
-/// counts the Typst document's footnotes.
+/// counts the Typst document's footnotes. In a redline, `marks` counts the document's
+/// marks, and a text paired with its base is compared with it (see [`redline_doc`]).
 fn markdown_filter(
     state: &State,
     text: &str,
     prefix: Option<&str>,
     lang: Option<&str>,
     notes: &mut usize,
+    marks: Option<&mut usize>,
 ) -> Result<Value, Error> {
     match state.auto_escape() {
-        AutoEscape::Html => Ok(Value::from_safe_string(html::markup::doc(
-            &redline_doc(text),
-            prefix.unwrap_or(""),
-        ))),
+        AutoEscape::Html => {
+            let doc = match marks {
+                Some(_) => redline_doc(text),
+                None => markdown::parse(text),
+            };
+            Ok(Value::from_safe_string(html::markup::doc(
+                &doc,
+                prefix.unwrap_or(""),
+            )))
+        }
         escape if *escape == TYPST => {
             let prefix = prefix.unwrap_or("");
             if !prefix
@@ -372,8 +379,14 @@ fn markdown_filter(
                     format!("{prefix:?} cannot prefix labels: use only letters, digits and -"),
                 ));
             }
-            let (markup, after) = typst_markup(text, prefix, lang, *notes);
-            *notes = after;
+            let markup = match marks {
+                Some(marks) => markup::doc_marked(&redline_doc(text), prefix, lang, notes, marks),
+                None => {
+                    let (markup, after) = typst_markup(text, prefix, lang, *notes);
+                    *notes = after;
+                    markup
+                }
+            };
             Ok(Value::from_safe_string(markup))
         }
         _ => Err(Error::new(

@@ -35,8 +35,18 @@ fn invisible_and_bidi_characters_are_warned_at_their_place_and_kept_out_of_every
             "tiene\u{202e} el honor\u{1b}[2J de\u{200b} trans\u{e0041}mitir",
         )
     });
+    // The characters a redline marks with are among them: a plain build marks nothing.
+    edit(&root.join("submissions/hrv.md"), |hrv| {
+        format!("{hrv}\nBefore\u{fdd4}after \u{fdd2}inserted\u{fdd3}.\n")
+    });
     let run = report_in(&root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning[misleading-character]: a noncharacter (U+FDD4) in the text"),
+        "{}",
+        run.stderr
+    );
     assert_contains_all(
         &run.stderr,
         &[
@@ -54,6 +64,7 @@ fn invisible_and_bidi_characters_are_warned_at_their_place_and_kept_out_of_every
     let out = root.join("output");
     let html = site_text(&out.join("html"));
     assert!(!html.contains(HAZARDS));
+    assert!(!html.contains('\u{fdd4}') && !html.contains("<ins") && !html.contains("<del"));
     assert!(
         html.contains("el honor[2J de transmitir"),
         "the text around them stays"
