@@ -238,20 +238,20 @@ pub fn mark(base: &str, new: &str) -> String {
 
 /// `text` marked as inserted as a whole (empty stays empty).
 pub fn inserted(text: &str) -> String {
-    let text = clean(text);
-    if text.is_empty() {
-        return String::new();
-    }
-    format!("{INS_OPEN}{text}{INS_CLOSE}")
+    whole(text, INS_OPEN, INS_CLOSE)
 }
 
 /// `text` marked as deleted as a whole.
 pub fn deleted(text: &str) -> String {
+    whole(text, DEL_OPEN, DEL_CLOSE)
+}
+
+fn whole(text: &str, open: char, close: char) -> String {
     let text = clean(text);
     if text.is_empty() {
         return String::new();
     }
-    format!("{DEL_OPEN}{text}{DEL_CLOSE}")
+    format!("{open}{text}{close}")
 }
 
 #[cfg(test)]

@@ -36,7 +36,10 @@ pub fn escape(text: &str) -> String {
 /// A text with redline marks (see `redline::text`) for element content: each marked piece
 /// in `<del>` or `<ins>`.
 pub fn marked_text(value: &str) -> String {
-    use crate::redline::text::{Segment, segments};
+    use crate::redline::text::{Segment, is_marked, segments};
+    if !is_marked(value) {
+        return escape(value);
+    }
     let mut out = String::new();
     for segment in segments(value) {
         match segment {

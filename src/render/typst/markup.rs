@@ -122,7 +122,10 @@ pub fn open_mark(kind: Mark, id: usize) -> String {
 /// Text in markup with its redline marks (see `redline::text`): each marked piece in a
 /// mark numbered from `marks` on.
 pub fn marked_text(value: &str, marks: &mut usize) -> String {
-    use crate::redline::text::{Segment, segments};
+    use crate::redline::text::{Segment, is_marked, segments};
+    if !is_marked(value) {
+        return text(value);
+    }
     let mut out = String::new();
     let mut after_del = false;
     for segment in segments(value) {
