@@ -96,7 +96,7 @@ fn mdbook_of(root: &Path, book: &Path) {
     )
     .unwrap();
     let mut summary = String::from("# Summary\n\n");
-    for c in model.categories.iter().filter(|c| c.letter.is_some()) {
+    for c in model.categories.iter().filter(|c| c.section.is_some()) {
         let mut page = format!("# {}\n\n{}\n\n", c.title, c.sentence);
         for s in &c.summaries {
             let _ = write!(page, "## {}\n\n{}\n\n", s.name, s.summary);

@@ -104,8 +104,9 @@ pub struct StateRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct CategorySummary {
     pub id: String,
-    /// "A", "B", ... in chapter II; `None` if no State raised it (it gets no section).
-    pub letter: Option<String>,
+    /// Its section's number in chapter II, from 1; `None` if no State raised it (it gets
+    /// no section). How a version letters it ("A.", "ألف -") is wording.
+    pub section: Option<usize>,
     pub title: String,
     pub description: Option<String>,
     /// How many States raised it.
@@ -253,14 +254,15 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
             reply(s, of, config)
         })
         .collect();
-    let mut letters = (b'A'..=b'Z').map(|b| char::from(b).to_string());
+    let mut sections = 0;
     let mut categories: Vec<CategorySummary> = config
         .categories
         .iter()
         .map(|c| {
             let mut summary = category(&c.id, &c.title, c.description.clone(), &included);
             if summary.state_count > 0 {
-                summary.letter = letters.next();
+                sections += 1;
+                summary.section = Some(sections);
             }
             summary
         })
@@ -430,7 +432,7 @@ fn category(
     };
     CategorySummary {
         id: id.to_string(),
-        letter: None,
+        section: None,
         title: title.to_string(),
         description,
         state_count: raised.len(),
@@ -461,7 +463,7 @@ fn number_paragraphs(categories: &mut [CategorySummary], unraised: bool) -> Para
         categories_intro: take(),
         unraised: None,
     };
-    for c in categories.iter_mut().filter(|c| c.letter.is_some()) {
+    for c in categories.iter_mut().filter(|c| c.section.is_some()) {
         c.paragraph = Some(take());
         for s in &mut c.summaries {
             s.paragraph = take();

@@ -339,6 +339,16 @@ impl Catalogue {
         )
     }
 
+    /// The number of section `n` (from 1) of a chapter as this language writes it ("A.",
+    /// "ألف -"): the letters of `section-letters` in order, then, past the last one, two
+    /// letters and more, as spreadsheet columns run ("Z.", "AA.", "AB."). Never runs out.
+    pub fn section_number(&self, n: usize) -> String {
+        let alphabet = self.get("section-letters", &[]);
+        let letters: Vec<&str> = alphabet.split_whitespace().collect();
+        let letter = spelled(n, &letters);
+        self.get("section-number", &[("letter", (&letter).into())])
+    }
+
     /// "Spanish", for a language code ("[Original: Spanish]").
     pub fn language_name(&self, code: &str) -> String {
         let name = self.get("language-name", &[("code", code.into())]);
@@ -352,12 +362,60 @@ impl Catalogue {
     }
 }
 
+/// `n` (from 1) in the bijective numeration of `letters`: 1 is the first letter, one past
+/// the last letter is the first letter twice. Letters longer than one character (the
+/// Arabic letters' names) are joined by spaces. `n` itself when there are no letters.
+pub fn spelled(n: usize, letters: &[&str]) -> String {
+    let base = letters.len();
+    if base == 0 || n == 0 {
+        return n.to_string();
+    }
+    let mut digits = Vec::new();
+    let mut rest = n;
+    while rest > 0 {
+        rest -= 1;
+        digits.push(letters[rest % base]);
+        rest /= base;
+    }
+    digits.reverse();
+    let joiner = if letters.iter().all(|l| l.chars().count() == 1) {
+        ""
+    } else {
+        " "
+    };
+    digits.join(joiner)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn english() -> Catalogue {
         Catalogue::new("en", &[]).0
+    }
+
+    #[test]
+    fn section_numbers_never_run_out() {
+        let en = english();
+        let numbers: Vec<String> = [1, 2, 26, 27, 28, 52, 53, 702, 703]
+            .iter()
+            .map(|n| en.section_number(*n))
+            .collect();
+        assert_eq!(
+            numbers,
+            ["A.", "B.", "Z.", "AA.", "AB.", "AZ.", "BA.", "ZZ.", "AAA."]
+        );
+        let ar = Catalogue::new("ar", &[]).0;
+        assert_eq!(ar.section_number(1), "ألف -");
+        assert_eq!(ar.section_number(28), "غين -");
+        assert_eq!(ar.section_number(29), "ألف ألف -");
+        assert_eq!(ar.section_number(30), "ألف باء -");
+        // Every official language letters 100 sections with 100 different numbers.
+        for lang in crate::language::OFFICIAL {
+            let c = Catalogue::new(lang, &[]).0;
+            let all: BTreeSet<String> = (1..=100).map(|n| c.section_number(n)).collect();
+            assert_eq!(all.len(), 100, "{lang}");
+        }
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub struct Coverage {
 #[derive(Debug, Serialize)]
 pub struct CategoryStat {
     pub id: String,
-    pub letter: Option<String>,
+    /// Its section's number in chapter II, if raised.
+    pub section: Option<usize>,
     pub title: String,
     pub states: usize,
     pub share_percent: u32,
@@ -144,7 +145,7 @@ pub fn stats(project: &Project, model: &Model, versions: &[Version]) -> Stats {
             .iter()
             .map(|c| CategoryStat {
                 id: c.id.clone(),
-                letter: c.letter.clone(),
+                section: c.section,
                 title: c.title.clone(),
                 states: c.state_count,
                 share_percent: c.share_percent,
@@ -194,7 +195,8 @@ pub fn text(stats: &Stats) -> String {
         .max(12);
     let _ = writeln!(out, "\n{:<width$}  States  Share", "Category");
     for c in &stats.categories {
-        let label = format!("{} {}", c.letter.as_deref().unwrap_or("-"), c.title);
+        let section = c.section.map_or("-".to_string(), |n| format!("{n}."));
+        let label = format!("{section} {}", c.title);
         let _ = writeln!(
             out,
             "{label:<width$}  {:>6}  {:>4} %",

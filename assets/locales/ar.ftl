@@ -253,35 +253,11 @@ chapter-number = { $n ->
     [10] عاشرا -
    *[other] { $n } -
 }
-# The letter of section $n of a chapter ("ألف -"): the letters' names in abjad order.
-section-number = { $n ->
-    [1] ألف -
-    [2] باء -
-    [3] جيم -
-    [4] دال -
-    [5] هاء -
-    [6] واو -
-    [7] زاي -
-    [8] حاء -
-    [9] طاء -
-    [10] ياء -
-    [11] كاف -
-    [12] لام -
-    [13] ميم -
-    [14] نون -
-    [15] سين -
-    [16] عين -
-    [17] فاء -
-    [18] صاد -
-    [19] قاف -
-    [20] راء -
-    [21] شين -
-    [22] تاء -
-    [23] ثاء -
-    [24] خاء -
-    [25] ذال -
-   *[26] ضاد -
-}
+# The letters that number the sections of a chapter, in order: the letters' names in
+# abjad order. Past the last, two names and more are used ("ألف باء -"), never running out.
+section-letters = ألف باء جيم دال هاء واو زاي حاء طاء ياء كاف لام ميم نون سين عين فاء صاد قاف راء شين تاء ثاء خاء ذال ضاد ظاء غين
+# The number of a section, from its letter ("ألف -").
+section-number = { $letter } -
 
 chapter-introduction = مقدمة
 chapter-categories = التحديات حسب الفئة

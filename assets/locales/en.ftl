@@ -176,35 +176,11 @@ chapter-number = { $n ->
     [5] V.
    *[other] { $n }.
 }
-# The letter of section $n of a chapter ("A.").
-section-number = { $n ->
-    [1] A.
-    [2] B.
-    [3] C.
-    [4] D.
-    [5] E.
-    [6] F.
-    [7] G.
-    [8] H.
-    [9] I.
-    [10] J.
-    [11] K.
-    [12] L.
-    [13] M.
-    [14] N.
-    [15] O.
-    [16] P.
-    [17] Q.
-    [18] R.
-    [19] S.
-    [20] T.
-    [21] U.
-    [22] V.
-    [23] W.
-    [24] X.
-    [25] Y.
-   *[26] Z.
-}
+# The letters that number the sections of a chapter, in order. Past the last,
+# two letters and more are used ("AA.", "AB."), never running out.
+section-letters = A B C D E F G H I J K L M N O P Q R S T U V W X Y Z
+# The number of a section, from its letter ("A.").
+section-number = { $letter }.
 
 chapter-introduction = Introduction
 chapter-categories = Challenges by category

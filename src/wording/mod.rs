@@ -141,7 +141,6 @@ pub struct VersionReport {
     pub masthead_language: Option<String>,
     /// Heading numbers: chapters ("I.", "أولا -") and sections ("A.", "ألف -").
     pub chapter_numbers: Vec<String>,
-    pub section_numbers: Vec<String>,
     pub word_limit: u32,
     pub draft: bool,
     pub revision: Option<String>,
@@ -187,7 +186,8 @@ pub struct VersionState {
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionCategory {
     pub id: String,
-    pub letter: Option<String>,
+    /// Its section's number in chapter II, from 1; `None` if not raised (no section).
+    pub section: Option<usize>,
     /// Its section number in this language ("A.", "ألف -"); empty if not raised.
     pub number: String,
     pub title: String,
@@ -638,9 +638,6 @@ impl Wording<'_> {
             chapter_numbers: (1..=5usize)
                 .map(|n| self.c.get("chapter-number", &[("n", n.into())]))
                 .collect(),
-            section_numbers: (1..=26usize)
-                .map(|n| self.c.get("section-number", &[("n", n.into())]))
-                .collect(),
             word_limit: r.word_limit,
             draft: r.draft,
             revision: r.revision.clone(),
@@ -804,15 +801,12 @@ impl Wording<'_> {
             s.paragraph = n;
         }
         let number = c
-            .letter
-            .as_ref()
-            .and_then(|l| l.bytes().next())
-            .map(|b| usize::from(b - b'A') + 1)
-            .map(|n| self.c.get("section-number", &[("n", n.into())]))
+            .section
+            .map(|n| self.c.section_number(n))
             .unwrap_or_default();
         VersionCategory {
             id: c.id.clone(),
-            letter: c.letter.clone(),
+            section: c.section,
             number,
             title: self.category_title(&c.id, &c.title),
             description,
@@ -1126,7 +1120,7 @@ fn version_words(version: &Version, c: &Catalogue) -> Words {
     .map(|t| w(t))
     .sum::<usize>();
     secretariat += p.late.as_deref().map_or(0, w) + p.unraised.as_deref().map_or(0, w);
-    for cat in version.categories.iter().filter(|c| c.letter.is_some()) {
+    for cat in version.categories.iter().filter(|c| c.section.is_some()) {
         secretariat +=
             w(&cat.title) + w(&cat.sentence) + cat.groups_sentence.as_deref().map_or(0, w);
         for t in &cat.themes {

@@ -152,9 +152,11 @@ fn the_site_agrees_with_data_json() {
     let mut checked = 0;
     let worded = worded(&repo());
     for (i, c) in data["categories"].as_array().unwrap().iter().enumerate() {
-        let Some(letter) = c["letter"].as_str() else {
+        let Some(section) = c["section"].as_u64() else {
             continue;
         };
+        // English letters its sections A to Z (then AA, AB, ...).
+        let letter = char::from(b'A' + u8::try_from(section - 1).unwrap());
         checked += 1;
         let id = c["id"].as_str().unwrap();
         let count = c["state_count"].as_u64().unwrap();
@@ -314,7 +316,7 @@ fn paragraph_numbers_agree(root: &Path) {
     }
     for c in worded["categories"].as_array().unwrap() {
         let Some(number) = c["paragraph"].as_u64() else {
-            assert!(c["letter"].is_null());
+            assert!(c["section"].is_null());
             continue;
         };
         let page = format!("categories/{}.html", c["id"].as_str().unwrap());

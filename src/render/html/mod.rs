@@ -158,7 +158,7 @@ pub fn pages(version: &Version) -> Vec<Page> {
         title: t("site-summary-page"),
     }];
     for c in &version.categories {
-        if c.letter.is_some() {
+        if c.section.is_some() {
             pages.push(Page {
                 url: format!("categories/{}.html", c.id),
                 title: format!("{} {}", c.number, c.title),
@@ -279,7 +279,7 @@ struct Entry<'a> {
 fn search_index(version: &Version) -> String {
     let mut entries = Vec::new();
     for c in &version.categories {
-        if c.letter.is_none() {
+        if c.section.is_none() {
             continue;
         }
         let themes: Vec<&str> = c.themes.iter().map(|t| t.theme.as_str()).collect();
