@@ -26,7 +26,7 @@ use crate::submission::{Status, Submission, Translation};
 /// Version of the data.json shape; raised only when a field changes meaning or goes away.
 /// 2: the sentences and printed forms left the model for the wording of each language
 /// version; replies carry their translations.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Draft builds: draft replies included, every page marked with the revision and date.
 #[derive(Debug, Clone, Hash)]

@@ -3,9 +3,10 @@
 //! characters that draw nothing (zero-width space, word joiner, byte order mark inside a
 //! text, Hangul fillers) and Unicode tag characters.
 //!
-//! Replies and book.toml are checked for them when read (a warning at each, with its
-//! position); the PDF and the HTML never contain them (the Typst and HTML writers drop
-//! them); terminal output shows them as `\u{202e}` escapes; theme and State names are
+//! Replies and book.toml are checked for them when read, raw or written as escapes (a
+//! warning at each, with its position: `misleading`); the PDF, the HTML and data.json
+//! never contain them (the Typst and HTML writers and data.json drop them); terminal
+//! output shows them as `\u{202e}` escapes; theme and State names are
 //! compared without them. Characters that shape legitimate text are not among them: the
 //! zero-width joiner and non-joiner (Arabic, Persian, Indic scripts, emoji), the
 //! left-to-right and right-to-left marks, the Arabic letter mark, variation selectors and
@@ -136,7 +137,7 @@ fn next(text: &str, from: usize) -> Option<(usize, char, Kind)> {
 }
 
 /// Whether `text` holds a misleading character.
-fn any(text: &str) -> bool {
+pub fn any(text: &str) -> bool {
     next(text, 0).is_some()
 }
 
@@ -256,4 +257,51 @@ mod tests {
         assert_eq!(shown, "a\u{fffd}b?c??d????e");
         assert!(matches!(remove("plain"), Cow::Borrowed(_)));
     }
+}
+
+/// Removes the misleading characters from every string and key of a JSON value: what
+/// data.json leaves out, as the PDF and the HTML do.
+pub fn remove_from_json(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if any(s) {
+                *s = remove(s).into_owned();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(remove_from_json),
+        Value::Object(map) => {
+            if map.keys().any(|k| any(k)) {
+                let entries = std::mem::take(map);
+                for (k, mut v) in entries {
+                    remove_from_json(&mut v);
+                    map.insert(remove(&k).into_owned(), v);
+                }
+            } else {
+                map.values_mut().for_each(remove_from_json);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// JSON text with each misleading character written as a JSON escape (`\u202e`): the same
+/// data, with none of them raw in the file. They only occur inside strings, so the
+/// escapes are valid JSON.
+pub fn escape_in_json(json: &str) -> Cow<'_, str> {
+    if !any(json) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if kind(c).is_some() {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }

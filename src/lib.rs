@@ -43,6 +43,7 @@ pub mod lints;
 pub mod load;
 pub mod locale;
 pub mod markdown;
+pub mod misleading;
 pub mod pipeline;
 pub mod redline;
 pub mod registry;

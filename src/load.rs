@@ -16,8 +16,8 @@ use walkdir::WalkDir;
 use crate::codes::Code;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources};
-use crate::invisible::{self, Kind};
 use crate::locale::{self, Locale};
+use crate::misleading;
 use crate::root::{ReadTextError, Refusal, ReportRoot};
 use crate::submission::{self, FileKind, Submission, Translation};
 use crate::validate;
@@ -171,7 +171,7 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         }
     };
     let file = sources.add(display(root, "book.toml"), text.clone());
-    warn_invisible(file, &text, diags);
+    misleading::warn(file, misleading::raw(&text), diags);
     let config = Config::parse(&text, file, diags)?;
 
     let (submissions, translations, originals) =
@@ -191,54 +191,6 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         templates,
         fonts,
     })
-}
-
-/// Warns about each misleading character of a file (bidirectional controls, control and
-/// invisible characters: see `invisible`), the first few at their position, then how many
-/// more there are.
-fn warn_invisible(file: FileId, text: &str, diags: &mut Diagnostics) {
-    const SHOWN: usize = 5;
-    let mut found = invisible::scan(text);
-    let mut last = 0..0;
-    for (at, c, kind) in found.by_ref().take(SHOWN) {
-        let (message, label) = match kind {
-            Kind::Bidi => (
-                "it can make the text read differently from what it is (the \"Trojan Source\" trick)",
-                "reorders the text around it",
-            ),
-            Kind::Control => (
-                "a control character has no place in a text",
-                "control character",
-            ),
-            Kind::Invisible => ("it draws nothing", "invisible character"),
-            Kind::Tag => ("tag characters are invisible text", "tag character"),
-        };
-        last = at..at + c.len_utf8();
-        diags.push(
-            Diagnostic::warning(Code::MisleadingCharacter,
-                file,
-                last.clone(),
-                format!("{} in the text: {message}", invisible::describe(c)),
-            )
-            .label(label)
-            .help("it is left out of the PDF and the HTML; delete it from the file unless the text needs it"),
-        );
-    }
-    let more = found.count();
-    if more > 0 {
-        diags.push(
-            Diagnostic::warning(Code::MisleadingCharacter,
-                file,
-                last,
-                format!(
-                    "and {more} more invisible or control {} after this one",
-                    if more == 1 { "character" } else { "characters" }
-                ),
-            )
-            .label("the last one shown")
-            .help("they are left out of the PDF and the HTML; search the file for them with an editor that shows invisible characters"),
-        );
-    }
 }
 
 fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
@@ -522,7 +474,7 @@ fn prepare(
             };
         }
     };
-    warn_invisible(id, &text, &mut diags);
+    misleading::warn(id, misleading::raw(&text), &mut diags);
     let parsed = match kind {
         FileKind::Original => {
             submission::parse(&text, id, rel, config, &mut diags).map(Parsed::Original)
@@ -533,6 +485,15 @@ fn prepare(
         }
         FileKind::BadSuffix { .. } => None,
     };
+    // Characters its body writes as character references, once it is known where it starts.
+    let body = match &parsed {
+        Some(Parsed::Original(s)) => Some(s.body_offset),
+        Some(Parsed::Translation(t)) => Some(t.body_offset),
+        None => None,
+    };
+    if let Some((at, body)) = body.and_then(|at| Some((at, text.get(at..)?))) {
+        misleading::warn(id, misleading::in_markdown(body, at), &mut diags);
+    }
     Done {
         file: Some((id, Sources::prepare(shown, text))),
         diags,
@@ -597,7 +558,7 @@ fn read_locales(
         };
         let file = sources.add(shown, text);
         let text = sources.text(file).to_string();
-        warn_invisible(file, &text, diags);
+        misleading::warn(file, misleading::raw(&text), diags);
         if let Some(l) = locale::parse(&text, file, lang, config, diags) {
             out.push(l);
         }

@@ -195,7 +195,12 @@ pub fn text(stats: &Stats) -> String {
         .max(12);
     let _ = writeln!(out, "\n{:<width$}  States  Share", "Category");
     for c in &stats.categories {
-        let section = c.section.map_or("-".to_string(), |n| format!("{n}."));
+        // Lettered as the English report letters them (A to Z, then AA, AB, ...).
+        let latin: Vec<String> = ('A'..='Z').map(String::from).collect();
+        let latin: Vec<&str> = latin.iter().map(String::as_str).collect();
+        let section = c
+            .section
+            .map_or("-".to_string(), |n| crate::catalogue::spelled(n, &latin));
         let label = format!("{section} {}", c.title);
         let _ = writeln!(
             out,

@@ -43,7 +43,13 @@ pub fn parse_document<'i>(
             ),
         );
     }
-    ok.then(|| table.into_inner())
+    let table = ok.then(|| table.into_inner())?;
+    crate::misleading::warn(
+        file,
+        crate::misleading::in_toml(&table, text, offset),
+        diags,
+    );
+    Some(table)
 }
 
 /// A TOML table being read: knows where it is, which keys are allowed, and what was read.

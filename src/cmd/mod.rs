@@ -250,17 +250,7 @@ pub fn print_stdout(text: &str) {
 pub fn print_json(value: &impl serde::Serialize) {
     let json =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut safe = String::with_capacity(json.len());
-    for c in json.chars() {
-        if invisible::kind(c).is_some() {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                safe.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            safe.push(c);
-        }
-    }
+    let mut safe = invisible::escape_in_json(&json).into_owned();
     safe.push('\n');
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(safe.as_bytes()).and_then(|()| out.flush());

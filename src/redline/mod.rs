@@ -47,11 +47,14 @@ pub fn snapshot(version: &Version) -> String {
         format: u32,
         version: &'v Version,
     }
-    let mut json = serde_json::to_string(&Snapshot {
+    let json = serde_json::to_string(&Snapshot {
         format: SNAPSHOT_FORMAT,
         version,
     })
     .expect("a version is plain data");
+    // What the version holds, misleading characters included (a later redline compares
+    // them), but none of them raw in the file.
+    let mut json = crate::invisible::escape_in_json(&json).into_owned();
     json.push('\n');
     json
 }

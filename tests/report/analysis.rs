@@ -268,10 +268,10 @@ fn diff_reads_only_a_reports_data_json() {
         ("{}", "not a report's data.json: it has no `schema_version`"),
         (
             "{\"schema_version\": 99}",
-            "this data.json has schema_version 99, and this version of report reads schema_version 2",
+            "this data.json has schema_version 99, and this version of report reads schema_version 3",
         ),
         (
-            "{\"schema_version\": 2, \"replies\": {}}",
+            "{\"schema_version\": 3, \"replies\": {}}",
             "not a report's data.json: `replies` is missing or not what docs/data-json.md says",
         ),
         ("[1, 2]", "it has no `schema_version`"),

@@ -14,7 +14,7 @@ fn writes_data_json_whose_counts_match_the_replies() {
     let data: Value =
         serde_json::from_str(&fs::read_to_string(root.join("output/data.json")).unwrap()).unwrap();
 
-    assert_eq!(data["schema_version"], 2);
+    assert_eq!(data["schema_version"], 3);
     // Facts, not words: the date as a date, the session as a number.
     assert_eq!(data["report"]["date"], "2019-07-30");
     assert_eq!(data["report"]["session"], 74);

@@ -56,7 +56,7 @@ fn invisible_and_bidi_characters_are_warned_at_their_place_and_kept_out_of_every
             "warning[misleading-character]: an escape character (U+001B) in the text: a control character has no place in a text",
             "warning[misleading-character]: a zero-width space (U+200B) in the text: it draws nothing",
             "and 1 more invisible or control character after this one",
-            "it is left out of the PDF and the HTML",
+            "it is left out of the PDF, the HTML and data.json",
         ],
     );
     // The terminal gets escapes, never the characters.
@@ -74,6 +74,72 @@ fn invisible_and_bidi_characters_are_warned_at_their_place_and_kept_out_of_every
     assert!(pdf.contains("el honor[2J de transmitir"), "{pdf}");
     let typ = fs::read_to_string(out.join("report.typ")).unwrap();
     assert!(!typ.contains(HAZARDS));
+    let data = fs::read_to_string(out.join("data.json")).unwrap();
+    assert!(
+        !data.contains(HAZARDS) && !data.contains("\\u202e"),
+        "{data}"
+    );
+}
+
+/// The line and column of the first `needle` in `text`, as diagnostics print them.
+fn line_column(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    format!("{line}:{column}")
+}
+
+#[test]
+fn characters_written_as_escapes_are_seen_as_raw_ones_are() {
+    let (_tmp, root) = fixture_copy("valid");
+    // A TOML escape in the front matter, character references in the body, and a
+    // character no font draws written as an escape in book.toml.
+    edit(&root.join("submissions/cri.md"), |cri| {
+        cri.replace(
+            "summary = \"Costa Rica asks",
+            "summary = \"Costa \\u202eRica asks",
+        )
+        .replace("tiene el honor", "tiene&#x2066; el &ZeroWidthSpace;honor")
+    });
+    edit(&root.join("book.toml"), |book| {
+        book.replace("title = \"Prevention\"", "title = \"Prevention \\u1230\"")
+    });
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cri = fs::read_to_string(root.join("submissions/cri.md")).unwrap();
+    let book = fs::read_to_string(root.join("book.toml")).unwrap();
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[misleading-character]: a right-to-left override (U+202E) written as an escape",
+            &format!(
+                "submissions/cri.md:{}",
+                line_column(&cri, "\"Costa \\u202e")
+            ),
+            "warning[misleading-character]: a left-to-right isolate (U+2066) written as an escape",
+            &format!("submissions/cri.md:{}", line_column(&cri, "&#x2066;")),
+            "warning[misleading-character]: a zero-width space (U+200B) written as an escape",
+            "this escape writes a",
+            "as if written raw",
+            "warning[missing-glyph]: no embedded font can draw ሰ (U+1230)",
+            &format!("book.toml:{}", line_column(&book, "\\u1230")),
+        ],
+    );
+    let out = root.join("output");
+    let html = site_text(&out.join("html"));
+    assert!(!html.contains(HAZARDS));
+    assert!(
+        html.contains("Costa Rica asks"),
+        "the text around them stays"
+    );
+    let pdf = pdf_text(&out.join("report.pdf"));
+    assert!(!pdf.contains(HAZARDS), "{pdf}");
+    let data = fs::read_to_string(out.join("data.json")).unwrap();
+    assert!(
+        !data.contains(HAZARDS) && !data.contains("\\u202e"),
+        "{data}"
+    );
+    assert!(data.contains("Costa Rica asks"), "{data}");
 }
 
 #[test]

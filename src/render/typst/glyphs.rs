@@ -104,6 +104,14 @@ pub fn report(
                 first.entry(c).or_insert(at);
             }
         }
+        // Written as escapes (`\u0378`, `&#x1F600;`): as much the file's as raw ones.
+        let mut spans: HashMap<usize, usize> = HashMap::new();
+        for (span, c) in crate::misleading::escapes(text) {
+            if unplaced.contains(&c) && first.get(&c).is_none_or(|at| span.start < *at) {
+                first.insert(c, span.start);
+                spans.insert(span.start, span.end);
+            }
+        }
         if first.is_empty() {
             continue;
         }
@@ -118,7 +126,7 @@ pub fn report(
             Diagnostic::warning(
                 Code::MissingGlyph,
                 file,
-                at..at + c.len_utf8(),
+                at..spans.get(&at).copied().unwrap_or(at + c.len_utf8()),
                 message(&list),
             )
             .label("first character without a glyph")
