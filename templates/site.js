@@ -29,6 +29,7 @@
   }
   var input = document.getElementById("search");
   var list = document.getElementById("search-results");
+  var shown = 12;
   var index = window.REPORT_SEARCH || [];
   var root = document.documentElement.getAttribute("data-root") || "";
   if (!input || !list) return;
@@ -62,7 +63,8 @@
       }
     }
     hits.sort(function (a, b) { return a.rank - b.rank; });
-    hits.slice(0, 12).forEach(function (hit) {
+    // The first hits, and a line saying there are more: a long list helps nobody.
+    hits.slice(0, shown).forEach(function (hit) {
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = root + hit.entry.u;
@@ -79,10 +81,12 @@
       }
       list.appendChild(li);
     });
-    if (!hits.length) {
-      var none = document.createElement("li");
-      none.textContent = "No match";
-      list.appendChild(none);
+    if (!hits.length || hits.length > shown) {
+      // The words come from the page (the version's catalogue), never from this file.
+      var note = document.createElement("li");
+      note.className = "search-note";
+      note.textContent = input.getAttribute(hits.length ? "data-more" : "data-none");
+      list.appendChild(note);
     }
     list.hidden = false;
   }

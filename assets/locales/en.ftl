@@ -263,6 +263,15 @@ received-late = Received { $date }, after the cutoff date
 site-skip = Skip to content
 site-search = Search the report
 site-search-placeholder = States, themes, text
+# The search box's answers: nothing found; more found than the list shows.
+site-search-none = No match
+site-search-more = More matches than these: add a word to narrow the search
+# What a search result is, after its title.
+site-search-kind-category = category
+site-search-kind-reply = reply
+# What a screen reader says on a footnote's number, and on the link back from the note.
+site-footnote = Footnote { $number }
+site-footnote-back = Back to the text
 site-structure = Document structure
 site-summary-introduction = Summary and I. Introduction
 site-summary-page = Summary and introduction

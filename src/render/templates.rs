@@ -297,32 +297,56 @@ impl Templates {
     }
 }
 
+/// A message of the version's catalogue, found through the template's `t`, with a number
+/// if given; `None` where a template has no `t` of ours.
+fn worded(state: &State, key: &str, number: Option<usize>) -> Option<String> {
+    let t = state.lookup("t")?;
+    let words = t.downcast_object_ref::<Wording>()?;
+    let args: Vec<(&str, Arg)> = number
+        .map(|n| ("number", Arg::Number(n)))
+        .into_iter()
+        .collect();
+    Some(words.0.get(key, &args))
+}
+
+/// The templates' `t`: the version's fixed wording by message key,
+/// `{{ t("agenda-item", item=109) }}`.
+#[derive(Debug)]
+struct Wording(std::sync::Arc<crate::catalogue::Catalogue>);
+
+impl minijinja::value::Object for Wording {
+    fn call(
+        self: &std::sync::Arc<Self>,
+        _state: &mut State<'_, '_>,
+        args: &[Value],
+    ) -> Result<Value, Error> {
+        let (key, kwargs): (&str, minijinja::value::Kwargs) = minijinja::value::from_args(args)?;
+        let mut owned: Vec<(String, Value)> = Vec::new();
+        for name in kwargs.args() {
+            owned.push((name.to_string(), kwargs.get::<Value>(name)?));
+        }
+        kwargs.assert_all_used()?;
+        let texts: Vec<String> = owned.iter().map(|(_, v)| v.to_string()).collect();
+        let args: Vec<(&str, Arg)> = owned
+            .iter()
+            .zip(&texts)
+            .map(|((name, value), text)| {
+                let arg = match value.as_usize() {
+                    Some(n) if value.kind() == ValueKind::Number => Arg::Number(n),
+                    _ => Arg::Text(text),
+                };
+                (name.as_str(), arg)
+            })
+            .collect();
+        Ok(Value::from(self.0.get(key, &args)))
+    }
+}
+
 /// The context of a template: the fields of `version` (with their marks in a redline),
 /// those of `extra`, and `t`: the version's fixed wording by message key,
 /// `{{ t("agenda-item", item=109) }}`.
 pub fn context(version: &Version, extra: Value) -> Value {
-    let catalogue = version.catalogue.clone();
-    let t = Value::from_function(
-        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<String, Error> {
-            let mut owned: Vec<(String, Value)> = Vec::new();
-            for name in kwargs.args() {
-                owned.push((name.to_string(), kwargs.get::<Value>(name)?));
-            }
-            let texts: Vec<String> = owned.iter().map(|(_, v)| v.to_string()).collect();
-            let args: Vec<(&str, Arg)> = owned
-                .iter()
-                .zip(&texts)
-                .map(|((name, value), text)| {
-                    let arg = match value.as_usize() {
-                        Some(n) if value.kind() == ValueKind::Number => Arg::Number(n),
-                        _ => Arg::Text(text),
-                    };
-                    (name.as_str(), arg)
-                })
-                .collect();
-            Ok(catalogue.get(key, &args))
-        },
-    );
+    let t = Value::from_object(Wording(version.catalogue.clone()));
     // A redline's templates receive the version's data with its marks (see `redline`).
     let data = match &version.marked {
         Some(marked) => Value::from(minijinja::value::Serde(&**marked)),
@@ -363,9 +387,19 @@ fn markdown_filter(
                 Some(_) => redline_doc(text),
                 None => markdown::parse(text),
             };
+            // Screen-reader labels in the page's language (English only without a `t`).
+            let footnote = |n: usize| {
+                worded(state, "site-footnote", Some(n)).unwrap_or_else(|| format!("Footnote {n}"))
+            };
+            let labels = html::markup::Labels {
+                footnote: &footnote,
+                back: worded(state, "site-footnote-back", None)
+                    .unwrap_or_else(|| "Back to the text".into()),
+            };
             Ok(Value::from_safe_string(html::markup::doc(
                 &doc,
                 prefix.unwrap_or(""),
+                &labels,
             )))
         }
         escape if *escape == TYPST => {

@@ -20,7 +20,7 @@ const BARS: [(&str, &str, u32); 2] = [
 
 #[test]
 fn the_chart_shows_the_counts_of_the_replies() {
-    let out = build_ok(&fixture("valid"));
+    let out = crate::support::valid_build();
 
     // PDF: after the figure's caption, each bar's label followed by its number, and no bar
     // for a category no State raised.
@@ -262,7 +262,7 @@ fn diff_compares_all_of_data_json() {
 #[test]
 fn diff_reads_only_a_reports_data_json() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = build_ok(&fixture("valid"));
+    let out = crate::support::valid_build();
     let good = out.path().join("data.json");
     let cases = [
         ("{}", "not a report's data.json: it has no `schema_version`"),

@@ -31,7 +31,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_page_exists_and_every_internal_link_resolves() {
-    let out = build_ok(&repo());
+    let out = crate::support::shipped_build();
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
 
@@ -128,7 +128,7 @@ fn normalize(path: &Path) -> PathBuf {
 
 #[test]
 fn the_site_agrees_with_data_json() {
-    let out = build_ok(&repo());
+    let out = crate::support::shipped_build();
     let site = out.path().join("html");
     let data: Value =
         serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
@@ -227,7 +227,7 @@ fn strip_tags(html: &str) -> String {
 
 #[test]
 fn hostile_replies_are_text_in_html() {
-    let out = build_ok(&fixture("hostile"));
+    let out = crate::support::hostile_build();
     let site = out.path().join("html");
     for page in html_files(&site) {
         let html = fs::read_to_string(&page).unwrap();

@@ -32,8 +32,7 @@ fn assert_in_order(text: &str, from: usize, names: &[&str]) {
 
 #[test]
 fn shipped_report_has_the_un_layout_and_every_reply_in_order() {
-    let (out, run) = build(&repo());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = crate::support::shipped_build();
     let text = pdf_text(&out.path().join("report.pdf"));
     let data = data(out.path());
 
@@ -162,8 +161,7 @@ fn shipped_report_has_the_un_layout_and_every_reply_in_order() {
 
 #[test]
 fn introduction_counts_come_from_the_replies() {
-    let (out, run) = build(&fixture("valid"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = crate::support::valid_build();
     let text = pdf_text(&out.path().join("report.pdf"));
     assert_contains_all(
         &text,
@@ -183,8 +181,8 @@ fn introduction_counts_come_from_the_replies() {
 
 #[test]
 fn hostile_replies_print_literally_and_read_nothing() {
-    let (out, run) = build(&fixture("hostile"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = crate::support::hostile_build();
+    let run = &out.run;
     let text = pdf_text(&out.path().join("report.pdf"));
     assert_contains_all(
         &text,
@@ -224,8 +222,8 @@ fn hostile_replies_print_literally_and_read_nothing() {
 
 #[test]
 fn two_builds_give_identical_bytes() {
-    let (first, run) = build(&fixture("valid"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    // One build shared with other tests, one of its own.
+    let first = crate::support::valid_build();
     let (second, _) = build(&fixture("valid"));
     let (first, second) = (files(first.path()), files(second.path()));
     assert!(first.len() > 10, "{:?}", first.keys());
@@ -247,7 +245,7 @@ fn letter_paper_is_an_option() {
             .all(|&(w, h)| (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5),
         "{sizes:?}"
     );
-    let (out, _) = build(&fixture("valid"));
+    let out = crate::support::valid_build();
     let a4 = crate::support::pdf_page_sizes(&out.path().join("report.pdf"));
     assert!(
         a4.iter()
@@ -357,9 +355,8 @@ fn an_oversized_reply_is_refused_by_name() {
 /// as diffs, and the hostile one shows how reply text reaches Typst (string literals only).
 #[test]
 fn generated_typst_snapshots() {
-    for name in ["valid", "hostile"] {
-        let (out, run) = build(&fixture(name));
-        assert_eq!(run.code, 0, "{}", run.stderr);
+    use crate::support::{hostile_build, valid_build};
+    for (name, out) in [("valid", valid_build()), ("hostile", hostile_build())] {
         let typ = fs::read_to_string(out.path().join("report.typ")).unwrap();
         insta::assert_snapshot!(format!("{name}_report_typ"), typ);
     }
@@ -423,8 +420,8 @@ fn page_texts(pdf: &Path) -> Vec<String> {
 /// number is the page its heading is on. (Each version is laid out in a worker process.)
 #[test]
 fn the_contents_points_at_each_heading_and_two_layouts_suffice() {
-    let (out, run) = crate::support::build_with(&repo(), &["-v"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shared = crate::support::shipped_build();
+    let (out, run) = (shared, &shared.run);
     for lang in ["en", "fr", "es", "ru", "ar", "zh"] {
         assert!(
             run.stderr

@@ -307,7 +307,8 @@ proptest! {
         let tree = typst::syntax::parse(&markup);
         prop_assert!(tree.errors_and_warnings().0.is_empty(), "syntax errors in {markup}");
         check_typst_tree(&tree, &markup).map_err(TestCaseError::fail)?;
-        check_html(&html::doc(&doc, "p-")).map_err(TestCaseError::fail)?;
+        let labels = html::Labels { footnote: &|n| format!("Footnote {n}"), back: "Back".into() };
+        check_html(&html::doc(&doc, "p-", &labels)).map_err(TestCaseError::fail)?;
     }
 }
 

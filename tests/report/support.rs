@@ -75,6 +75,53 @@ pub fn build_with(root: &Path, args: &[&str]) -> (tempfile::TempDir, Run) {
     (out, run)
 }
 
+/// A build that several tests read and none changes: made once per test run, on first
+/// use, in the test target's own temporary folder.
+pub struct Shared {
+    pub out: PathBuf,
+    pub run: Run,
+}
+
+impl Shared {
+    /// The output folder (as a [`tempfile::TempDir`]'s `path()`).
+    pub fn path(&self) -> &Path {
+        &self.out
+    }
+}
+
+fn shared(name: &str, root: &Path, args: &[&str]) -> Shared {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shared-{name}"));
+    let _ = std::fs::remove_dir_all(&out);
+    let mut all = vec![
+        "build",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    all.extend(args);
+    let run = report(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    Shared { out, run }
+}
+
+/// The shipped report root (six versions), built once with `-v` (its notes printed).
+pub fn shipped_build() -> &'static Shared {
+    static BUILT: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| shared("shipped", &repo(), &["-v"]))
+}
+
+/// The `valid` fixture, built once.
+pub fn valid_build() -> &'static Shared {
+    static BUILT: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| shared("valid", &fixture("valid"), &[]))
+}
+
+/// The `hostile` fixture, built once.
+pub fn hostile_build() -> &'static Shared {
+    static BUILT: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| shared("hostile", &fixture("hostile"), &[]))
+}
+
 /// Builds `root`, which must succeed; returns the output folder.
 pub fn build_ok(root: &Path) -> tempfile::TempDir {
     let (out, run) = build(root);

@@ -70,12 +70,21 @@ pub fn text(text: &str) -> String {
     out
 }
 
+/// The words a converted text says to screen readers, in the page's language: "Footnote
+/// 3" on a footnote's number, "Back to the text" on the link back from it.
+pub struct Labels<'a> {
+    /// The label of footnote number `n`.
+    pub footnote: &'a dyn Fn(usize) -> String,
+    pub back: String,
+}
+
 /// Markdown document -> HTML. Footnotes are numbered from 1 and their ids carry `prefix`
 /// so several documents can share one page.
-pub fn doc(doc: &Doc, prefix: &str) -> String {
+pub fn doc(doc: &Doc, prefix: &str, labels: &Labels<'_>) -> String {
     let mut w = Writer {
         doc,
         prefix,
+        labels,
         out: String::new(),
         notes: Vec::new(),
         numbers: HashMap::new(),
@@ -89,6 +98,7 @@ pub fn doc(doc: &Doc, prefix: &str) -> String {
 struct Writer<'d> {
     doc: &'d Doc,
     prefix: &'d str,
+    labels: &'d Labels<'d>,
     out: String,
     /// Footnotes in the order they were first referenced.
     notes: Vec<&'d str>,
@@ -249,9 +259,10 @@ impl<'d> Writer<'d> {
                         (n, format!(" id=\"{}fnref-{n}\"", self.prefix))
                     }
                 };
+                let label = escape(&(self.labels.footnote)(number));
                 let _ = write!(
                     self.out,
-                    "<sup class=\"fnref\"><a href=\"#{p}fn-{number}\"{id} aria-label=\"Footnote {number}\">{number}</a></sup>",
+                    "<sup class=\"fnref\"><a href=\"#{p}fn-{number}\"{id} aria-label=\"{label}\">{number}</a></sup>",
                     p = self.prefix
                 );
             }
@@ -280,8 +291,9 @@ impl<'d> Writer<'d> {
             }
             let _ = writeln!(
                 self.out,
-                " <a href=\"#{}fnref-{number}\" aria-label=\"Back to the text\">↩</a></li>",
-                self.prefix
+                " <a href=\"#{}fnref-{number}\" aria-label=\"{}\">↩</a></li>",
+                self.prefix,
+                escape(&self.labels.back)
             );
         }
         self.out.push_str("</ol>\n</div>\n");
@@ -292,6 +304,14 @@ impl<'d> Writer<'d> {
 mod tests {
     use super::*;
     use crate::markdown::parse;
+
+    fn doc(d: &Doc, prefix: &str) -> String {
+        let labels = Labels {
+            footnote: &|n| format!("Footnote {n}"),
+            back: "Back to the text".into(),
+        };
+        super::doc(d, prefix, &labels)
+    }
 
     #[test]
     fn long_words_get_wbr_short_ones_do_not() {

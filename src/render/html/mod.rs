@@ -270,13 +270,16 @@ fn item(version: &Version, key: &str, at: Option<usize>) -> Option<Value> {
 struct Entry<'a> {
     t: &'a str,
     u: String,
-    k: &'static str,
+    /// What it is, in the version's language ("réponse").
+    k: &'a str,
     x: String,
     l: &'a str,
 }
 
 /// `window.REPORT_SEARCH = [...]`: a script rather than JSON, so that it loads from file://.
 fn search_index(version: &Version) -> String {
+    let category = version.catalogue.get("site-search-kind-category", &[]);
+    let reply = version.catalogue.get("site-search-kind-reply", &[]);
     let mut entries = Vec::new();
     for c in &version.categories {
         if c.section.is_none() {
@@ -286,7 +289,7 @@ fn search_index(version: &Version) -> String {
         entries.push(Entry {
             t: &c.title,
             u: format!("categories/{}.html", c.id),
-            k: "category",
+            k: &category,
             x: themes.join(" · "),
             l: &version.language,
         });
@@ -304,7 +307,7 @@ fn search_index(version: &Version) -> String {
         entries.push(Entry {
             t: &r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
-            k: "reply",
+            k: &reply,
             l: &r.lang,
             x: invisible::remove(&text)
                 .split_whitespace()
