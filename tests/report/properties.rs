@@ -8,6 +8,8 @@
 //! - a root the checks accept always builds: the generated Typst compiles and exports as
 //!   PDF/UA-1 and PDF/A-2a.
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, SyntaxNode};
 
@@ -462,6 +464,9 @@ fn check_and_build(replies: &[(&str, &[u8])]) -> (bool, bool, String) {
         root.clone(),
         BuildOptions {
             out: Some(tmp.path().join("out")),
+            // One version: what the replies hold reaches every version alike (one test
+            // still builds all six: the shipped root's).
+            languages: vec!["en".into()],
             ..BuildOptions::default()
         },
     );
@@ -559,7 +564,11 @@ proptest! {
         let accepted = checked.model.is_some() && !checked.loaded.diagnostics.has_errors();
         let mut builder = Builder::new(
             root.clone(),
-            BuildOptions { out: Some(tmp.path().join("out")), ..BuildOptions::default() },
+            BuildOptions {
+                out: Some(tmp.path().join("out")),
+                languages: vec!["en".into()],
+                ..BuildOptions::default()
+            },
         );
         let outcome = builder.build(&mut |_| {});
         prop_assert!(
@@ -568,5 +577,247 @@ proptest! {
             outcome.sources.render_plain(&outcome.diagnostics),
             lines.join("\n")
         );
+    }
+}
+
+/// A generated report: categories, themes, States that reply (with footnotes and
+/// translations), and the one version built.
+#[derive(Debug, Clone)]
+struct Generated {
+    categories: usize,
+    themes: usize,
+    /// Per State (an index into the registry): its original's language, its challenges
+    /// (category, themes), its footnotes, and the languages it is translated into.
+    replies: Vec<(usize, usize, Vec<(usize, Vec<usize>)>, usize, Vec<usize>)>,
+    /// The language of the version built.
+    version: usize,
+}
+
+const SIX: [&str; 6] = ["en", "fr", "es", "ru", "ar", "zh"];
+
+fn generated() -> impl Strategy<Value = Generated> {
+    (1usize..=40, 1usize..=12, 0usize..6).prop_flat_map(|(categories, themes, version)| {
+        let challenge = (0..categories, prop::collection::vec(0..themes, 1..=3));
+        let reply = (
+            0usize..6,
+            prop::collection::vec(challenge, 1..=4),
+            0usize..=3,
+            prop::collection::vec(0usize..6, 0..=3),
+        );
+        let states = report::registry::all().len();
+        prop::collection::btree_map(0..states, reply, 1..=30).prop_map(move |replies| Generated {
+            categories,
+            themes,
+            replies: replies
+                .into_iter()
+                .map(|(s, (lang, challenges, notes, into))| (s, lang, challenges, notes, into))
+                .collect(),
+            version,
+        })
+    })
+}
+
+/// A word no language hyphenates or changes, naming one text: "Qs12xk3", "Qc7xfr". (The
+/// letter after the number keeps "Qb1x" from being found in "Qb12x".)
+fn token(kind: char, n: usize, rest: &str) -> String {
+    format!("Q{kind}{n}x{rest}")
+}
+
+impl Generated {
+    /// Writes the root; returns the words the built version must print.
+    fn write(&self, root: &std::path::Path) -> Vec<String> {
+        let lang = SIX[self.version];
+        let mut expected = Vec::new();
+        let mut book = format!(
+            "[book]\ntitle = \"Generated\"\nlanguage = \"en\"\nlanguages = [\"{lang}\"]\n\n\
+             [report]\nsymbol = \"A/74/130\"\nsession = 74\ndate = 2019-07-30\n\
+             mandate = \"73/187\"\ncutoff = 2019-05-31\n\n\
+             [output.pdf]\nfile = \"report.pdf\"\n\n[output.html]\ndir = \"html\"\n"
+        );
+        let mut locale = "[categories]\n".to_string();
+        for c in 0..self.categories {
+            let _ = write!(
+                book,
+                "\n[[categories]]\nid = \"c{c}\"\ntitle = \"{}\"\n",
+                token('c', c, "")
+            );
+            let _ = writeln!(locale, "c{c}.title = \"{}\"", token('c', c, lang));
+            expected.push(token('c', c, if lang == "en" { "" } else { lang }));
+        }
+        locale.push_str("\n[themes]\n");
+        let mut raised = std::collections::BTreeSet::new();
+        for (_, _, challenges, _, _) in &self.replies {
+            raised.extend(challenges.iter().flat_map(|(_, t)| t.iter().copied()));
+        }
+        for t in 0..self.themes {
+            let _ = writeln!(
+                locale,
+                "\"{}\" = \"{}\"",
+                token('t', t, ""),
+                token('t', t, lang)
+            );
+            if raised.contains(&t) {
+                expected.push(token('t', t, if lang == "en" { "" } else { lang }));
+            }
+        }
+        std::fs::create_dir_all(root.join("submissions")).unwrap();
+        std::fs::write(root.join("book.toml"), book).unwrap();
+        if lang != "en" {
+            std::fs::create_dir_all(root.join("locales")).unwrap();
+            std::fs::write(root.join("locales").join(format!("{lang}.toml")), locale).unwrap();
+        }
+        let states = report::registry::all();
+        for (s, original, challenges, notes, into) in &self.replies {
+            let original = SIX[*original];
+            let state = &states[*s];
+            let file = state.iso3.to_lowercase();
+            // One challenge per category (a second one of a category is refused).
+            let mut seen = std::collections::BTreeSet::new();
+            let challenges: Vec<&(usize, Vec<usize>)> =
+                challenges.iter().filter(|(c, _)| seen.insert(*c)).collect();
+            // The text in `lang` if translated into it, else the original's.
+            let translated = into.iter().any(|l| SIX[*l] == lang) && original != lang;
+            let suffix = |n: String| if translated { format!("{n}{lang}") } else { n };
+            let (front, body) = texts(*s, &challenges, *notes, "");
+            let mut reply = format!(
+                "+++\nstate = \"{}\"\nreceived = 2019-04-01\nlanguage = \"{original}\"\n{front}+++\n\n{body}",
+                state.iso3,
+            );
+            reply.push('\n');
+            std::fs::write(root.join("submissions").join(format!("{file}.md")), reply).unwrap();
+            for l in into.iter().map(|l| SIX[*l]).filter(|l| *l != original) {
+                let (front, body) = texts(*s, &challenges, *notes, l);
+                std::fs::write(
+                    root.join("submissions").join(format!("{file}.{l}.md")),
+                    format!("+++\n{front}+++\n\n{body}\n"),
+                )
+                .unwrap();
+            }
+            for (k, _) in challenges.iter().enumerate() {
+                expected.push(suffix(token('s', *s, &format!("k{k}"))));
+            }
+            expected.push(suffix(token('b', *s, "")));
+            for n in 0..*notes {
+                expected.push(suffix(token('n', *s, &format!("n{n}"))));
+            }
+        }
+        expected
+    }
+}
+
+/// The front matter's challenges and the body of State `s`'s reply, or of its
+/// translation into `lang` (every word marked with `lang`).
+fn texts(
+    s: usize,
+    challenges: &[&(usize, Vec<usize>)],
+    notes: usize,
+    lang: &str,
+) -> (String, String) {
+    let mut front = String::new();
+    for (k, (c, themes)) in challenges.iter().enumerate() {
+        let _ = write!(front, "\n[[challenges]]\ncategory = \"c{c}\"\n");
+        if lang.is_empty() {
+            let mut unique: Vec<usize> = themes.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            let themes: Vec<String> = unique
+                .iter()
+                .map(|t| format!("\"{}\"", token('t', *t, "")))
+                .collect();
+            let _ = writeln!(front, "themes = [{}]", themes.join(", "));
+        }
+        let _ = writeln!(
+            front,
+            "summary = \"Summary {}{lang}.\"",
+            token('s', s, &format!("k{k}"))
+        );
+    }
+    let mut body = format!("The text {}{lang}", token('b', s, ""));
+    for n in 0..notes {
+        let _ = write!(body, " with a note[^{n}]");
+    }
+    body.push_str(".\n");
+    for n in 0..notes {
+        let _ = write!(
+            body,
+            "\n[^{n}]: Note {}{lang}.\n",
+            token('n', s, &format!("n{n}"))
+        );
+    }
+    (front, body)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Every accepted input reaches the version built: each category (a 27th and a 40th
+    /// included), theme, summary, reply text and footnote is in its PDF text and its site,
+    /// in the version's language where a translation gives one.
+    #[test]
+    fn every_accepted_text_reaches_the_version(generated in generated()) {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        let expected = generated.write(&root);
+        let mut builder = Builder::new(
+            root.clone(),
+            BuildOptions { out: Some(tmp.path().join("out")), ..BuildOptions::default() },
+        );
+        let outcome = builder.build(&mut |_| {});
+        let problems = outcome.sources.render_plain(&outcome.diagnostics);
+        prop_assert!(outcome.written.is_some(), "not built:\n{problems}");
+        // The version's PDF and site, wherever the layout of output/ puts them.
+        let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(tmp.path().join("out"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| e.path().to_path_buf())
+            .collect();
+        let pdfs: Vec<&std::path::PathBuf> =
+            files.iter().filter(|p| p.extension().is_some_and(|x| x == "pdf")).collect();
+        prop_assert_eq!(pdfs.len(), 1, "{:?}\n{}", files, problems);
+        // Without spaces: a Latin word in a right-to-left reply comes out of the PDF in
+        // pieces ("Qb 4x").
+        let pdf: String = crate::support::pdf_text(pdfs[0]).split_whitespace().collect();
+        let site: String = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        for word in &expected {
+            prop_assert!(pdf.contains(word.as_str()), "{word} not in the PDF:\n{problems}\n{pdf}");
+            prop_assert!(site.contains(word.as_str()), "{word} not in the site:\n{problems}");
+        }
+    }
+}
+
+/// A 27th category that States raised has a section of its own, lettered past Z ("AA.")
+/// in English and past the 28 Arabic letters' names in Arabic, and its summary.
+#[test]
+fn a_27th_category_reaches_the_report() {
+    for (version, section, last) in [
+        (0, "AA. Qc26x", "AD. Qc29x"),
+        (4, "ألف ألف - Qc28xar", "ألف باء - Qc29xar"),
+    ] {
+        let generated = Generated {
+            categories: 30,
+            themes: 1,
+            replies: vec![(0, 0, (0..30).map(|c| (c, vec![0])).collect(), 0, vec![])],
+            version,
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        let expected = generated.write(&root);
+        let out = tmp.path().join("out");
+        let run = crate::support::report_in(&root, &["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let pdf: String = crate::support::pdf_text(&out.join("report.pdf"))
+            .split_whitespace()
+            .collect();
+        for word in &expected {
+            assert!(pdf.contains(word.as_str()), "{word} not in\n{pdf}");
+        }
+        let site = std::fs::read_to_string(out.join("html/index.html")).unwrap();
+        for heading in [section, last] {
+            assert!(site.contains(heading), "{heading} not in\n{site}");
+        }
     }
 }
