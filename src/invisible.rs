@@ -201,6 +201,27 @@ pub fn same_length_visible(text: &str) -> Cow<'_, str> {
 }
 
 #[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn json_loses_misleading_characters_raw_or_escaped_and_keeps_the_rest() {
+        let value = serde_json::json!({
+            "b": "x\u{202e}y\u{1b}z\u{8}\\u001b \\ \u{7}\t\n",
+            "a\u{200b}": ["\u{e0041}ok", "é\"q\""],
+        });
+        let json = serde_json::to_string(&value).unwrap();
+        let clean = remove_from_json(&json);
+        let back: serde_json::Value = serde_json::from_str(&clean).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!({"b": "xyz\\u001b \\ \t\n", "a": ["ok", "é\"q\""]})
+        );
+        assert_eq!(remove_from_json("{\"a\": 1}"), "{\"a\": 1}");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -259,30 +280,41 @@ mod tests {
     }
 }
 
-/// Removes the misleading characters from every string and key of a JSON value: what
-/// data.json leaves out, as the PDF and the HTML do.
-pub fn remove_from_json(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => {
-            if any(s) {
-                *s = remove(s).into_owned();
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(remove_from_json),
-        Value::Object(map) => {
-            if map.keys().any(|k| any(k)) {
-                let entries = std::mem::take(map);
-                for (k, mut v) in entries {
-                    remove_from_json(&mut v);
-                    map.insert(remove(&k).into_owned(), v);
-                }
-            } else {
-                map.values_mut().for_each(remove_from_json);
-            }
-        }
-        _ => {}
+/// JSON text (as serde_json writes it) without the misleading characters of its strings
+/// and keys, whether written raw or as an escape (`\u001b`, `\b`, `\f`): what data.json
+/// leaves out, as the PDF and the HTML do. The fields keep their order.
+pub fn remove_from_json(json: &str) -> Cow<'_, str> {
+    if !any(json) && !json.contains("\\u00") && !json.contains("\\b") && !json.contains("\\f") {
+        return Cow::Borrowed(json);
     }
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if c == '\\' {
+            let escape = match json[at + 1..].chars().next() {
+                Some('u') => json.get(at..at + 6).unwrap_or(&json[at..]),
+                Some(next) => &json[at..at + 1 + next.len_utf8()],
+                None => &json[at..],
+            };
+            let meant = match escape {
+                "\\b" => Some('\u{8}'),
+                "\\f" => Some('\u{c}'),
+                _ => escape
+                    .strip_prefix("\\u")
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .and_then(char::from_u32),
+            };
+            if !meant.is_some_and(|m| kind(m).is_some()) {
+                out.push_str(escape);
+            }
+            for _ in 1..escape.chars().count() {
+                chars.next();
+            }
+        } else if kind(c).is_none() {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// JSON text with each misleading character written as a JSON escape (`\u202e`): the same

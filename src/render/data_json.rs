@@ -35,9 +35,8 @@ pub fn render(model: &Model, versions: &[&Version]) -> String {
     };
     // Misleading characters are left out, as in the PDF and the HTML, however they were
     // written (raw or as an escape).
-    let mut value = serde_json::to_value(&data).expect("the model is plain data");
-    crate::invisible::remove_from_json(&mut value);
-    let mut json = serde_json::to_string_pretty(&value).expect("the model is plain data");
+    let json = serde_json::to_string_pretty(&data).expect("the model is plain data");
+    let mut json = crate::invisible::remove_from_json(&json).into_owned();
     json.push('\n');
     json
 }
