@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::collate;
-use crate::config::Config;
+use crate::config::{Config, Masthead};
 use crate::date::Date;
 use crate::load::Project;
 use crate::registry::{RegionalGroup, Standing};
@@ -51,7 +51,8 @@ pub struct Model {
     pub replies: Vec<Reply>,
 }
 
-/// The masthead facts.
+/// The masthead facts: book.toml's `[report]` as it is, with the book's title and
+/// languages and the build's draft facts.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportInfo {
     pub title: String,
@@ -59,22 +60,8 @@ pub struct ReportInfo {
     pub language: String,
     /// The language versions to build (`[book] languages`), the first at the top.
     pub languages: Vec<String>,
-    pub symbol: String,
-    pub organ: String,
-    pub distribution: String,
-    pub session: u32,
-    pub agenda_item: Option<u32>,
-    pub agenda_footnote: Option<String>,
-    pub agenda_title: Option<String>,
-    pub date: Date,
-    pub original: String,
-    pub mandate: String,
-    pub cutoff: Option<Date>,
-    pub job_number: Option<String>,
-    /// When the document was processed and issued.
-    pub processed: Option<Date>,
-    pub issued: Option<Date>,
-    pub word_limit: u32,
+    #[serde(flatten)]
+    pub masthead: Masthead,
     /// A draft build (draft replies included, pages marked "DRAFT").
     pub draft: bool,
     /// In a draft build, the commit it was built from.
@@ -294,26 +281,11 @@ pub fn aggregate(project: &Project, options: Options) -> Model {
 }
 
 fn report_info(config: &Config, options: &Options) -> ReportInfo {
-    let r = &config.report;
     ReportInfo {
         title: config.book.title.clone(),
         language: config.book.language.clone(),
         languages: config.book.languages.clone(),
-        symbol: r.symbol.clone(),
-        organ: r.organ.clone(),
-        distribution: r.distribution.clone(),
-        session: r.session,
-        agenda_item: r.agenda_item,
-        agenda_footnote: r.agenda_footnote.clone(),
-        agenda_title: r.agenda_title.clone(),
-        date: r.date,
-        original: r.original.clone(),
-        mandate: r.mandate.clone(),
-        cutoff: r.cutoff,
-        job_number: r.job_number.clone(),
-        processed: r.processed,
-        issued: r.issued,
-        word_limit: r.word_limit,
+        masthead: config.report.clone(),
         draft: options.draft.is_some(),
         revision: options.draft.as_ref().map(|d| d.revision.clone()),
         build_date: options.draft.as_ref().map(|d| d.date),

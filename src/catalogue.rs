@@ -353,9 +353,11 @@ impl Catalogue {
     pub fn language_name(&self, code: &str) -> String {
         let name = self.get("language-name", &[("code", code.into())]);
         if name == code {
-            // The catalogue names the six official languages; other codes by ISO 639's
-            // English name.
-            crate::language::name(code).unwrap_or(code).to_string()
+            // The catalogue names the six official languages; other codes by their
+            // name in this language, as CLDR gives it.
+            crate::language::name_in(code, &self.lang)
+                .unwrap_or(code)
+                .to_string()
         } else {
             name
         }

@@ -23,7 +23,7 @@ use crate::tomlread::{self, Table};
 pub struct Config {
     pub file: FileId,
     pub book: Book,
-    pub report: ReportMeta,
+    pub report: Masthead,
     pub categories: Vec<Category>,
     /// Present if `[output.pdf]` is: build the PDF.
     pub pdf: Option<PdfOutput>,
@@ -43,9 +43,12 @@ pub struct Book {
     pub languages: Vec<String>,
 }
 
-/// The document's masthead facts (`[report]`).
+/// The document's masthead facts (`[report]`): defined here once. They flow as they are
+/// into the model (data.json's `report`) and each version (the templates' `report`),
+/// where a version words the ones `locales/<lang>.toml` can translate. A new field is
+/// one edit here (plus its reading in `read_report`, and its translations).
 #[derive(Debug, Clone, Serialize)]
-pub struct ReportMeta {
+pub struct Masthead {
     pub symbol: String,
     pub organ: String,
     pub distribution: String,
@@ -300,8 +303,8 @@ pub fn check_language(
     None
 }
 
-fn placeholder_report() -> ReportMeta {
-    ReportMeta {
+fn placeholder_report() -> Masthead {
+    Masthead {
         symbol: String::new(),
         organ: "General Assembly".into(),
         distribution: "General".into(),
@@ -321,7 +324,7 @@ fn placeholder_report() -> ReportMeta {
     }
 }
 
-fn read_report(t: &Table, diags: &mut Diagnostics) -> ReportMeta {
+fn read_report(t: &Table, diags: &mut Diagnostics) -> Masthead {
     t.reject_unknown_keys(diags);
     let mut r = placeholder_report();
     let text = |key: &str, example: &str, diags: &mut Diagnostics| {
@@ -606,7 +609,7 @@ fn check_report_date(t: &Table, session: u32, date: Date, span: Span, diags: &mu
     }
 }
 
-impl ReportMeta {
+impl Masthead {
     /// The earliest day the mandate can have been given: `mandate-date` if book.toml
     /// says, otherwise the opening of the session that adopted the resolution (session 73
     /// for "73/187": September 2018).

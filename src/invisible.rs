@@ -304,7 +304,7 @@ pub fn remove_from_json(json: &str) -> Cow<'_, str> {
                     .and_then(|hex| u32::from_str_radix(hex, 16).ok())
                     .and_then(char::from_u32),
             };
-            if !meant.is_some_and(|m| kind(m).is_some()) {
+            if meant.is_none_or(|m| kind(m).is_none()) {
                 out.push_str(escape);
             }
             for _ in 1..escape.chars().count() {

@@ -1,22 +1,37 @@
-//! Languages: the ISO 639-1 codes a reply's `language` may carry, with the English name
-//! printed in "[Original: Spanish]", and the six official languages of the United Nations.
+//! Languages: the ISO 639-1 codes a reply's `language` may carry, their names in each of
+//! the six official languages of the United Nations (CLDR's, in `language_names`), and
+//! the six themselves.
+
+use crate::language_names::NAMES;
 
 /// The six official languages of the United Nations.
 pub const OFFICIAL: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
-/// English name of an ISO 639-1 code, or `None` if the code does not exist.
+/// English name of an ISO 639-1 code (for the editor's terminal), or `None` if the code
+/// does not exist.
 pub fn name(code: &str) -> Option<&'static str> {
-    CODES
+    name_in(code, "en")
+}
+
+/// The name of language `code` in official language `lang` ("portugais" for "pt" in
+/// "fr"), as CLDR gives it; `None` if either code is unknown.
+pub fn name_in(code: &str, lang: &str) -> Option<&'static str> {
+    let column = NAMES_ORDER.iter().position(|l| *l == lang)?;
+    CODES.binary_search(&code).ok()?;
+    NAMES
         .binary_search_by_key(&code, |(c, _)| c)
         .ok()
-        .map(|i| CODES[i].1)
+        .map(|i| NAMES[i].1[column])
 }
+
+/// The order of the columns of [`NAMES`].
+const NAMES_ORDER: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
 /// The code whose English name is `name` (case-insensitive), to suggest "es" for "Spanish".
 pub fn code_for_name(name: &str) -> Option<&'static str> {
-    CODES
+    NAMES
         .iter()
-        .find(|(_, n)| n.eq_ignore_ascii_case(name.trim()))
+        .find(|(_, n)| n[2].eq_ignore_ascii_case(name.trim()))
         .map(|(c, _)| *c)
 }
 
@@ -65,49 +80,23 @@ impl Script {
     }
 }
 
-/// ISO 639-1, sorted by code.
+/// ISO 639-1, sorted: the codes a reply's `language` may carry. Their names, in each of
+/// the six languages, are CLDR's (`language_names`, generated from this list).
 #[rustfmt::skip]
-const CODES: &[(&str, &str)] = &[
-    ("aa", "Afar"), ("ab", "Abkhazian"), ("ae", "Avestan"), ("af", "Afrikaans"), ("ak", "Akan"),
-    ("am", "Amharic"), ("an", "Aragonese"), ("ar", "Arabic"), ("as", "Assamese"), ("av", "Avaric"),
-    ("ay", "Aymara"), ("az", "Azerbaijani"), ("ba", "Bashkir"), ("be", "Belarusian"),
-    ("bg", "Bulgarian"), ("bi", "Bislama"), ("bm", "Bambara"), ("bn", "Bengali"), ("bo", "Tibetan"),
-    ("br", "Breton"), ("bs", "Bosnian"), ("ca", "Catalan"), ("ce", "Chechen"), ("ch", "Chamorro"),
-    ("co", "Corsican"), ("cr", "Cree"), ("cs", "Czech"), ("cu", "Church Slavic"), ("cv", "Chuvash"),
-    ("cy", "Welsh"), ("da", "Danish"), ("de", "German"), ("dv", "Dhivehi"), ("dz", "Dzongkha"),
-    ("ee", "Ewe"), ("el", "Greek"), ("en", "English"), ("eo", "Esperanto"), ("es", "Spanish"),
-    ("et", "Estonian"), ("eu", "Basque"), ("fa", "Persian"), ("ff", "Fulah"), ("fi", "Finnish"),
-    ("fj", "Fijian"), ("fo", "Faroese"), ("fr", "French"), ("fy", "Western Frisian"),
-    ("ga", "Irish"), ("gd", "Gaelic"), ("gl", "Galician"), ("gn", "Guarani"), ("gu", "Gujarati"),
-    ("gv", "Manx"), ("ha", "Hausa"), ("he", "Hebrew"), ("hi", "Hindi"), ("ho", "Hiri Motu"),
-    ("hr", "Croatian"), ("ht", "Haitian"), ("hu", "Hungarian"), ("hy", "Armenian"),
-    ("hz", "Herero"), ("ia", "Interlingua"), ("id", "Indonesian"), ("ie", "Interlingue"),
-    ("ig", "Igbo"), ("ii", "Sichuan Yi"), ("ik", "Inupiaq"), ("io", "Ido"), ("is", "Icelandic"),
-    ("it", "Italian"), ("iu", "Inuktitut"), ("ja", "Japanese"), ("jv", "Javanese"),
-    ("ka", "Georgian"), ("kg", "Kongo"), ("ki", "Kikuyu"), ("kj", "Kuanyama"), ("kk", "Kazakh"),
-    ("kl", "Kalaallisut"), ("km", "Khmer"), ("kn", "Kannada"), ("ko", "Korean"), ("kr", "Kanuri"),
-    ("ks", "Kashmiri"), ("ku", "Kurdish"), ("kv", "Komi"), ("kw", "Cornish"), ("ky", "Kyrgyz"),
-    ("la", "Latin"), ("lb", "Luxembourgish"), ("lg", "Ganda"), ("li", "Limburgish"),
-    ("ln", "Lingala"), ("lo", "Lao"), ("lt", "Lithuanian"), ("lu", "Luba-Katanga"),
-    ("lv", "Latvian"), ("mg", "Malagasy"), ("mh", "Marshallese"), ("mi", "Maori"),
-    ("mk", "Macedonian"), ("ml", "Malayalam"), ("mn", "Mongolian"), ("mr", "Marathi"),
-    ("ms", "Malay"), ("mt", "Maltese"), ("my", "Burmese"), ("na", "Nauru"),
-    ("nb", "Norwegian Bokmål"), ("nd", "North Ndebele"), ("ne", "Nepali"), ("ng", "Ndonga"),
-    ("nl", "Dutch"), ("nn", "Norwegian Nynorsk"), ("no", "Norwegian"), ("nr", "South Ndebele"),
-    ("nv", "Navajo"), ("ny", "Chichewa"), ("oc", "Occitan"), ("oj", "Ojibwa"), ("om", "Oromo"),
-    ("or", "Oriya"), ("os", "Ossetian"), ("pa", "Punjabi"), ("pi", "Pali"), ("pl", "Polish"),
-    ("ps", "Pashto"), ("pt", "Portuguese"), ("qu", "Quechua"), ("rm", "Romansh"), ("rn", "Rundi"),
-    ("ro", "Romanian"), ("ru", "Russian"), ("rw", "Kinyarwanda"), ("sa", "Sanskrit"),
-    ("sc", "Sardinian"), ("sd", "Sindhi"), ("se", "Northern Sami"), ("sg", "Sango"),
-    ("si", "Sinhala"), ("sk", "Slovak"), ("sl", "Slovenian"), ("sm", "Samoan"), ("sn", "Shona"),
-    ("so", "Somali"), ("sq", "Albanian"), ("sr", "Serbian"), ("ss", "Swati"),
-    ("st", "Southern Sotho"), ("su", "Sundanese"), ("sv", "Swedish"), ("sw", "Swahili"),
-    ("ta", "Tamil"), ("te", "Telugu"), ("tg", "Tajik"), ("th", "Thai"), ("ti", "Tigrinya"),
-    ("tk", "Turkmen"), ("tl", "Tagalog"), ("tn", "Tswana"), ("to", "Tonga"), ("tr", "Turkish"),
-    ("ts", "Tsonga"), ("tt", "Tatar"), ("tw", "Twi"), ("ty", "Tahitian"), ("ug", "Uighur"),
-    ("uk", "Ukrainian"), ("ur", "Urdu"), ("uz", "Uzbek"), ("ve", "Venda"), ("vi", "Vietnamese"),
-    ("vo", "Volapük"), ("wa", "Walloon"), ("wo", "Wolof"), ("xh", "Xhosa"), ("yi", "Yiddish"),
-    ("yo", "Yoruba"), ("za", "Zhuang"), ("zh", "Chinese"), ("zu", "Zulu"),
+const CODES: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy",
+    "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj",
+    "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht",
+    "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
+    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
+    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn",
+    "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny",
+    "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru",
+    "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss",
+    "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts",
+    "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
+    "za", "zh", "zu",
 ];
 
 #[cfg(test)]
@@ -125,11 +114,35 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_complete() {
-        assert!(CODES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CODES.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(CODES.len(), 183);
+        // The generated names are of exactly these codes (else: rerun the generator).
+        let named: Vec<&str> = NAMES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(named, CODES);
         for code in OFFICIAL {
             assert!(name(code).is_some(), "{code}");
         }
+    }
+
+    #[test]
+    fn names_in_each_official_language() {
+        let pt: Vec<&str> = NAMES_ORDER
+            .iter()
+            .map(|l| name_in("pt", l).unwrap())
+            .collect();
+        assert_eq!(
+            pt,
+            [
+                "البرتغالية",
+                "葡萄牙语",
+                "Portuguese",
+                "portugais",
+                "португальский",
+                "portugués"
+            ]
+        );
+        assert_eq!(name_in("pt", "de"), None);
+        assert_eq!(name_in("xx", "fr"), None);
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub mod english;
 pub mod files;
 pub mod invisible;
 pub mod language;
+pub mod language_names;
 pub mod lints;
 pub mod load;
 pub mod locale;

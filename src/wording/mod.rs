@@ -24,6 +24,7 @@ use crate::aggregate::{
 };
 use crate::codes::Code;
 use crate::collate;
+use crate::config::Masthead;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::locale::Locale;
@@ -104,44 +105,35 @@ impl Changes {
     }
 }
 
-/// The masthead, worded.
+/// The masthead, worded: the facts of book.toml's `[report]` (`config::Masthead`) as
+/// this version prints them (organ, distribution, agenda title, job number and original
+/// from `locales/<lang>.toml`), and what the version says of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionReport {
     pub title: String,
     /// The language the Secretariat's text is written in.
     pub language: String,
-    pub symbol: String,
-    pub organ: String,
-    pub distribution: String,
-    pub session: u32,
+    #[serde(flatten)]
+    pub masthead: Masthead,
     /// "Seventy-fourth session".
     pub session_title: String,
-    pub agenda_item: Option<u32>,
-    pub agenda_footnote: Option<String>,
-    pub agenda_title: Option<String>,
-    pub date: Date,
     /// "30 July 2019".
     pub date_text: String,
     /// The date as the masthead prints it (in English in the Arabic, Chinese and Russian
     /// versions).
     pub masthead_date_text: String,
-    pub original: String,
-    pub mandate: String,
-    pub cutoff: Option<Date>,
     pub cutoff_text: Option<String>,
-    pub job_number: Option<String>,
     /// The foot of page 1: "V.19-08182 (E) 190819 200819".
     pub job_line: Option<String>,
     /// The job number's Code 39 barcode ("*1908182*"): the widths of its bars and gaps,
     /// alternating, starting with a bar, in narrow units.
     pub barcode: Option<Vec<u8>>,
-    /// The text the barcode encodes, for readers that cannot see it.
+    /// The text the barcode encodes, printed under it and read by those who cannot see it.
     pub barcode_text: Option<String>,
     /// The version's language, above the "Original" line ("Français"), if it prints one.
     pub masthead_language: Option<String>,
-    /// Heading numbers: chapters ("I.", "أولا -") and sections ("A.", "ألف -").
+    /// Chapter numbers ("I.", "أولا -"); each section's number is its category's `number`.
     pub chapter_numbers: Vec<String>,
-    pub word_limit: u32,
     pub draft: bool,
     pub revision: Option<String>,
     pub build_date_text: Option<String>,
@@ -350,7 +342,7 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
     }
     for (key, present) in [
         ("title", true),
-        ("agenda-title", model.report.agenda_title.is_some()),
+        ("agenda-title", model.report.masthead.agenda_title.is_some()),
     ] {
         if present && !locale.is_some_and(|l| l.report.contains_key(key)) {
             out.report.push(key.to_string());
@@ -424,7 +416,7 @@ pub fn version(
             secretariat: 0,
             replies: 0,
             total: 0,
-            limit: model.report.word_limit,
+            limit: model.report.masthead.word_limit,
             over_limit: false,
         },
         redline: None,
@@ -572,50 +564,45 @@ impl Wording<'_> {
 
     fn report(&self, model: &Model) -> VersionReport {
         let r = &model.report;
-        let job_number = r
+        let facts = &r.masthead;
+        let mut masthead = facts.clone();
+        masthead.organ = self.report_text("organ", &facts.organ);
+        masthead.distribution = self.report_text("distribution", &facts.distribution);
+        masthead.agenda_title = facts
+            .agenda_title
+            .as_ref()
+            .map(|t| self.report_text("agenda-title", t));
+        masthead.job_number = facts
             .job_number
             .as_ref()
             .map(|j| self.report_text("job-number", j));
+        // The language the report was written in, named in this version's language
+        // (book.toml's `original` in its own language).
+        if self.lang != self.source {
+            masthead.original = self
+                .locale
+                .and_then(|l| l.report.get("original"))
+                .cloned()
+                .unwrap_or_else(|| self.c.language_name(self.source));
+        }
+        let job_number = masthead.job_number.as_deref();
         VersionReport {
             title: self.report_text("title", &r.title),
             language: r.language.clone(),
-            symbol: r.symbol.clone(),
-            organ: self.report_text("organ", &r.organ),
-            distribution: self.report_text("distribution", &r.distribution),
-            session: r.session,
-            session_title: self.c.session_title(r.session),
-            agenda_item: r.agenda_item,
-            agenda_footnote: r.agenda_footnote.clone(),
-            agenda_title: r
-                .agenda_title
-                .as_ref()
-                .map(|t| self.report_text("agenda-title", t)),
-            date: r.date,
-            date_text: self.c.date(r.date),
+            session_title: self.c.session_title(facts.session),
+            date_text: self.c.date(facts.date),
             masthead_date_text: {
-                let english = self.c.english_date(r.date);
+                let english = self.c.english_date(facts.date);
                 self.c.get(
                     "masthead-date",
                     &[
-                        ("date", (&self.c.date(r.date)).into()),
+                        ("date", (&self.c.date(facts.date)).into()),
                         ("english", (&english).into()),
                     ],
                 )
             },
-            // The language the report was written in, named in this version's language
-            // (book.toml's `original` in its own language).
-            original: if self.lang == self.source {
-                r.original.clone()
-            } else {
-                self.locale
-                    .and_then(|l| l.report.get("original"))
-                    .cloned()
-                    .unwrap_or_else(|| self.c.language_name(self.source))
-            },
-            mandate: r.mandate.clone(),
-            cutoff: r.cutoff,
-            cutoff_text: r.cutoff.map(|d| self.c.date(d)),
-            job_line: job_number.as_ref().map(|job| {
+            cutoff_text: facts.cutoff.map(|d| self.c.date(d)),
+            job_line: job_number.map(|job| {
                 let ddmmyy = |d: Option<Date>| {
                     d.map(|d| format!("{:02}{:02}{:02}", d.day, d.month, d.year % 100))
                         .unwrap_or_default()
@@ -624,24 +611,23 @@ impl Wording<'_> {
                     "job-line",
                     &[
                         ("job", job.into()),
-                        ("processed", (&ddmmyy(r.processed)).into()),
-                        ("issued", (&ddmmyy(r.issued)).into()),
+                        ("processed", (&ddmmyy(facts.processed)).into()),
+                        ("issued", (&ddmmyy(facts.issued)).into()),
                     ],
                 );
                 line.split_whitespace().collect::<Vec<_>>().join(" ")
             }),
-            barcode: job_number.as_deref().and_then(code39::bars),
-            barcode_text: job_number.as_deref().and_then(code39::text),
-            job_number,
+            barcode: job_number.and_then(code39::bars),
+            barcode_text: job_number.and_then(code39::text),
             masthead_language: Some(self.c.get("masthead-language", &[]))
                 .filter(|t| !t.trim().is_empty()),
             chapter_numbers: (1..=5usize)
                 .map(|n| self.c.get("chapter-number", &[("n", n.into())]))
                 .collect(),
-            word_limit: r.word_limit,
             draft: r.draft,
             revision: r.revision.clone(),
             build_date_text: r.build_date.map(|d| self.c.date(d)),
+            masthead,
         }
     }
 
@@ -988,7 +974,7 @@ impl Wording<'_> {
             .map(|c| c.title.as_str())
             .collect();
         let mandate_args = [
-            ("mandate", (&report.mandate).into()),
+            ("mandate", (&report.masthead.mandate).into()),
             ("subject", (&subject).into()),
             ("session", (&session).into()),
         ];

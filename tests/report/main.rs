@@ -20,4 +20,5 @@ mod shipped;
 mod support;
 mod translations;
 mod versions;
+mod wording;
 mod workflow;

@@ -305,7 +305,7 @@ pub fn render(
         let mut round_diags = Diagnostics::new();
         let result = typesetter.typeset(
             &typeset,
-            &version.report.symbol,
+            &version.report.masthead.symbol,
             date,
             sources,
             &mut round_diags,

@@ -1,0 +1,163 @@
+//! Every word a version prints is in that version's language: no English interface in
+//! the French site, no English language name in "[Original : portugais]".
+
+use std::fs;
+use std::path::Path;
+
+use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
+
+use crate::support::{edit, fixture_copy, pdf_text, repo, report_in, shipped_build};
+
+/// The literal pieces of a message (the text around its placeables, in every variant).
+fn pieces(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push(value.to_string()),
+            PatternElement::Placeable { expression } => {
+                if let Expression::Select { variants, .. } = expression {
+                    for v in variants {
+                        pieces(&v.value, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the English catalogue says, in pieces of two words or more: the strings no
+/// other version may print. `(key, piece)`.
+fn english_strings() -> Vec<(String, String)> {
+    let text = fs::read_to_string(repo().join("assets/locales/en.ftl")).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+    let mut out = Vec::new();
+    for entry in resource.body {
+        let Entry::Message(message) = entry else {
+            continue;
+        };
+        let Some(pattern) = message.value else {
+            continue;
+        };
+        let mut found = Vec::new();
+        pieces(&pattern, &mut found);
+        for piece in found.iter().flat_map(|p| p.lines()) {
+            let piece = piece.trim().trim_matches(|c: char| !c.is_alphanumeric());
+            let words = piece
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count();
+            if words >= 2 {
+                out.push((message.id.name.to_string(), piece.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Every file of a version's site that a reader's browser reads, joined.
+fn site_text(dir: &Path) -> String {
+    site_text_of(dir, "html") + &site_text_of(dir, "js")
+}
+
+/// The files of `dir` with extension `ext`, joined.
+fn site_text_of(dir: &Path, ext: &str) -> String {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The shipped report's five other versions print none of the English catalogue's
+/// strings, nor the site's English interface, in their site or their PDF.
+#[test]
+fn no_version_prints_the_english_interface() {
+    let out = shipped_build().path();
+    // The replies printed in their English original say some of them too ("Member
+    // States", "United Nations"): those are not looked for, and they must stay few.
+    let replies = site_text_of(&repo().join("submissions"), "md");
+    let all = english_strings();
+    let english: Vec<&(String, String)> = all
+        .iter()
+        .filter(|(_, p)| !replies.contains(p.as_str()))
+        .collect();
+    assert!(
+        english.len() > 50 && all.len() - english.len() < 12,
+        "{} of {}",
+        english.len(),
+        all.len()
+    );
+    // The English version itself prints them (the search is not looking at nothing).
+    let en_site = site_text(&out.join("html"));
+    for piece in [
+        "Back to the text",
+        "No match",
+        "Report of the Secretary-General",
+    ] {
+        assert!(en_site.contains(piece), "the English site lacks {piece:?}");
+    }
+    for lang in ["fr", "es", "ru", "zh", "ar"] {
+        let site = site_text(&out.join(lang).join("html"));
+        let pdf = pdf_text(&out.join(lang).join("report.pdf"));
+        let mut found = Vec::new();
+        for (key, piece) in english.iter() {
+            if site.contains(piece.as_str()) || pdf.contains(piece.as_str()) {
+                found.push(format!("{key}: {piece:?}"));
+            }
+        }
+        // The site's interface strings: the screen-reader labels, the search box, and
+        // the kinds of search results.
+        for interface in [
+            "aria-label=\"Footnote",
+            "aria-label=\"Back to the text\"",
+            "No match",
+            "\"k\":\"reply\"",
+            "\"k\":\"category\"",
+        ] {
+            if site.contains(interface) {
+                found.push(format!("site interface: {interface:?}"));
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "the {lang} version prints English:\n{}",
+            found.join("\n")
+        );
+    }
+}
+
+/// A reply in a language outside the six is introduced by its language's name in each
+/// version's own language, as CLDR gives it.
+#[test]
+fn a_language_outside_the_six_is_named_in_each_version() {
+    let (_tmp, root) = fixture_copy("valid");
+    edit(&root.join("submissions/cri.md"), |cri| {
+        cri.replace("language = \"es\"", "language = \"pt\"")
+    });
+    crate::support::with_languages(&root, &["en", "fr", "es", "ru", "zh", "ar"]);
+    let run = report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = root.join("output");
+    for (dir, expected) in [
+        ("", "[Original: Portuguese]"),
+        ("fr/", "[Original : portugais]"),
+        ("es/", "[Original: portugués]"),
+        ("ru/", "[Язык оригинала: португальский]"),
+    ] {
+        let pdf = pdf_text(&out.join(format!("{dir}report.pdf")));
+        assert!(pdf.contains(expected), "{dir}: {expected} in\n{pdf}");
+        assert!(
+            !pdf.contains("Portuguese") || dir.is_empty(),
+            "{dir}\n{pdf}"
+        );
+    }
+    for dir in ["zh/", "ar/"] {
+        let site = site_text(&out.join(format!("{dir}html")));
+        assert!(!site.contains("Portuguese"), "{dir}");
+    }
+    let zh = site_text(&out.join("zh/html"));
+    assert!(zh.contains("葡萄牙"), "zh");
+    let ar = site_text(&out.join("ar/html"));
+    assert!(ar.contains("البرتغالية"), "ar");
+}
