@@ -1,6 +1,6 @@
 //! English for the editor's terminal (diagnostics and `report stats`, which speak English):
-//! ordinals in words, numbers with thousands separated, words counted as a word processor
-//! does. The report's own wording is `wording`'s, per language.
+//! ordinals in words, numbers with thousands separated. The report's own wording is
+//! `wording`'s, per language.
 
 const UNITS: [&str; 20] = [
     "zero",
@@ -76,14 +76,6 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Words in running text: runs of non-space characters with at least one letter or digit
-/// ("24/7" is a word, "—" is not).
-pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,11 +92,5 @@ mod tests {
         assert_eq!(thousands(8500), "8,500");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn words_are_counted_as_in_a_word_processor() {
-        assert_eq!(count_words("The 24/7 network — a “test”, isn’t it?"), 7);
-        assert_eq!(count_words("  \n "), 0);
     }
 }

@@ -2,6 +2,11 @@
 //! the six official languages of the United Nations (CLDR's, in `language_names`), and
 //! the six themselves.
 
+use icu_locale::{LocaleDirectionality, LocaleExpander};
+use icu_locale_core::LanguageIdentifier;
+use icu_properties::CodePointMapData;
+use icu_properties::props::Script as UnicodeScript;
+
 use crate::language_names::NAMES;
 
 /// The six official languages of the United Nations.
@@ -37,6 +42,65 @@ pub fn code_for_name(name: &str) -> Option<&'static str> {
 
 pub fn is_official(code: &str) -> bool {
     OFFICIAL.contains(&code)
+}
+
+/// The language `code` as ICU4X reads it (`und` if it cannot).
+fn identifier(code: &str) -> LanguageIdentifier {
+    code.parse().unwrap_or(LanguageIdentifier::UNKNOWN)
+}
+
+/// "rtl" or "ltr": the direction `code` is written in, from CLDR's likely scripts
+/// (ICU4X), for the HTML `dir` and Typst's `dir` of a text in it.
+pub fn direction(code: &str) -> &'static str {
+    static DIRECTIONS: LocaleDirectionality = LocaleDirectionality::new_extended();
+    if DIRECTIONS.is_right_to_left(&identifier(code)) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The script `code` is most likely written in (CLDR's likely subtags, through ICU4X),
+/// if it is one of [`Script`]'s.
+pub fn script(code: &str) -> Option<Script> {
+    static EXPANDER: LocaleExpander = LocaleExpander::new_extended();
+    let mut id = identifier(code);
+    EXPANDER.maximize(&mut id);
+    match id.script?.as_str() {
+        "Arab" => Some(Script::Arabic),
+        "Cyrl" => Some(Script::Cyrillic),
+        "Hans" | "Hant" | "Hani" | "Jpan" => Some(Script::Chinese),
+        _ => None,
+    }
+}
+
+/// Words of a text in any language, as UN word counts have them: each Chinese character
+/// and each kana (Unicode scripts Han, Hiragana, Katakana) is a word; elsewhere, a run of
+/// non-space characters that holds a letter or a digit. No rule depends on the language
+/// declared: a Chinese quotation in a French reply counts as Chinese.
+pub fn count_words(text: &str) -> usize {
+    let scripts = CodePointMapData::<UnicodeScript>::new();
+    let counted = |c: char| {
+        matches!(
+            scripts.get(c),
+            UnicodeScript::Han | UnicodeScript::Hiragana | UnicodeScript::Katakana
+        )
+    };
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if counted(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if c.is_alphanumeric() && !in_word {
+            // Punctuation alone is not a word ("—"); one may start a word ("“test").
+            words += 1;
+            in_word = true;
+        }
+    }
+    words
 }
 
 /// The scripts of the official languages that cost more than Latin to typeset and that a
@@ -122,6 +186,40 @@ mod tests {
         for code in OFFICIAL {
             assert!(name(code).is_some(), "{code}");
         }
+    }
+
+    #[test]
+    fn direction_and_script_come_from_cldr() {
+        let rtl: Vec<&str> = CODES
+            .iter()
+            .copied()
+            .filter(|c| direction(c) == "rtl")
+            .collect();
+        for code in ["ar", "fa", "he", "ur", "yi", "ps", "dv", "sd", "ug"] {
+            assert!(rtl.contains(&code), "{code}: {rtl:?}");
+        }
+        for code in ["en", "fr", "ru", "zh", "es", "ja", "tr"] {
+            assert_eq!(direction(code), "ltr", "{code}");
+        }
+        assert_eq!(direction("not a language"), "ltr");
+        assert_eq!(script("ar"), Some(Script::Arabic));
+        assert_eq!(script("fa"), Some(Script::Arabic));
+        assert_eq!(script("zh"), Some(Script::Chinese));
+        assert_eq!(script("ja"), Some(Script::Chinese));
+        assert_eq!(script("ru"), Some(Script::Cyrillic));
+        assert_eq!(script("fr"), None);
+    }
+
+    #[test]
+    fn words_are_counted_by_script_not_by_declared_language() {
+        assert_eq!(count_words("The 24/7 network — a “test”, isn’t it?"), 7);
+        assert_eq!(count_words("  \n "), 0);
+        assert_eq!(count_words("联合国大会"), 5);
+        assert_eq!(count_words("报告 A/74/130 的附件"), 6);
+        assert_eq!(count_words("ひらがなカタカナ"), 8);
+        assert_eq!(count_words("Доклад Генерального секретаря"), 3);
+        assert_eq!(count_words("تقرير الأمين العام"), 3);
+        assert_eq!(count_words("« citation »"), 1);
     }
 
     #[test]

@@ -101,7 +101,12 @@ pub fn coverage(project: &Project, model: &Model, version: &Version) -> Coverage
         missing_report: missing.report,
         missing_strings,
         words: version.words,
-        units: if lang == "zh" { "characters" } else { "words" },
+        // Where a character is a word (Chinese, Japanese), the counts are of characters.
+        units: if crate::language::script(lang) == Some(crate::language::Script::Chinese) {
+            "characters"
+        } else {
+            "words"
+        },
     }
 }
 

@@ -204,6 +204,10 @@ states-noun = { $observers ->
     [0] الدول الأعضاء
    *[other] الدول
 }
+# UN Arabic lists leave out the article ال and read the hamza forms of alif as alif.
+states-order = names
+states-order-ignore = ال
+states-order-same = أا إا آا
 
 ## The masthead (page 1)
 

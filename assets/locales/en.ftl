@@ -141,6 +141,13 @@ states-noun = { $observers ->
     [0] Member States
    *[other] States
 }
+# The order of States in lists and in chapter III: `english` keeps the UN English order
+# (as Chinese documents do), `names` sorts the names as this language does (its ICU
+# collation), first leaving out a leading `states-order-ignore` (the Arabic article) and
+# reading each pair of `states-order-same` ("أا": أ read as ا) as one letter.
+states-order = english
+states-order-ignore = { "" }
+states-order-same = { "" }
 
 ## The masthead (page 1)
 

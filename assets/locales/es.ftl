@@ -213,6 +213,9 @@ states-noun = { $observers ->
     [0] Estados Miembros
    *[other] Estados
 }
+states-order = names
+states-order-ignore = { "" }
+states-order-same = { "" }
 
 ## The masthead (page 1)
 

@@ -217,6 +217,9 @@ states-noun = { $observers ->
     [0] États Membres
    *[other] États
 }
+states-order = names
+states-order-ignore = { "" }
+states-order-same = { "" }
 
 ## The masthead (page 1)
 

@@ -215,6 +215,9 @@ states-noun = { $observers ->
     [0] государств-членов
    *[other] государств
 }
+states-order = names
+states-order-ignore = { "" }
+states-order-same = { "" }
 
 ## The masthead (page 1)
 

@@ -291,6 +291,10 @@ states-noun = { $observers ->
     [0] 会员国
    *[other] 国家
 }
+# Chinese documents list States in the English order.
+states-order = english
+states-order-ignore = { "" }
+states-order-same = { "" }
 
 ## The masthead (page 1)
 

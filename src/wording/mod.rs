@@ -32,17 +32,7 @@ use crate::markdown;
 use crate::registry::Standing;
 use crate::submission::Status;
 
-/// Languages written right to left (of the ISO 639-1 codes a reply may carry).
-const RIGHT_TO_LEFT: &[&str] = &["ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
-
-/// "rtl" or "ltr", the HTML `dir` of a text in `lang`.
-pub fn direction(lang: &str) -> &'static str {
-    if RIGHT_TO_LEFT.contains(&lang) {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
+pub use crate::language::direction;
 
 /// The model worded for one language: what the templates print.
 #[derive(Debug, Clone, Serialize)]
@@ -372,14 +362,20 @@ pub fn version(
         replies: model.replies.iter().map(|r| (r.iso3, r)).collect(),
     };
     let report = w.report(model);
-    // The States in this language's order: the model's (UN English order) in English,
-    // the language's collation of the names otherwise.
+    // The States in this language's order (its catalogue's `states-order`): the model's
+    // (UN English order), or the language's collation of the names.
     let mut order: Vec<&Reply> = model.replies.iter().collect();
-    // Chinese documents list States in English order (docs/languages.md).
-    if lang != "en" && lang != "zh" {
+    if catalogue.get("states-order", &[]).trim() == "names" {
+        let ignore = catalogue.get("states-order-ignore", &[]);
+        let same = catalogue.get("states-order-same", &[]);
         let keys: HashMap<&str, String> = order
             .iter()
-            .map(|r| (r.iso3, collation_name(&lang, &w.name(r.iso3, r.state))))
+            .map(|r| {
+                (
+                    r.iso3,
+                    collation_name(&w.name(r.iso3, r.state), &ignore, &same),
+                )
+            })
             .collect();
         order.sort_by(|a, b| catalogue.compare(&keys[a.iso3], &keys[b.iso3]));
     }
@@ -1009,25 +1005,30 @@ impl Wording<'_> {
     }
 }
 
-/// The name a State is ordered by in `lang`: in Arabic without the article "ال" and with
-/// the hamza forms of alif read as alif (docs/languages.md).
-fn collation_name(lang: &str, name: &str) -> String {
-    match lang {
-        // UN Arabic lists ignore the article and read the hamza forms of alif as alif.
-        "ar" => name
-            .strip_prefix("ال")
-            .unwrap_or(name)
-            .chars()
-            .map(|c| {
-                if matches!(c, 'أ' | 'إ' | 'آ') {
-                    'ا'
-                } else {
-                    c
-                }
-            })
-            .collect(),
-        _ => name.to_string(),
-    }
+/// The name a State is ordered by: without a leading `ignore` (the Arabic article "ال"),
+/// and each first letter of a pair in `same` read as the second ("أا إا آا": the hamza
+/// forms of alif as alif), as the catalogue says (docs/languages.md).
+fn collation_name(name: &str, ignore: &str, same: &str) -> String {
+    let ignore = ignore.trim();
+    let name = match name.strip_prefix(ignore) {
+        Some(rest) if !ignore.is_empty() => rest,
+        _ => name,
+    };
+    let pairs: Vec<(char, char)> = same
+        .split_whitespace()
+        .filter_map(|pair| {
+            let mut chars = pair.chars();
+            Some((chars.next()?, chars.next()?))
+        })
+        .collect();
+    name.chars()
+        .map(|c| {
+            pairs
+                .iter()
+                .find(|(from, _)| *from == c)
+                .map_or(c, |(_, to)| *to)
+        })
+        .collect()
 }
 
 /// "Countering ..." -> "countering ...", to run inside a sentence (a no-op in scripts
@@ -1040,30 +1041,11 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// Words of a text in `lang`: in Chinese and Japanese every ideograph or kana counts as a
-/// word (as UN word counts do); elsewhere runs of non-space characters with a letter or
-/// digit.
-pub fn count_words(text: &str, lang: &str) -> usize {
-    if matches!(lang, "zh" | "ja") {
-        let wide = text.chars().filter(|c| is_cjk(*c)).count();
-        let rest: String = text
-            .chars()
-            .map(|c| if is_cjk(c) { ' ' } else { c })
-            .collect();
-        return wide + crate::english::count_words(&rest);
-    }
-    crate::english::count_words(text)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
 /// Words of a Markdown text as printed. Memoized: every build words all versions of
 /// every reply, and a rebuild after an edit finds all the other texts as they were (the
 /// cache is cleared with Typst's).
 #[comemo::memoize]
-fn markdown_words(text: &str, lang: &str) -> usize {
+fn markdown_words(text: &str) -> usize {
     let doc = markdown::parse(text);
     let mut plain = String::new();
     for block in &doc.blocks {
@@ -1074,7 +1056,7 @@ fn markdown_words(text: &str, lang: &str) -> usize {
             markdown::block_text(block, &mut plain);
         }
     }
-    count_words(&plain, lang)
+    crate::language::count_words(&plain)
 }
 
 /// The headings the default templates print around the data.
@@ -1088,8 +1070,7 @@ const HEADINGS: &[&str] = &[
 ];
 
 fn version_words(version: &Version, c: &Catalogue) -> Words {
-    let lang = version.language.as_str();
-    let w = |t: &str| count_words(t, lang);
+    let w = |t: &str| crate::language::count_words(t);
     let p = &version.prose;
     let mut secretariat =
         w(&version.report.title) + HEADINGS.iter().map(|h| w(&c.get(h, &[]))).sum::<usize>();
@@ -1113,13 +1094,13 @@ fn version_words(version: &Version, c: &Catalogue) -> Words {
             secretariat += w(&t.theme) + w(&t.states_text) + 1;
         }
         for s in &cat.summaries {
-            secretariat += w(&s.name) + markdown_words(&s.summary, &s.lang);
+            secretariat += w(&s.name) + markdown_words(&s.summary);
         }
     }
     let replies: usize = version
         .replies
         .iter()
-        .map(|r| w(&r.heading) + r.note.as_deref().map_or(0, w) + markdown_words(&r.body, &r.lang))
+        .map(|r| w(&r.heading) + r.note.as_deref().map_or(0, w) + markdown_words(&r.body))
         .sum();
     Words {
         secretariat,
@@ -1147,4 +1128,35 @@ pub fn catalogue_for(lang: &str, locale: Option<&Locale>) -> Catalogue {
         })
         .unwrap_or_default();
     Catalogue::new(lang, &overrides).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_are_ordered_by_the_catalogues_rules() {
+        let ar = Catalogue::new("ar", &[]).0;
+        let (ignore, same) = (
+            ar.get("states-order-ignore", &[]),
+            ar.get("states-order-same", &[]),
+        );
+        assert_eq!(collation_name("الأرجنتين", &ignore, &same), "ارجنتين");
+        assert_eq!(collation_name("إسبانيا", &ignore, &same), "اسبانيا");
+        // Elsewhere nothing is left out or read otherwise.
+        let fr = Catalogue::new("fr", &[]).0;
+        let (ignore, same) = (
+            fr.get("states-order-ignore", &[]),
+            fr.get("states-order-same", &[]),
+        );
+        assert_eq!(
+            collation_name("Émirats arabes unis", &ignore, &same),
+            "Émirats arabes unis"
+        );
+        assert_eq!(fr.get("states-order", &[]), "names");
+        assert_eq!(
+            Catalogue::new("zh", &[]).0.get("states-order", &[]),
+            "english"
+        );
+    }
 }

@@ -48,7 +48,8 @@ const ASSETS: &[&str] = &["style.css", "site.js"];
 /// Whether the site prints Arabic, and Chinese: in its own language, or in a reply or a
 /// summary printed in its original. (A machine may lack fonts for both.)
 fn scripts(version: &Version) -> (bool, bool) {
-    let (mut arabic, mut cjk) = (version.language == "ar", version.language == "zh");
+    let own = crate::language::script(&version.language);
+    let (mut arabic, mut cjk) = (own == Some(Script::Arabic), own == Some(Script::Chinese));
     let texts = version.replies.iter().map(|r| r.body.as_str()).chain(
         version
             .categories
