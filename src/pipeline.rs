@@ -626,26 +626,137 @@ impl Builder {
         if let Some(project) = &loaded.project {
             lints.clone_from(&project.config.lints);
         }
-        let (sources, diags) = (&mut outcome.sources, &mut outcome.diagnostics);
         if let Some(problem) = cleanup_problem {
-            diags.push(problem);
+            outcome.diagnostics.push(problem);
         }
-        let project = match loaded.project {
-            Some(project) if !diags.has_errors() => project,
-            _ => {
-                outcome.timings = timings;
-                return outcome;
+        if let Some(project) = loaded.project
+            && !outcome.diagnostics.has_errors()
+        {
+            // Each stage returns `None` when the build stops there; the diagnostics say why.
+            let _ = self.build_project(project, &mut outcome, &mut timings, stage, lints);
+        }
+        outcome.timings = timings;
+        outcome
+    }
+
+    /// The stages after reading: wording, typesetting, writing.
+    fn build_project(
+        &mut self,
+        project: Project,
+        outcome: &mut Outcome,
+        timings: &mut Timings,
+        stage: &mut dyn FnMut(Stage),
+        lints: &Lints,
+    ) -> Option<()> {
+        let (model, versions) = self.word(&project, outcome, timings)?;
+        let out = match &self.out {
+            Ok(out) => out.clone(),
+            Err(why) => {
+                outcome.write_failed = true;
+                let problem = Diagnostic::error_nowhere(Code::OutputFolder, why.clone());
+                outcome.diagnostics.push(problem);
+                return None;
             }
         };
-        let templates = Templates::new(&project.templates);
+        let (staging, lock) = match self.stage_output(&project, &out, timings, stage) {
+            Ok(staged) => staged,
+            Err(problem) => {
+                outcome.write_failed = true;
+                outcome.diagnostics.push(*problem);
+                return None;
+            }
+        };
+        stage(Stage::Typesetting);
+        // The versions not built this time keep the files of the last build.
+        let only = self.options.languages.clone();
+        let (kept, kept_languages) = keep_versions(&project, &out, &only, &mut outcome.diagnostics);
+        let rendered = self.typeset(
+            &project, &model, &versions, &staging, outcome, timings, lints,
+        )?;
+        stage(Stage::Writing);
+        let present: Vec<&str> = versions
+            .iter()
+            .map(|v| v.version.language.as_str())
+            .chain(kept_languages.iter().map(String::as_str))
+            .collect();
+        let expected = expected_entries(&project, &present);
+        let written = timings.time("write", || {
+            let early = rendered.written?;
+            staging.keep(&kept)?;
+            staging.write(&rendered.files)?;
+            let old = staging.commit()?;
+            Ok::<_, std::io::Error>((early + rendered.files.len(), old))
+        });
+        let (files, old) = match written {
+            Ok(written) => written,
+            Err(e) => {
+                outcome.write_failed = true;
+                outcome.diagnostics.push(Diagnostic::error_nowhere(
+                    Code::Io,
+                    format!("cannot write {}: {e}", self.out_shown().display()),
+                ));
+                return None;
+            }
+        };
+        // The previous output is removed on another thread, which holds the lock until it
+        // is done: the next build, or the end of this builder, waits. That thread frees
+        // this build's data and files too (16 ms of a watch rebuild of the 193-State root,
+        // spent after the output was written).
+        let shown = self.out_shown();
+        let replies = model.totals.replies;
+        let html = project.config.html.as_ref().map(|h| h.dir.clone());
+        let leftovers = (versions, model, project, rendered.files);
+        self.cleanup = Some(std::thread::spawn(move || {
+            let problem = old.and_then(|old| {
+                let result = write::remove_tree(&old);
+                result.err().map(|e| cannot_remove(&old, &shown, &e))
+            });
+            drop(lock);
+            drop(leftovers);
+            problem
+        }));
+        // A build that says it wrote the output has written all of it.
+        let missing = expected
+            .iter()
+            .find(|name| std::fs::symlink_metadata(out.join(name)).is_err());
+        if let Some(name) = missing {
+            outcome.write_failed = true;
+            outcome.diagnostics.push(
+                Diagnostic::error_nowhere(Code::Io, format!(
+                    "{} lacks `{name}` right after it was written: something else \
+                     changed the folder during the build",
+                    self.out_shown().display()
+                ))
+                .help("build again; if this repeats, look for another program writing into that folder"),
+            );
+            return None;
+        }
+        outcome.written = Some(Written {
+            out: self.out_shown(),
+            replies,
+            files,
+            html,
+        });
+        Some(())
+    }
+
+    /// The model and its language versions (worded again only where something changed
+    /// since the last build), with their redline if asked; `None` after an error.
+    fn word(
+        &mut self,
+        project: &Project,
+        outcome: &mut Outcome,
+        timings: &mut Timings,
+    ) -> Option<(Model, Vec<Worded>)> {
+        let (sources, diags) = (&outcome.sources, &mut outcome.diagnostics);
         let options = Options {
             include_drafts: self.options.draft.is_some(),
             draft: self.options.draft.clone(),
         };
         let only = self.options.languages.clone();
-        let rebuild = (!self.options.once).then_some((&mut self.worded, &*sources));
-        let (model, versions) = timings.time("aggregate", || {
-            model_of(&project, options.clone(), &only, rebuild, diags)
+        let rebuild = (!self.options.once).then_some((&mut self.worded, sources));
+        let (model, mut versions) = timings.time("aggregate", || {
+            model_of(project, options.clone(), &only, rebuild, diags)
         });
         if !self.options.once {
             self.worded = versions
@@ -668,56 +779,53 @@ impl Builder {
                 ));
             }
         }
-        let mut versions = versions;
         if let Some(since) = &self.options.since
             && !diags.has_errors()
         {
             timings.time("redline", || {
-                redline_versions(&project, since, options.clone(), &mut versions, diags)
+                redline_versions(project, since, options.clone(), &mut versions, diags)
             });
         }
         if diags.has_errors() {
             diags.sort();
-            outcome.timings = timings;
-            return outcome;
+            return None;
         }
-        let render_options = RenderOptions {
-            date: self.options.date.unwrap_or(project.config.report.date),
-            jobs: self.options.jobs,
+        Some((model, versions))
+    }
+
+    /// Renders every version into `staging` (the sites and PDFs as soon as each is made),
+    /// and applies the lints to what that found; `None` if anything failed.
+    #[allow(clippy::too_many_arguments)]
+    fn typeset(
+        &mut self,
+        project: &Project,
+        model: &Model,
+        versions: &[Worded],
+        staging: &write::Staging,
+        outcome: &mut Outcome,
+        timings: &mut Timings,
+        lints: &Lints,
+    ) -> Option<render::Rendered> {
+        let (sources, diags) = (&mut outcome.sources, &mut outcome.diagnostics);
+        let templates = Templates::new(&project.templates);
+        let targets = targets(project, versions);
+        let job = render::Job {
+            project,
+            model,
+            targets: &targets,
+            templates: &templates,
+            options: RenderOptions {
+                date: self.options.date.unwrap_or(project.config.report.date),
+                jobs: self.options.jobs,
+            },
         };
-        let out = match &self.out {
-            Ok(out) => out.clone(),
-            Err(why) => {
-                outcome.write_failed = true;
-                diags.push(Diagnostic::error_nowhere(Code::OutputFolder, why.clone()));
-                outcome.timings = timings;
-                return outcome;
-            }
-        };
-        let (staging, lock) = match self.stage_output(&project, &out, &mut timings, stage) {
-            Ok(staged) => staged,
-            Err(problem) => {
-                outcome.write_failed = true;
-                diags.push(*problem);
-                outcome.timings = timings;
-                return outcome;
-            }
-        };
-        stage(Stage::Typesetting);
-        let targets = targets(&project, &versions);
-        // The versions not built this time keep the files of the last build.
-        let (kept, kept_languages) = keep_versions(&project, &out, &only, diags);
         let rendered = render::render(
-            &project,
-            &model,
-            &targets,
-            &templates,
-            render_options,
+            &job,
             &mut self.cache,
             &|files| staging.write(files),
             sources,
             diags,
-            &mut timings,
+            timings,
         );
         crate::lints::apply(lints, diags, &mut outcome.allowed);
         if self.options.since.is_some() {
@@ -731,80 +839,7 @@ impl Builder {
             diags.deny_warnings();
         }
         diags.sort();
-        let rendered = match rendered {
-            Some(rendered) if !diags.has_errors() => rendered,
-            _ => {
-                outcome.timings = timings;
-                return outcome;
-            }
-        };
-        stage(Stage::Writing);
-        let present: Vec<&str> = versions
-            .iter()
-            .map(|v| v.version.language.as_str())
-            .chain(kept_languages.iter().map(String::as_str))
-            .collect();
-        let expected = expected_entries(&project, &present);
-        let written = timings.time("write", || {
-            let early = rendered.written?;
-            staging.keep(&kept)?;
-            staging.write(&rendered.files)?;
-            let old = staging.commit()?;
-            Ok::<_, std::io::Error>((early + rendered.files.len(), old))
-        });
-        match written {
-            Ok((files, old)) => {
-                // The previous output is removed on another thread, which holds the lock
-                // until it is done: the next build, or the end of this builder, waits.
-                // That thread frees this build's data and files too (16 ms of a watch
-                // rebuild of the 193-State root, spent after the output was written).
-                let shown = self.out_shown();
-                let replies = model.totals.replies;
-                let html = project.config.html.as_ref().map(|h| h.dir.clone());
-                let leftovers = (versions, model, project, rendered.files);
-                self.cleanup = Some(std::thread::spawn(move || {
-                    let problem = old.and_then(|old| {
-                        let result = write::remove_tree(&old);
-                        result.err().map(|e| cannot_remove(&old, &shown, &e))
-                    });
-                    drop(lock);
-                    drop(leftovers);
-                    problem
-                }));
-                // A build that says it wrote the output has written all of it.
-                let missing: Vec<&String> = expected
-                    .iter()
-                    .filter(|name| std::fs::symlink_metadata(out.join(name)).is_err())
-                    .collect();
-                if let Some(name) = missing.first() {
-                    outcome.write_failed = true;
-                    diags.push(
-                        Diagnostic::error_nowhere(Code::Io, format!(
-                            "{} lacks `{name}` right after it was written: something else \
-                             changed the folder during the build",
-                            self.out_shown().display()
-                        ))
-                        .help("build again; if this repeats, look for another program writing into that folder"),
-                    );
-                } else {
-                    outcome.written = Some(Written {
-                        out: self.out_shown(),
-                        replies,
-                        files,
-                        html,
-                    })
-                }
-            }
-            Err(e) => {
-                outcome.write_failed = true;
-                diags.push(Diagnostic::error_nowhere(
-                    Code::Io,
-                    format!("cannot write {}: {e}", self.out_shown().display()),
-                ));
-            }
-        }
-        outcome.timings = timings;
-        outcome
+        rendered.filter(|_| !diags.has_errors())
     }
 }
 

@@ -4,6 +4,7 @@
 //! collects their problems. Markdown is parsed into a tree (`crate::markdown`) that each
 //! format writes with its own escaping.
 
+pub mod cache;
 pub mod cost;
 pub mod data_json;
 pub mod html;
@@ -20,6 +21,9 @@ use crate::files::OutputFiles;
 use crate::load::Project;
 use crate::timing::Timings;
 use crate::wording::Version;
+pub use cache::RenderCache;
+pub(crate) use cache::{hash_of, version_hash};
+use cache::{hash_versions, site_key};
 use templates::Templates;
 
 /// Settings of one build that do not come from the report root.
@@ -29,105 +33,6 @@ pub struct RenderOptions {
     pub date: Date,
     /// The most language versions typeset at once (`--jobs`); `None`: one per core.
     pub jobs: Option<usize>,
-}
-
-/// What renderers keep between builds: a typesetter per language version, and each
-/// version's site with a hash of everything it was made from (its worded data, links and
-/// templates), so that a rebuild renders again only the sites whose inputs changed.
-#[derive(Default)]
-pub struct RenderCache {
-    pub typesetters: HashMap<String, typst::Typesetter>,
-    pub sites: HashMap<String, (u64, OutputFiles)>,
-    /// Set for a single build (`report build`): nothing is kept for a next one. Its versions
-    /// are typeset in worker processes (see `worker`), or without a worker program here,
-    /// Typst's caches cleared after each round of versions (one per core), so that memory
-    /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
-    /// keeps each version's, for rebuilds that lay out again only what changed.
-    pub single: bool,
-    /// For a single build: the program to typeset each version in, as a worker process
-    /// (`report build` names itself; see `typst::worker`). The versions' layouts then
-    /// share no cache and need none cleared; without one they are typeset in this process.
-    pub worker: Option<std::path::PathBuf>,
-    /// The hash of each version's worded data at the last build, and what it costs to
-    /// typeset (see [`cost`]; not kept by a single build): a rebuild typesets the versions
-    /// that changed first, and measures again only what they cost.
-    pub versions: HashMap<String, (u64, u64)>,
-    /// The eviction of Typst's cache entries that the last build did not use, on a thread
-    /// of its own: waited for before the next build typesets.
-    pub evicting: Option<std::thread::JoinHandle<()>>,
-}
-
-/// A hash of `value` (within one run of the program: what a rebuild compares).
-pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A hash of a version's worded data: what its PDF and site are made from, with the
-/// templates. The data holds every text worded from the model; the catalogue words the
-/// rest as the templates ask (`t("summary")`), so its overrides count too (a rebuild
-/// kept a site that a changed `[strings]` wording should have changed).
-pub(crate) fn version_hash(version: &Version) -> u64 {
-    use std::hash::{Hash, Hasher};
-    use std::io::Write;
-    /// Hashes what is written to it: the data's JSON, never held as a whole.
-    struct Hashing(std::collections::hash_map::DefaultHasher);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(Default::default());
-    // Writing into a hasher does not fail, nor does serializing the data.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut hashing);
-    let _ = serde_json::to_writer(&mut out, version);
-    let _ = out.flush();
-    drop(out);
-    version.catalogue.fingerprint().hash(&mut hashing.0);
-    hashing.0.finish()
-}
-
-/// The hash of each version's data (see [`version_hash`]) and what it costs to typeset,
-/// each version on a thread of its own (17 to 22 ms for the six of the 193-State root on
-/// two cores, against 42 to 53 ms one after the other through a string): the cost is
-/// measured again only for a version whose hash is not the one of the last build.
-fn hash_versions(targets: &[Target], last: &HashMap<String, (u64, u64)>) -> Vec<(u64, u64)> {
-    let one = |target: &Target| {
-        let hash = target.hash.unwrap_or_else(|| version_hash(target.version));
-        let cost = match last.get(&target.version.language) {
-            Some(&(was, cost)) if was == hash => cost,
-            _ => cost(target.version),
-        };
-        (hash, cost)
-    };
-    std::thread::scope(|scope| {
-        let threads: Vec<_> = targets
-            .iter()
-            .map(|target| scope.spawn(move || one(target)))
-            .collect();
-        threads
-            .into_iter()
-            .map(|thread| thread.join().expect("hashing a version does not panic"))
-            .collect()
-    })
-}
-
-/// A hash of what the site of `target` is made from (its version's hash given).
-fn site_key(target: &Target, version: u64, templates: u64, dir: &str, pdf: Option<&str>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    version.hash(&mut hasher);
-    serde_json::to_string(&target.links)
-        .unwrap_or_default()
-        .hash(&mut hasher);
-    (templates, dir, pdf).hash(&mut hasher);
-    hasher.finish()
 }
 
 /// One language version to render, and where its files go.
@@ -170,33 +75,131 @@ struct Typeset {
     time: std::time::Duration,
 }
 
-/// Renders every output the project asks for, of every target version. `None` if any
-/// output failed; the diagnostics say why. The HTML sites are rendered, and handed to
-/// `early`, beside the typesetting. The PDFs are typeset a version per thread, as many at
-/// once as there are cores: in a single build in worker processes when it has a worker
-/// program, else on the threads of Typst's own pool (rayon's), where it lays out a
-/// document's page runs, and in rebuilds on threads of their own (see the comments where
-/// they start).
-#[allow(clippy::too_many_arguments)]
-pub fn render(
-    project: &Project,
-    model: &Model,
-    targets: &[Target],
-    templates: &Templates,
-    options: RenderOptions,
-    cache: &mut RenderCache,
+/// What one build renders: the project, its model, the versions to render and the
+/// templates, with the build's own settings.
+pub struct Job<'a> {
+    pub project: &'a Project,
+    pub model: &'a Model,
+    pub targets: &'a [Target<'a>],
+    pub templates: &'a Templates,
+    pub options: RenderOptions,
+}
+
+/// What rendering the sites of every version gave, on the thread that rendered them.
+struct Sites {
+    ok: bool,
+    sources: Sources,
+    diags: Diagnostics,
+    /// The files handed to `early`: how many, or why they could not be written.
+    written: std::io::Result<usize>,
+    time: std::time::Duration,
+    /// Each version's site with the key of what it was made from, for a next build.
+    kept: HashMap<String, (u64, OutputFiles)>,
+    timings: Timings,
+}
+
+/// Renders the site of every target (or keeps the one the last build made from the same
+/// inputs), and hands the files to `early`.
+fn render_sites(
+    job: &Job,
+    site_dir: &str,
+    hashes: &[u64],
+    previous: &HashMap<String, (u64, OutputFiles)>,
+    single: bool,
     early: Early,
-    sources: &mut Sources,
+) -> Sites {
+    let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
+    let mut files = OutputFiles::new();
+    let mut kept = HashMap::new();
+    let start = std::time::Instant::now();
+    let mut ok = true;
+    let mut timings = Timings::new();
+    let fingerprint = job.templates.fingerprint();
+    let pdf_name = job.project.config.pdf.as_ref().map(|p| p.file.as_str());
+    for (i, target) in job.targets.iter().enumerate() {
+        let dir = format!("{}{}", target.prefix, site_dir);
+        // A single build keeps no site for a next one, and needs no key.
+        let key = hashes.get(i).map_or(0, |version| {
+            site_key(target, *version, fingerprint, &dir, pdf_name)
+        });
+        let lang = target.version.language.clone();
+        if let Some((was, made)) = previous.get(&lang)
+            && *was == key
+        {
+            files.extend(made);
+            timings.note(format!("site {lang}: kept, nothing it shows changed"));
+            kept.insert(lang, (key, made.clone()));
+            continue;
+        }
+        let mut made = OutputFiles::new();
+        let site_start = std::time::Instant::now();
+        let rendered = html::render(
+            target.version,
+            &target.links,
+            job.templates,
+            &dir,
+            pdf_name,
+            &mut sources,
+            &mut diags,
+            &mut made,
+        )
+        .is_some();
+        timings.add(&format!("site {lang}"), site_start.elapsed());
+        ok &= rendered;
+        files.extend(&made);
+        // A single build keeps no copy for a next one.
+        if rendered && !single {
+            kept.insert(lang, (key, made));
+        }
+    }
+    let written = match ok {
+        true => early(&files).map(|()| files.len()),
+        false => Ok(0),
+    };
+    Sites {
+        ok,
+        sources,
+        diags,
+        written,
+        time: start.elapsed(),
+        kept,
+        timings,
+    }
+}
+
+/// How one build typesets its versions: each with its typesetter, in the order they are
+/// taken (from the end), on how many threads, and what their data hashes to.
+struct Schedule<'a> {
+    jobs: Vec<(&'a Target<'a>, typst::Typesetter)>,
+    /// Threads typesetting at once.
+    workers: usize,
+    /// A single build (`report build`), which keeps nothing for a next one.
+    single: bool,
+    /// Versions typeset in rounds here, Typst's caches cleared between rounds.
+    rounds_apart: bool,
+    /// The sites rendered once the last version has started.
+    sites_last: bool,
+    /// Each version's data hash (none in a single build).
+    hashes: Vec<u64>,
+    /// What each version's Typst source is made from, by language.
+    made_from: HashMap<&'a str, u64>,
+}
+
+/// Plans the typesetting of `job`'s versions, and notes in `cache` what each version
+/// hashed to and cost, for the next build.
+fn schedule<'a>(
+    job: &Job<'a>,
+    cache: &mut RenderCache,
     diags: &mut Diagnostics,
     timings: &mut Timings,
-) -> Option<Rendered> {
-    if let Some(evicting) = cache.evicting.take() {
-        // A panic there left the caches as they were: nothing to do about it here.
-        let _ = timings.time("wait for eviction", || evicting.join());
-    }
-    let mut files = OutputFiles::new();
-    let versions: Vec<&Version> = targets.iter().map(|t| t.version).collect();
-    let pdf_name = project.config.pdf.as_ref().map(|p| p.file.as_str());
+) -> Schedule<'a> {
+    let Job {
+        project,
+        targets,
+        templates,
+        options,
+        ..
+    } = *job;
     // The typesetters this build uses, made where missing or made from other fonts.
     let mut jobs = Vec::new();
     if project.config.pdf.is_some() {
@@ -245,7 +248,6 @@ pub fn render(
         .zip(&hashes)
         .map(|(t, h)| (t.version.language.as_str(), hash_of(&(h, typst_templates))))
         .collect();
-    let made_from = &made_from;
     // Taken from the end: in a rebuild the versions whose data changed first (the others
     // usually find their Typst source unchanged), then the longest first, so that the
     // versions typeset side by side take about as long. In a single build all changed.
@@ -270,6 +272,55 @@ pub fn render(
         typesetter.keeps_caches = !single;
         typesetter.worker = cache.worker.clone().filter(|_| single);
     }
+    Schedule {
+        jobs,
+        workers,
+        single,
+        rounds_apart,
+        sites_last,
+        hashes,
+        made_from,
+    }
+}
+
+/// Renders every output the project asks for, of every target version. `None` if any
+/// output failed; the diagnostics say why. The HTML sites are rendered, and handed to
+/// `early`, beside the typesetting. The PDFs are typeset a version per thread, as many at
+/// once as there are cores: in a single build in worker processes when it has a worker
+/// program, else on the threads of Typst's own pool (rayon's), where it lays out a
+/// document's page runs, and in rebuilds on threads of their own (see the comments where
+/// they start).
+pub fn render(
+    job: &Job,
+    cache: &mut RenderCache,
+    early: Early,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Option<Rendered> {
+    let Job {
+        project,
+        model,
+        targets,
+        templates,
+        options,
+    } = *job;
+    if let Some(evicting) = cache.evicting.take() {
+        // A panic there left the caches as they were: nothing to do about it here.
+        let _ = timings.time("wait for eviction", || evicting.join());
+    }
+    let mut files = OutputFiles::new();
+    let versions: Vec<&Version> = targets.iter().map(|t| t.version).collect();
+    let Schedule {
+        jobs,
+        workers,
+        single,
+        rounds_apart,
+        sites_last,
+        hashes,
+        made_from,
+    } = schedule(job, cache, diags, timings);
+    let made_from = &made_from;
     let rounds = jobs.len().div_ceil(workers);
     let barrier = &std::sync::Barrier::new(workers);
     let queue = &std::sync::Mutex::new(jobs);
@@ -278,65 +329,10 @@ pub fn render(
     let base = sources.clone();
     let base = &base;
     let previous_sites = std::mem::take(&mut cache.sites);
-    let fingerprint = templates.fingerprint();
+    let hashes = &hashes;
     let site_job = project.config.html.as_ref().map(|site| {
-        move || {
-            let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
-            let mut files = OutputFiles::new();
-            let mut sites = HashMap::new();
-            let start = std::time::Instant::now();
-            let mut ok = true;
-            let mut site_timings = Timings::new();
-            for (i, target) in targets.iter().enumerate() {
-                let dir = format!("{}{}", target.prefix, site.dir);
-                // A single build keeps no site for a next one, and needs no key.
-                let key = hashes.get(i).map_or(0, |version| {
-                    site_key(target, *version, fingerprint, &dir, pdf_name)
-                });
-                let lang = target.version.language.clone();
-                if let Some((was, made)) = previous_sites.get(&lang)
-                    && *was == key
-                {
-                    files.extend(made);
-                    site_timings.note(format!("site {lang}: kept, nothing it shows changed"));
-                    sites.insert(lang, (key, made.clone()));
-                    continue;
-                }
-                let mut made = OutputFiles::new();
-                let site_start = std::time::Instant::now();
-                let rendered = html::render(
-                    target.version,
-                    &target.links,
-                    templates,
-                    &dir,
-                    pdf_name,
-                    &mut sources,
-                    &mut diags,
-                    &mut made,
-                )
-                .is_some();
-                site_timings.add(&format!("site {lang}"), site_start.elapsed());
-                ok &= rendered;
-                files.extend(&made);
-                // A single build keeps no copy for a next one.
-                if rendered && !single {
-                    sites.insert(lang, (key, made));
-                }
-            }
-            let written = match ok {
-                true => early(&files).map(|()| files.len()),
-                false => Ok(0),
-            };
-            (
-                ok,
-                sources,
-                diags,
-                written,
-                start.elapsed(),
-                sites,
-                site_timings,
-            )
-        }
+        let previous = &previous_sites;
+        move || render_sites(job, &site.dir, hashes, previous, single, early)
     });
     let site_slot = &std::sync::Mutex::new(site_job);
     let site_done = &std::sync::Mutex::new(None);
@@ -406,23 +402,7 @@ pub fn render(
     };
     let rendered = std::thread::scope(|scope| {
         // data.json beside the typesetting: only the writing at the end waits for it.
-        let data = scope.spawn(|| {
-            let start = std::time::Instant::now();
-            // A draft keeps what each version printed, for a later redline (`--since`).
-            let snapshots: Vec<(String, String)> = targets
-                .iter()
-                .filter(|t| t.version.report.draft)
-                .map(|t| {
-                    let name = format!("{}{}", t.prefix, crate::redline::SNAPSHOT);
-                    (name, crate::redline::snapshot(t.version))
-                })
-                .collect();
-            (
-                data_json::render(model, &versions),
-                snapshots,
-                start.elapsed(),
-            )
-        });
+        let data = scope.spawn(|| data_files(model, targets, &versions));
         // Rebuilds render the sites on a thread of their own from the start, so that they
         // are never late, and so does a single build whose versions are typeset in worker
         // processes (its threads only wait for them). A single build that typesets here
@@ -462,38 +442,31 @@ pub fn render(
         for (name, snapshot) in snapshots {
             files.add(name, snapshot);
         }
-        let mut results: Vec<Typeset> =
-            std::mem::take(&mut *typeset.lock().unwrap_or_else(|e| e.into_inner()));
-        let mut ok = true;
-        // In the order of the versions, whatever thread finished first.
-        results.sort_by_key(|r| versions.iter().position(|v| v.language == r.lang));
-        let count = base.len();
-        let mut written = Ok(0);
-        for r in results {
-            timings.add(&format!("typeset {} (in parallel)", r.lang), r.time);
-            timings.absorb(&r.lang, r.timings);
-            sources.absorb_since(count, &r.sources, r.diags, diags);
-            files.append(r.files);
-            written = add_written(written, r.written);
-            ok &= r.ok;
-            if let Some(typesetter) = r.typesetter {
-                cache.typesetters.insert(r.lang, typesetter);
-            }
-        }
+        let results = std::mem::take(&mut *typeset.lock().unwrap_or_else(|e| e.into_inner()));
         let site = match site_thread {
             Some(thread) => Some(thread.join().expect("the HTML thread does not panic")),
             None => site_done.lock().unwrap_or_else(|e| e.into_inner()).take(),
         };
-        if let Some(site) = site {
-            let (site_ok, site_sources, site_diags, site_written, time, sites, site_timings) = site;
-            cache.sites = sites;
-            timings.add("html (in parallel)", time);
-            timings.absorb("html", site_timings);
-            sources.absorb(&site_sources, site_diags, diags);
-            written = add_written(written, site_written);
-            ok &= site_ok;
-        }
-        ok.then_some(Rendered { files, written })
+        let mut gathered = Gathered {
+            files,
+            written: Ok(0),
+            ok: true,
+        };
+        gather(
+            &versions,
+            results,
+            site,
+            base.len(),
+            cache,
+            &mut gathered,
+            sources,
+            diags,
+            timings,
+        );
+        gathered.ok.then_some(Rendered {
+            files: gathered.files,
+            written: gathered.written,
+        })
     });
     // Keep what this build used, of every version: a rebuild after an edit finds all
     // that did not change. Older entries only grow the memory (by about 200 MB a build on
@@ -507,6 +480,74 @@ pub fn render(
         cache.evicting = Some(std::thread::spawn(|| ::typst::comemo::evict(1)));
     }
     rendered
+}
+
+/// data.json, and in a draft each version's snapshot for a later redline (`--since`),
+/// with the time they took.
+fn data_files(
+    model: &Model,
+    targets: &[Target],
+    versions: &[&Version],
+) -> (String, Vec<(String, String)>, std::time::Duration) {
+    let start = std::time::Instant::now();
+    let snapshots: Vec<(String, String)> = targets
+        .iter()
+        .filter(|t| t.version.report.draft)
+        .map(|t| {
+            let name = format!("{}{}", t.prefix, crate::redline::SNAPSHOT);
+            (name, crate::redline::snapshot(t.version))
+        })
+        .collect();
+    (
+        data_json::render(model, versions),
+        snapshots,
+        start.elapsed(),
+    )
+}
+
+/// What a build rendered so far, as its parts are gathered.
+struct Gathered {
+    files: OutputFiles,
+    written: std::io::Result<usize>,
+    ok: bool,
+}
+
+/// Gathers what the typesetting threads and the sites' thread made: their files, what
+/// they wrote, their problems (into the build's own, after the `count` files read before
+/// they started) and timings; keeps their typesetters and sites in `cache`.
+#[allow(clippy::too_many_arguments)]
+fn gather(
+    versions: &[&Version],
+    mut results: Vec<Typeset>,
+    site: Option<Sites>,
+    count: usize,
+    cache: &mut RenderCache,
+    into: &mut Gathered,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    timings: &mut Timings,
+) {
+    // In the order of the versions, whatever thread finished first.
+    results.sort_by_key(|r| versions.iter().position(|v| v.language == r.lang));
+    for r in results {
+        timings.add(&format!("typeset {} (in parallel)", r.lang), r.time);
+        timings.absorb(&r.lang, r.timings);
+        sources.absorb_since(count, &r.sources, r.diags, diags);
+        into.files.append(r.files);
+        into.written = add_written(std::mem::replace(&mut into.written, Ok(0)), r.written);
+        into.ok &= r.ok;
+        if let Some(typesetter) = r.typesetter {
+            cache.typesetters.insert(r.lang, typesetter);
+        }
+    }
+    if let Some(site) = site {
+        cache.sites = site.kept;
+        timings.add("html (in parallel)", site.time);
+        timings.absorb("html", site.timings);
+        sources.absorb(&site.sources, site.diags, diags);
+        into.written = add_written(std::mem::replace(&mut into.written, Ok(0)), site.written);
+        into.ok &= site.ok;
+    }
 }
 
 /// How many files two parts of the build wrote, or the first reason one could not.
@@ -594,7 +635,7 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
 /// at the end). Fitted on pseudo-Chinese with a space between each two words; on Chinese
 /// written without them a character costs 2.9, but starting the Chinese version last with
 /// that weight made no difference (six runs each in turn, 9.69 s against 9.54 s).
-fn cost(version: &Version) -> u64 {
+pub(super) fn cost(version: &Version) -> u64 {
     use crate::language::Script;
     version
         .replies
