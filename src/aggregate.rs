@@ -481,3 +481,61 @@ fn group_counts(replies: &[&Submission]) -> Vec<GroupCount> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testroot::{reply, write};
+
+    fn model(files: &[(&str, &str)]) -> Model {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), files);
+        let loaded = crate::load::load(dir.path());
+        assert!(!loaded.diagnostics.has_errors(), "{:?}", loaded.diagnostics);
+        let options = Options {
+            include_drafts: false,
+            draft: None,
+        };
+        aggregate(&loaded.project.unwrap(), options)
+    }
+
+    #[test]
+    fn sections_number_the_raised_categories_only_and_counts_add_up() {
+        let model = model(&[
+            (
+                "submissions/chl.md",
+                &reply("Chile", "2019-04-01", "es", &["evidence"]),
+            ),
+            (
+                "submissions/fra.md",
+                &reply("France", "2019-06-10", "fr", &["evidence", "prevention"]),
+            ),
+        ]);
+        let sections: Vec<(&str, Option<usize>, usize)> = model
+            .categories
+            .iter()
+            .map(|c| (c.id.as_str(), c.section, c.state_count))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("cooperation", None, 0),
+                ("evidence", Some(1), 2),
+                ("prevention", Some(2), 1)
+            ]
+        );
+        assert_eq!(model.totals.replies, 2);
+        assert_eq!(model.totals.late_replies, 1);
+        assert_eq!(model.totals.categories_raised, 2);
+        // Shares in whole per cent, of all replies.
+        assert_eq!(model.categories[1].share_percent, 100);
+        assert_eq!(model.categories[2].share_percent, 50);
+        // The Secretariat's paragraphs are numbered straight through: each raised
+        // category, then each of its summaries.
+        let evidence = &model.categories[1];
+        let numbers: Vec<u32> = std::iter::once(evidence.paragraph.unwrap())
+            .chain(evidence.summaries.iter().map(|s| s.paragraph))
+            .collect();
+        assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{numbers:?}");
+    }
+}

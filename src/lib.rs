@@ -54,6 +54,8 @@ pub mod root;
 pub mod serve;
 pub mod stats;
 pub mod submission;
+#[cfg(test)]
+mod testroot;
 pub mod timing;
 pub mod tomlread;
 pub mod validate;

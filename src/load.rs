@@ -695,3 +695,52 @@ pub fn snapshots(
     }
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testroot::{reply, write};
+
+    #[test]
+    fn a_root_reads_into_replies_and_translations_and_reports_every_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[
+                (
+                    "submissions/chl.md",
+                    &reply("Chile", "2019-04-01", "es", &["evidence"]),
+                ),
+                (
+                    "submissions/chl.fr.md",
+                    "+++\nstatus = \"final\"\n+++\n\nLa réponse.\n",
+                ),
+                (
+                    "submissions/nested/arg.md",
+                    &reply("Argentina", "2019-04-02", "es", &[]),
+                ),
+                // Two problems in two files: both are reported.
+                (
+                    "submissions/xxx.md",
+                    &reply("Atlantis", "2019-04-01", "en", &[]),
+                ),
+                ("submissions/per.fr.md", "La traduction sans original.\n"),
+            ],
+        );
+        let loaded = load(dir.path());
+        let project = loaded.project.as_ref().unwrap();
+        let states: Vec<&str> = project.submissions.iter().map(|s| s.state.iso3).collect();
+        assert_eq!(states, ["CHL", "ARG"]);
+        let chl: Vec<&str> = project
+            .translations
+            .iter()
+            .filter(|t| t.original == "submissions/chl.md")
+            .map(|t| t.language.as_str())
+            .collect();
+        assert_eq!(chl, ["fr"]);
+        let text = loaded.sources.render_plain(&loaded.diagnostics);
+        assert!(text.contains("submissions/xxx.md"), "{text}");
+        assert!(text.contains("submissions/per.fr.md"), "{text}");
+        assert!(loaded.diagnostics.has_errors());
+    }
+}

@@ -992,3 +992,103 @@ fn cannot_remove(old: &Path, out: &Path, e: &std::io::Error) -> Diagnostic {
         out.display()
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testroot::{reply, write};
+
+    #[test]
+    fn a_complete_output_holds_data_json_and_each_versions_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            &[(
+                "submissions/chl.md",
+                &reply("Chile", "2019-04-01", "es", &["evidence"]),
+            )],
+        );
+        let project = load::load(dir.path()).project.unwrap();
+        assert_eq!(prefix(&project, "en"), "");
+        assert_eq!(prefix(&project, "fr"), "fr/");
+        assert_eq!(
+            expected_entries(&project, &["en", "fr"]),
+            [
+                "data.json",
+                "report.pdf",
+                "report.typ",
+                "html/index.html",
+                "fr/report.pdf",
+                "fr/report.typ",
+                "fr/html/index.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rebuild_words_again_only_the_versions_whose_inputs_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let wording = |title: &str| format!("[categories.evidence]\ntitle = \"{title}\"\n");
+        write(
+            dir.path(),
+            &[
+                (
+                    "submissions/chl.md",
+                    &reply("Chile", "2019-04-01", "es", &["evidence"]),
+                ),
+                ("locales/fr.toml", &wording("Preuves")),
+            ],
+        );
+        let mut builder = Builder::new(
+            dir.path().to_path_buf(),
+            BuildOptions {
+                out: Some(dir.path().join("out")),
+                ..BuildOptions::default()
+            },
+        );
+        let mut model = |builder: &mut Builder| {
+            let loaded = load::load(dir.path());
+            let project = loaded.project.unwrap();
+            let options = builder.options.clone();
+            let options = Options {
+                include_drafts: options.draft.is_some(),
+                draft: options.draft,
+            };
+            let mut diags = Diagnostics::new();
+            let sources = &loaded.sources;
+            let (_, versions) = model_of(
+                &project,
+                options,
+                &[],
+                Some((&mut builder.worded, sources)),
+                &mut diags,
+            );
+            builder.worded = versions
+                .iter()
+                .map(|w| (w.version.language.clone(), w.clone()))
+                .collect();
+            versions
+                .iter()
+                .map(|w| (w.version.language.clone(), w.kept))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            model(&mut builder),
+            [("en".into(), false), ("fr".into(), false)]
+        );
+        assert_eq!(
+            model(&mut builder),
+            [("en".into(), true), ("fr".into(), true)]
+        );
+        // A French wording changes the French version only.
+        std::fs::write(
+            dir.path().join("locales/fr.toml"),
+            wording("Preuves électroniques"),
+        )
+        .unwrap();
+        assert_eq!(
+            model(&mut builder),
+            [("en".into(), true), ("fr".into(), false)]
+        );
+    }
+}
