@@ -1046,7 +1046,7 @@ mod tests {
                 ..BuildOptions::default()
             },
         );
-        let mut model = |builder: &mut Builder| {
+        let model = |builder: &mut Builder| {
             let loaded = load::load(dir.path());
             let project = loaded.project.unwrap();
             let options = builder.options.clone();
