@@ -89,9 +89,22 @@ impl Shared {
     }
 }
 
+/// Builds `root` once per test process (a runner such as nextest runs each test in a
+/// process of its own), into a folder named after the process; the folders of processes
+/// that have ended are removed first.
 fn shared(name: &str, root: &Path, args: &[&str]) -> Shared {
-    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shared-{name}"));
-    let _ = std::fs::remove_dir_all(&out);
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let prefix = format!("shared-{name}-");
+    for entry in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ended = file_name
+            .strip_prefix(&prefix)
+            .is_some_and(|pid| !Path::new("/proc").join(pid).exists());
+        if ended {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    let out = tmp.join(format!("{prefix}{}", std::process::id()));
     let mut all = vec![
         "build",
         root.to_str().unwrap(),
