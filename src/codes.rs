@@ -85,6 +85,7 @@ codes! {
     DuplicateLanguage = "duplicate-language", Problem;
     UnusualDate = "unusual-date", Problem;
     MisleadingCharacter = "misleading-character", Problem;
+    MarkdownLost = "markdown-lost", Problem;
     NotAReply = "not-a-reply", Problem;
     LinkedFolder = "linked-folder", Problem;
     FontNotUsed = "font-not-used", Problem;

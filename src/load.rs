@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 
 use crate::codes::Code;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources, Span};
 use crate::locale::{self, Locale};
 use crate::misleading;
 use crate::root::{ReadTextError, Refusal, ReportRoot};
@@ -191,6 +191,22 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         templates,
         fonts,
     })
+}
+
+/// Warns about what of the Markdown `body` (at byte `offset` of `file`) the outputs do not
+/// print as written (see `markdown::losses`).
+fn markdown_losses(file: FileId, body: &str, offset: usize, diags: &mut Diagnostics) {
+    for mut lost in crate::markdown::losses(body) {
+        lost.at = offset + lost.at.start..offset + lost.at.end;
+        let at = lost.at.clone();
+        diags.push(lost_diagnostic(file, at, lost));
+    }
+}
+
+fn lost_diagnostic(file: FileId, at: Span, lost: crate::markdown::Lost) -> Diagnostic {
+    Diagnostic::warning(Code::MarkdownLost, file, at, lost.what)
+        .label("not printed as written")
+        .help(lost.help)
 }
 
 fn not_utf8(file: usize, valid_up_to: usize) -> Diagnostic {
@@ -493,6 +509,28 @@ fn prepare(
     };
     if let Some((at, body)) = body.and_then(|at| Some((at, text.get(at..)?))) {
         misleading::warn(id, misleading::in_markdown(body, at), &mut diags);
+        markdown_losses(id, body, at, &mut diags);
+    }
+    // The summaries are Markdown too; a TOML string's offsets do not map back one to one,
+    // so their losses point at the string.
+    let summaries: Vec<(&str, Span)> = match &parsed {
+        Some(Parsed::Original(s)) => s
+            .challenges
+            .iter()
+            .map(|c| (c.summary.as_str(), c.summary_span.clone()))
+            .collect(),
+        Some(Parsed::Translation(t)) => t
+            .summaries
+            .iter()
+            .zip(&t.summary_spans)
+            .map(|((_, summary), span)| (summary.as_str(), span.clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    for (summary, span) in summaries {
+        for lost in crate::markdown::losses(summary) {
+            diags.push(lost_diagnostic(id, span.clone(), lost));
+        }
     }
     Done {
         file: Some((id, Sources::prepare(shown, text))),

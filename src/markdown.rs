@@ -9,7 +9,8 @@
 //! or [`MAX_INLINE_DEPTH`] (emphasis, links) is flattened here: the text stays, the extra
 //! levels go, so a hostile reply cannot exhaust the typesetter or the stack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -114,6 +115,107 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
+/// What of Markdown `text` the outputs do not print as written, each at its place: nesting
+/// deeper than the writers keep, a link to something other than the web or mail, an
+/// image, cells beyond a table's header, footnotes never referenced, defined twice or
+/// referenced from inside a note, and references to a note that does not exist. The
+/// same parse as [`parse`], so it says exactly what that leaves out.
+pub fn losses(text: &str) -> Vec<Lost> {
+    let mut builder = Builder::default();
+    let mut columns = 0;
+    for (event, at) in Parser::new_ext(text, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Table(align)) => columns = align.len(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                let cells = row_cells(text.get(at.clone()).unwrap_or_default());
+                if cells > columns {
+                    builder.lost.push(Lost {
+                        at: at.clone(),
+                        what: format!(
+                            "a row of {cells} cells in a table of {columns} columns: the last {} \
+                             are not printed",
+                            cells - columns
+                        ),
+                        help: "give the header row as many cells as the widest row, or join \
+                               the extra cells' text into the last cell",
+                    });
+                }
+            }
+            _ => {}
+        }
+        builder.at = at;
+        builder.event(event);
+    }
+    let mut lost = std::mem::take(&mut builder.lost);
+    let defined: HashSet<&str> = builder
+        .definitions
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    for (label, at) in &builder.definitions {
+        if !seen.insert(label.as_str()) {
+            lost.push(Lost {
+                at: at.clone(),
+                what: format!("a second note [^{label}]: only the first is printed"),
+                help: "give each note a label of its own",
+            });
+        } else if !builder.referenced.contains(label) {
+            lost.push(Lost {
+                at: at.clone(),
+                what: format!(
+                    "the note [^{label}] is never referenced in the text, so it is not printed"
+                ),
+                help: "reference it where it belongs (`text[^label]`), or delete it",
+            });
+        }
+    }
+    for (label, at, inside) in &builder.references {
+        if *inside {
+            lost.push(Lost {
+                at: at.clone(),
+                what: format!(
+                    "a reference to [^{label}] inside a note prints as written: notes do not nest"
+                ),
+                help: "write the reference in the text itself, or fold the two notes into one",
+            });
+        } else if !defined.contains(label.as_str()) {
+            let like = defined.iter().find(|d| d.eq_ignore_ascii_case(label));
+            lost.push(Lost {
+                at: at.clone(),
+                what: match like {
+                    Some(d) => {
+                        format!("no note [^{label}]: there is a note [^{d}] (labels match exactly)")
+                    }
+                    None => format!("no note [^{label}]: the reference prints as written"),
+                },
+                help: "add the note (`[^label]: text`) or fix the reference's label",
+            });
+        }
+    }
+    lost.sort_by_key(|l| l.at.start);
+    lost
+}
+
+/// The cells of a table row as written (`| a | b |` has two): its `|`s outside code
+/// spans and not escaped, less those at its ends.
+fn row_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes: usize = 0;
+    let (mut code, mut escaped) = (false, false);
+    for c in row.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '`' => code = !code,
+            '|' if !code => pipes += 1,
+            _ => {}
+        }
+    }
+    let ends = usize::from(row.starts_with('|')) + usize::from(row.ends_with('|') && row.len() > 1);
+    (pipes + 1).saturating_sub(ends)
+}
+
 /// Parses Markdown into a [`Doc`].
 pub fn parse(text: &str) -> Doc {
     let mut builder = Builder::default();
@@ -191,11 +293,47 @@ struct Builder {
     /// Inline containers open in `stack`.
     inlines_open: usize,
     footnotes: Vec<(String, Vec<Block>)>,
+    /// Where the event being read is in the text (set by [`losses`] only).
+    at: Range<usize>,
+    /// What does not reach the outputs, as it is met (see [`losses`]).
+    lost: Vec<Lost>,
+    /// Footnote definitions open (references inside one print as written).
+    in_note: usize,
+    /// Footnote labels referenced from the text (outside notes).
+    referenced: HashSet<String>,
+    /// Footnote references met: label, place, inside a note.
+    references: Vec<(String, Range<usize>, bool)>,
+    /// Footnote definitions met: label and place.
+    definitions: Vec<(String, Range<usize>)>,
+}
+
+/// Something of a Markdown text that the PDF and the site do not print as written: where,
+/// and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    pub at: Range<usize>,
+    pub what: String,
+    pub help: &'static str,
 }
 
 impl Builder {
     fn block_depth(&self) -> usize {
         self.blocks_open
+    }
+
+    /// Says once per text that nesting deeper than `most` levels of `what` is flattened.
+    fn flattened(&mut self, what: &str, most: usize) {
+        if self.lost.iter().any(|l| l.what.starts_with(what)) {
+            return;
+        }
+        self.lost.push(Lost {
+            at: self.at.clone(),
+            what: format!(
+                "{what} more than {most} deep: the deeper levels are printed as plain text of \
+                 the level above"
+            ),
+            help: "nest less deeply; the words are all printed",
+        });
     }
 
     fn inline_depth(&self) -> usize {
@@ -255,6 +393,12 @@ impl Builder {
             Event::InlineMath(math) => self.inline(Inline::Text(format!("${math}$"))),
             Event::DisplayMath(math) => self.inline(Inline::Text(format!("$${math}$$"))),
             Event::FootnoteReference(label) => {
+                let inside = self.in_note > 0;
+                if !inside {
+                    self.referenced.insert(label.to_string());
+                }
+                self.references
+                    .push((label.to_string(), self.at.clone(), inside));
                 self.inline(Inline::FootnoteRef(label.into_string()))
             }
             Event::SoftBreak => self.inline(Inline::SoftBreak),
@@ -287,17 +431,21 @@ impl Builder {
             Tag::Heading { level, .. } => {
                 Frame::Inlines(InlineKind::Heading(heading_level(level)), Vec::new())
             }
-            Tag::BlockQuote(_) if self.block_depth() >= MAX_BLOCK_DEPTH => Frame::Skipped,
+            Tag::BlockQuote(_) | Tag::List(_) if self.block_depth() >= MAX_BLOCK_DEPTH => {
+                self.flattened("lists and quotes nested", MAX_BLOCK_DEPTH);
+                Frame::Skipped
+            }
             Tag::BlockQuote(_) => Frame::Blocks(Container::Quote, Vec::new()),
             Tag::CodeBlock(_) => Frame::Code(String::new()),
             Tag::HtmlBlock => Frame::Inlines(InlineKind::Paragraph, Vec::new()),
-            Tag::List(_) if self.block_depth() >= MAX_BLOCK_DEPTH => Frame::Skipped,
             Tag::List(start) => Frame::List(start, Vec::new()),
             Tag::Item if matches!(self.stack.last(), Some(Frame::List(..))) => {
                 Frame::Blocks(Container::Item, Vec::new())
             }
             Tag::Item => Frame::Skipped,
             Tag::FootnoteDefinition(label) => {
+                self.definitions.push((label.to_string(), self.at.clone()));
+                self.in_note += 1;
                 Frame::Blocks(Container::Footnote(label.into_string()), Vec::new())
             }
             Tag::Table(align) => Frame::Table {
@@ -314,7 +462,10 @@ impl Builder {
             }
             Tag::TableRow => Frame::Row(Vec::new()),
             Tag::TableCell => Frame::Inlines(InlineKind::Cell, Vec::new()),
-            _ if self.inline_depth() >= MAX_INLINE_DEPTH => Frame::Skipped,
+            _ if self.inline_depth() >= MAX_INLINE_DEPTH => {
+                self.flattened("emphasis and links nested", MAX_INLINE_DEPTH);
+                Frame::Skipped
+            }
             Tag::Emphasis => Frame::Inlines(InlineKind::Emph, Vec::new()),
             Tag::Strong => Frame::Inlines(InlineKind::Strong, Vec::new()),
             Tag::Strikethrough => Frame::Inlines(InlineKind::Strike, Vec::new()),
@@ -329,9 +480,27 @@ impl Builder {
                     _ => dest_url.into_string(),
                 };
                 let url = is_safe_url(&dest).then(|| dest.trim().to_string());
+                if url.is_none() {
+                    self.lost.push(Lost {
+                        at: self.at.clone(),
+                        what: format!(
+                            "a link to \"{}\": only web and mail addresses are linked, so its \
+                             text is printed without it",
+                            dest.chars().take(60).collect::<String>()
+                        ),
+                        help: "link to an address starting with https://, http:// or mailto:",
+                    });
+                }
                 Frame::Inlines(InlineKind::Link(url), Vec::new())
             }
-            Tag::Image { .. } => Frame::Inlines(InlineKind::Image, Vec::new()),
+            Tag::Image { .. } => {
+                self.lost.push(Lost {
+                    at: self.at.clone(),
+                    what: "an image is not printed: only its description is".into(),
+                    help: "describe in the text what the image shows; the report prints no images",
+                });
+                Frame::Inlines(InlineKind::Image, Vec::new())
+            }
             // Definition lists, metadata blocks: not enabled; keep whatever text comes.
             _ => Frame::Skipped,
         };
@@ -360,6 +529,7 @@ impl Builder {
             }
             Frame::Blocks(Container::Quote, blocks) => self.block(Block::Quote(blocks)),
             Frame::Blocks(Container::Footnote(label), blocks) => {
+                self.in_note = self.in_note.saturating_sub(1);
                 self.footnotes.push((label, blocks));
             }
             Frame::List(start, items) => self.block(Block::List { start, items }),
@@ -566,6 +736,85 @@ pub fn plain_text(inlines: &[Inline], out: &mut String) {
             Inline::FootnoteRef(_) | Inline::Del(_) => {}
             Inline::SoftBreak | Inline::HardBreak => out.push(' '),
         }
+    }
+}
+
+#[cfg(test)]
+mod loss_tests {
+    use super::*;
+
+    fn lost(text: &str) -> Vec<(String, String)> {
+        losses(text)
+            .into_iter()
+            .map(|l| (text[l.at].to_string(), l.what))
+            .collect()
+    }
+
+    #[test]
+    fn what_is_not_printed_is_said_at_its_place() {
+        let text = "Text[^a] and [^B].\n\n[^a]: A note[^b].\n[^b]: Never referenced.\n[^a]: Twice.\n\n\
+                    [x](javascript:alert(1)) ![a map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n";
+        let found = lost(text);
+        let whats: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
+        assert!(
+            whats.iter().any(|w| w.starts_with("no note [^B]")),
+            "{whats:?}"
+        );
+        assert!(
+            whats
+                .iter()
+                .any(|w| w.starts_with("a reference to [^b] inside a note")),
+            "{whats:?}"
+        );
+        assert!(
+            whats
+                .iter()
+                .any(|w| w.starts_with("the note [^b] is never referenced")),
+            "{whats:?}"
+        );
+        assert!(
+            whats.iter().any(|w| w.starts_with("a second note [^a]")),
+            "{whats:?}"
+        );
+        assert!(
+            whats
+                .iter()
+                .any(|w| w.starts_with("a link to \"javascript:alert(1)\"")),
+            "{whats:?}"
+        );
+        assert!(
+            whats
+                .iter()
+                .any(|w| w.starts_with("an image is not printed")),
+            "{whats:?}"
+        );
+        let row = found
+            .iter()
+            .find(|(_, w)| w.starts_with("a row of 4 cells"))
+            .unwrap();
+        assert_eq!(row.0.trim(), "| 1 | 2 | 3 | 4 |");
+        assert_eq!(found.len(), 7, "{found:?}");
+        // Case differs: said so.
+        assert!(
+            lost("X[^Note].\n\n[^note]: N.\n")
+                .iter()
+                .any(|(_, w)| w.contains("there is a note [^note]"))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_said_once_and_plain_text_nothing() {
+        let deep = (0..10)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect::<String>();
+        let found = lost(&deep);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .starts_with("lists and quotes nested more than 6 deep")
+        );
+        assert!(lost("Plain *text* with [a link](https://un.org)[^1].\n\n[^1]: Note.\n\n| a | b |\n|---|---|\n| `x|y` | 2 |\n").is_empty());
     }
 }
 

@@ -172,3 +172,31 @@ fn of_two_replies_from_one_state_the_later_one_is_the_duplicate() {
         ],
     );
 }
+
+/// Markdown that the outputs would not print as written is warned about at its line:
+/// an unreferenced note, extra table cells, an image, a link that cannot be followed.
+#[test]
+fn markdown_that_would_not_be_printed_is_warned_at_its_place() {
+    let (_tmp, root) = crate::support::fixture_copy("valid");
+    crate::support::edit(&root.join("submissions/cri.md"), |cri| {
+        format!(
+            "{cri}\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n\nSee ![the map](map.png) and [file](file:///etc/passwd).\n\n[^orphan]: Nobody refers to this note.\n"
+        )
+    });
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cri = std::fs::read_to_string(root.join("submissions/cri.md")).unwrap();
+    let line = |needle: &str| cri.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    crate::support::assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[markdown-lost]: a row of 3 cells in a table of 2 columns: the last 1 are not printed",
+            &format!("submissions/cri.md:{}:", line("| 1 | 2 | 3 |")),
+            "warning[markdown-lost]: an image is not printed: only its description is",
+            "warning[markdown-lost]: a link to \"file:///etc/passwd\"",
+            "warning[markdown-lost]: the note [^orphan] is never referenced in the text, so it is not printed",
+            &format!("submissions/cri.md:{}:", line("[^orphan]:")),
+            "4 warnings",
+        ],
+    );
+}
