@@ -335,6 +335,10 @@ impl Catalogue {
                 ("session", session.into()),
                 ("tens", (session / 10).into()),
                 ("units", (session % 10).into()),
+                ("hundreds", (session / 100).into()),
+                ("rest", (session % 100).into()),
+                ("rest_tens", (session % 100 / 10).into()),
+                ("rest_units", (session % 10).into()),
             ],
         )
     }
@@ -394,6 +398,30 @@ mod tests {
 
     fn english() -> Catalogue {
         Catalogue::new("en", &[]).0
+    }
+
+    #[test]
+    fn english_sessions_past_a_hundred_are_worded() {
+        let en = english();
+        let titles: Vec<String> = [1, 19, 20, 74, 100, 101, 112, 120, 274, 999]
+            .iter()
+            .map(|n| en.session_title(*n))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "First session",
+                "Nineteenth session",
+                "Twentieth session",
+                "Seventy-fourth session",
+                "One hundredth session",
+                "One hundred and first session",
+                "One hundred and twelfth session",
+                "One hundred and twentieth session",
+                "Two hundred and seventy-fourth session",
+                "Nine hundred and ninety-ninth session",
+            ]
+        );
     }
 
     #[test]

@@ -56,51 +56,81 @@ date = { $day } { $month ->
     [11] November
    *[12] December
 } { $year }
-# "Seventy-fourth session". $session is the number, $tens and $units its digits.
+# "Seventy-fourth session", "One hundred and first session". $session is the number,
+# $hundreds its hundreds, $rest the number below a hundred, $rest_tens and $rest_units
+# that number's digits ($tens and $units: the digits of $session below 100, for languages
+# that need no hundreds).
 session-title = { session-ordinal } session
-session-ordinal = { $session ->
-    [1] First
-    [2] Second
-    [3] Third
-    [4] Fourth
-    [5] Fifth
-    [6] Sixth
-    [7] Seventh
-    [8] Eighth
-    [9] Ninth
-    [10] Tenth
-    [11] Eleventh
-    [12] Twelfth
-    [13] Thirteenth
-    [14] Fourteenth
-    [15] Fifteenth
-    [16] Sixteenth
-    [17] Seventeenth
-    [18] Eighteenth
-    [19] Nineteenth
-   *[other] { $units ->
-        [0] { $tens ->
-            [2] Twentieth
-            [3] Thirtieth
-            [4] Fortieth
-            [5] Fiftieth
-            [6] Sixtieth
-            [7] Seventieth
-            [8] Eightieth
-            [9] Ninetieth
-           *[other] Session { $session }
+session-ordinal = { $hundreds ->
+    [0] { $rest ->
+        [1] First
+        [2] Second
+        [3] Third
+        [4] Fourth
+        [5] Fifth
+        [6] Sixth
+        [7] Seventh
+        [8] Eighth
+        [9] Ninth
+        [10] Tenth
+        [11] Eleventh
+        [12] Twelfth
+        [13] Thirteenth
+        [14] Fourteenth
+        [15] Fifteenth
+        [16] Sixteenth
+        [17] Seventeenth
+        [18] Eighteenth
+        [19] Nineteenth
+       *[other] { $rest_units ->
+            [0] { $rest_tens ->
+                [2] Twentieth
+                [3] Thirtieth
+                [4] Fortieth
+                [5] Fiftieth
+                [6] Sixtieth
+                [7] Seventieth
+                [8] Eightieth
+                [9] Ninetieth
+               *[other] { $rest }
+            }
+           *[other] { $rest_tens ->
+                [2] Twenty
+                [3] Thirty
+                [4] Forty
+                [5] Fifty
+                [6] Sixty
+                [7] Seventy
+                [8] Eighty
+                [9] Ninety
+               *[other] { $rest }
+            }-{ $rest_units ->
+                [1] first
+                [2] second
+                [3] third
+                [4] fourth
+                [5] fifth
+                [6] sixth
+                [7] seventh
+                [8] eighth
+               *[9] ninth
+            }
         }
-       *[other] { $tens ->
-            [2] Twenty
-            [3] Thirty
-            [4] Forty
-            [5] Fifty
-            [6] Sixty
-            [7] Seventy
-            [8] Eighty
-            [9] Ninety
-           *[other] { $session }
-        }-{ $units ->
+    }
+   *[other] { $hundreds ->
+        [1] One
+        [2] Two
+        [3] Three
+        [4] Four
+        [5] Five
+        [6] Six
+        [7] Seven
+        [8] Eight
+        [9] Nine
+       *[other] { $hundreds }
+    } hundred{ $rest ->
+        [0] th
+       *[other] { " " }and { $rest ->
             [1] first
             [2] second
             [3] third
@@ -109,7 +139,51 @@ session-ordinal = { $session ->
             [6] sixth
             [7] seventh
             [8] eighth
-           *[9] ninth
+            [9] ninth
+            [10] tenth
+            [11] eleventh
+            [12] twelfth
+            [13] thirteenth
+            [14] fourteenth
+            [15] fifteenth
+            [16] sixteenth
+            [17] seventeenth
+            [18] eighteenth
+            [19] nineteenth
+           *[other] { $rest_units ->
+                [0] { $rest_tens ->
+                    [2] twentieth
+                    [3] thirtieth
+                    [4] fortieth
+                    [5] fiftieth
+                    [6] sixtieth
+                    [7] seventieth
+                    [8] eightieth
+                    [9] ninetieth
+                   *[other] { $rest }
+                }
+               *[other] { $rest_tens ->
+                    [2] twenty
+                    [3] thirty
+                    [4] forty
+                    [5] fifty
+                    [6] sixty
+                    [7] seventy
+                    [8] eighty
+                    [9] ninety
+                   *[other] { $rest }
+                }-{ $rest_units ->
+                    [1] first
+                    [2] second
+                    [3] third
+                    [4] fourth
+                    [5] fifth
+                    [6] sixth
+                    [7] seventh
+                    [8] eighth
+                   *[9] ninth
+                }
+            }
         }
     }
 }
