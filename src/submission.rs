@@ -379,6 +379,28 @@ pub fn parse_translation(
                 diags.push(unknown_category(file, &category, config));
                 continue;
             }
+            // A second summary of a category would never be printed.
+            if let Some(at) = translation
+                .summaries
+                .iter()
+                .position(|(c, _)| *c == category.value)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateCategory,
+                        file,
+                        category.span.clone(),
+                        format!(
+                            "category \"{}\" is summarised twice in this translation",
+                            category.value
+                        ),
+                    )
+                    .label("second time")
+                    .related(file, translation.summary_spans[at].clone(), "first time")
+                    .help("keep one [[challenges]] entry per category"),
+                );
+                continue;
+            }
             translation.summaries.push((category.value, summary.value));
             translation.summary_spans.push(category.span);
         }

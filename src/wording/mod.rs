@@ -283,6 +283,9 @@ pub struct Missing {
     pub themes: Vec<String>,
     /// `[report]` fields without wording there.
     pub report: Vec<String>,
+    /// Summaries that a translation printed in this version does not give, so that they
+    /// are printed in the book's language: "submissions/chl.fr.md (evidence)".
+    pub summaries: Vec<String>,
     /// Built-in messages the language has no wording for.
     pub strings: Vec<String>,
 }
@@ -311,6 +314,15 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
     }
     if lang == model.report.language {
         return out;
+    }
+    for r in &model.replies {
+        if let Some(Some(t)) = text_in(r, lang) {
+            for c in &r.challenges {
+                if !t.summaries.iter().any(|s| s.category == c.category) {
+                    out.summaries.push(format!("{} ({})", t.file, c.category));
+                }
+            }
+        }
     }
     // Each theme once, in the order first met (looked up, not searched: 40,000 themes
     // took a second).
@@ -452,6 +464,23 @@ pub fn version(
             "[report] fields",
             "give them under [report]",
         );
+        if !missing.summaries.is_empty() {
+            diags.push(
+                Diagnostic::warning_nowhere(
+                    Code::UntranslatedText,
+                    format!(
+                        "the {name} version prints {} summaries in {from}, which the {name} \
+                         translations of their replies do not give: {}",
+                        missing.summaries.len(),
+                        missing.summaries.join(", ")
+                    ),
+                )
+                .help(
+                    "give each category's summary in the translation's front matter: \
+                     [[challenges]] category = \"...\" summary = \"...\"",
+                ),
+            );
+        }
     }
     version
 }
@@ -1133,6 +1162,37 @@ pub fn catalogue_for(lang: &str, locale: Option<&Locale>) -> Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_a_translation_lacks_is_said_missing() {
+        use crate::testroot::{reply, write};
+        let dir = tempfile::tempdir().unwrap();
+        let translation =
+            "+++\n[[challenges]]\ncategory = \"evidence\"\nsummary = \"Preuves.\"\n+++\n\nTexte.\n";
+        write(
+            dir.path(),
+            &[
+                (
+                    "submissions/chl.md",
+                    &reply("Chile", "2019-04-01", "es", &["evidence", "prevention"]),
+                ),
+                ("submissions/chl.fr.md", translation),
+            ],
+        );
+        let loaded = crate::load::load(dir.path());
+        assert!(!loaded.diagnostics.has_errors());
+        let options = crate::aggregate::Options {
+            include_drafts: true,
+            draft: None,
+        };
+        let model = crate::aggregate::aggregate(&loaded.project.unwrap(), options);
+        assert_eq!(
+            missing(&model, "fr", None).summaries,
+            ["submissions/chl.fr.md (prevention)"]
+        );
+        // The book's own language takes its summaries from the replies.
+        assert!(missing(&model, "en", None).summaries.is_empty());
+    }
 
     #[test]
     fn states_are_ordered_by_the_catalogues_rules() {

@@ -200,3 +200,21 @@ fn markdown_that_would_not_be_printed_is_warned_at_its_place() {
         ],
     );
 }
+
+/// A translation that summarises a category twice is refused at the second one: only one
+/// could be printed.
+#[test]
+fn a_translation_summarising_a_category_twice_is_an_error() {
+    let (_tmp, root) = crate::support::fixture_copy("valid");
+    let twice = "+++\n[[challenges]]\ncategory = \"cooperation\"\nsummary = \"Une.\"\n\n[[challenges]]\ncategory = \"cooperation\"\nsummary = \"Deux.\"\n+++\n\nTexte.\n";
+    std::fs::write(root.join("submissions/cri.fr.md"), twice).unwrap();
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    crate::support::assert_contains_all(
+        &run.stderr,
+        &[
+            "error[duplicate-category]: category \"cooperation\" is summarised twice in this translation",
+            "submissions/cri.fr.md:7:12",
+        ],
+    );
+}
