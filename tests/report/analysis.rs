@@ -52,23 +52,22 @@ fn the_chart_shows_the_counts_of_the_replies() {
         ],
     );
 
-    // HTML: each SVG bar carries the same number as data.json.
+    // HTML: each bar carries the same number as data.json, and its category's title.
     let index = fs::read_to_string(out.path().join("html/index.html")).unwrap();
-    assert!(
-        index.contains(
-            "<title id=\"chart-title\">Number of States that raised each category</title>"
-        )
-    );
-    for (_, id, count) in BARS {
-        let bar = format!("<g class=\"bar\" data-category=\"{id}\">");
+    assert!(index.contains(
+        "<figcaption id=\"chart-title\">Figure I. Number of States that raised each category</figcaption>"
+    ));
+    for (label, id, count) in BARS {
+        let bar = format!("<div class=\"bar\" data-category=\"{id}\">");
         let start = index
             .find(&bar)
             .unwrap_or_else(|| panic!("no bar for {bar}"));
-        let end = start + index[start..].find("</g>").unwrap();
-        let count = format!("class=\"count\">{count}</text>");
+        let end = start + index[start..].find("</div>").unwrap();
+        let count = format!("class=\"count\">{count}</span>");
         assert!(index[start..end].contains(&count), "{}", &index[start..end]);
+        assert!(index[start..end].contains(label), "{}", &index[start..end]);
     }
-    assert_eq!(index.matches("<g class=\"bar\"").count(), BARS.len());
+    assert_eq!(index.matches("<div class=\"bar\"").count(), BARS.len());
     assert!(index.contains("<tr><th scope=\"row\">A. International cooperation</th><td class=\"right\">1</td><td class=\"right\">2</td><td class=\"right\">1</td><td class=\"right\">1</td><td class=\"right\">0</td><td class=\"right\">5</td></tr>"));
 }
 
