@@ -120,14 +120,41 @@ pub fn parse(
         }
     }
     if let Some(themes) = top.table("themes", "[themes]", &[], diags) {
-        for (theme, span) in themes.keys() {
-            locale.theme_spans.push((theme.clone(), span));
+        // In the order they are written: the first wording of a theme is the one used.
+        let mut keys: Vec<_> = themes.keys().into_iter().collect();
+        keys.sort_by_key(|(_, span)| span.start);
+        for (theme, span) in keys {
+            locale.theme_spans.push((theme.clone(), span.clone()));
             let example = format!("\"{theme}\" = \"...\" {OR_DELETE}");
             if let Some(value) = themes.text(&theme, &example, diags) {
-                locale.themes.insert(
-                    collate::theme_key(&collate::clean_theme(&theme)),
-                    value.value,
-                );
+                let key = collate::theme_key(&collate::clean_theme(&theme));
+                // Two keys for one theme ("Online fraud", "online fraud"): the first is
+                // kept, and the second said to be left out.
+                if let Some((first, first_span)) = locale
+                    .theme_spans
+                    .iter()
+                    .find(|(t, _)| {
+                        *t != theme && collate::theme_key(&collate::clean_theme(t)) == key
+                    })
+                    .cloned()
+                {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::DuplicateTheme,
+                            file,
+                            span.clone(),
+                            format!(
+                                "\"{theme}\" words the same theme as \"{first}\": this wording \
+                                 is not used"
+                            ),
+                        )
+                        .label("second wording")
+                        .related(file, first_span, "first wording, used")
+                        .help("keep one wording per theme"),
+                    );
+                    continue;
+                }
+                locale.themes.insert(key, value.value);
             }
         }
     }

@@ -317,6 +317,8 @@ table = Table
 chart-caption = Number of States that raised each category
 chart-description = Horizontal bars, one per category; the figures are also in table 1 below.
 groups-caption = States that raised each category, by regional group
+# Under Table 1 when the Holy See replied: it has no column of its own.
+groups-none = The Holy See, which belongs to no regional group, is counted in the totals only.
 column-category = Category
 column-total = Total
 row-replies = Replies

@@ -344,6 +344,7 @@ table = Cuadro
 chart-caption = Número de Estados que plantearon problemas en cada categoría
 chart-description = Barras horizontales, una por categoría. Las cifras figuran también en el cuadro 1, que aparece a continuación.
 groups-caption = Estados que plantearon problemas en cada categoría, por grupo regional
+groups-none = La Santa Sede, que no pertenece a ningún grupo regional, solo se cuenta en los totales.
 column-category = Categoría
 column-total = Total
 row-replies = Respuestas

@@ -344,6 +344,7 @@ table = Tableau
 chart-caption = Nombre d’États ayant soulevé des difficultés dans chaque catégorie
 chart-description = Barres horizontales, une par catégorie. Les chiffres figurent également dans le tableau 1 ci-après.
 groups-caption = États ayant soulevé des difficultés dans chaque catégorie, par groupe régional
+groups-none = Le Saint-Siège, qui n’appartient à aucun groupe régional, n’est compté que dans les totaux.
 column-category = Catégorie
 column-total = Total
 row-replies = Réponses

@@ -402,6 +402,7 @@ table = 表
 chart-caption = 提出各类别挑战的国家数目
 chart-description = 横条图，每个类别一条；相关数字另见下文表1。
 groups-caption = 提出各类别挑战的国家，按区域组分列
+groups-none = 教廷不属于任何区域组，仅计入总数。
 column-category = 类别
 column-total = 共计
 row-replies = 答复

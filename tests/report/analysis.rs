@@ -286,3 +286,23 @@ fn diff_reads_only_a_reports_data_json() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("No changes."), "{}", run.stdout);
 }
+
+/// The Holy See belongs to no regional group: when it replied, Table 1 says why its group
+/// columns do not add up to the total, in the PDF and the site; otherwise it says nothing.
+#[test]
+fn a_reply_without_a_regional_group_is_explained_under_table_1() {
+    const NOTE: &str =
+        "The Holy See, which belongs to no regional group, is counted in the totals only.";
+    let without = crate::support::valid_build();
+    let pdf = pdf_text(&without.path().join("report.pdf"));
+    assert!(!pdf.contains(NOTE));
+    let (_tmp, root) = crate::support::fixture_copy("valid");
+    let reply = "+++\nstate = \"Holy See\"\nreceived = 2019-04-01\nlanguage = \"en\"\nnote = \"Test\"\n\n[[challenges]]\ncategory = \"cooperation\"\nthemes = [\"extradition\"]\nsummary = \"On cooperation.\"\n+++\n\nThe reply.\n";
+    fs::write(root.join("submissions/vat.md"), reply).unwrap();
+    let run = crate::support::report_in(&root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = pdf_text(&root.join("output/report.pdf"));
+    assert!(pdf.contains(NOTE), "{pdf}");
+    let index = fs::read_to_string(root.join("output/html/index.html")).unwrap();
+    assert!(index.contains(NOTE));
+}

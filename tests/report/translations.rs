@@ -452,3 +452,25 @@ fn a_translation_of_a_reply_with_errors_gets_no_error_of_its_own() {
         run.stderr
     );
 }
+
+/// Two wordings of one theme in a locale file: the first is used, the second said to be
+/// left out, at its line.
+#[test]
+fn a_theme_worded_twice_in_a_locale_is_warned() {
+    let (_tmp, root) = crate::support::shipped_copy();
+    crate::support::edit(&root.join("locales/fr.toml"), |fr| {
+        fr.replace(
+            "\"24/7 network\" = \"réseau 24/7\"",
+            "\"24/7 network\" = \"réseau 24/7\"\n\"24/7 Network\" = \"autre\"",
+        )
+    });
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    crate::support::assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[duplicate-theme]: \"24/7 Network\" words the same theme as \"24/7 network\": this wording is not used",
+            "locales/fr.toml:",
+        ],
+    );
+}
