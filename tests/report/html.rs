@@ -380,3 +380,20 @@ fn paragraph_numbers_agree(root: &Path) {
         }
     }
 }
+
+/// The site's search finds what its pages show: a reply's footnotes, a category's
+/// summaries and description.
+#[test]
+fn search_finds_footnotes_summaries_and_descriptions() {
+    let out = crate::support::shipped_build();
+    let index = fs::read_to_string(out.path().join("html/assets/search-index.js")).unwrap();
+    let data: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("data.json")).unwrap()).unwrap();
+    // Brazil's first footnote, as written in submissions/bra.md.
+    assert!(index.contains("Law No. 12.737 of 30 November 2012"));
+    let category = &data["categories"][0];
+    let description = category["description"].as_str().unwrap();
+    assert!(index.contains(description), "{description}");
+    let summary = category["summaries"][0]["summary"].as_str().unwrap();
+    assert!(index.contains(&opening(summary, 6)), "{summary}");
+}

@@ -277,6 +277,26 @@ struct Entry<'a> {
     l: &'a str,
 }
 
+/// The text of Markdown `markdown`, footnotes included, added to `out`.
+fn plain_text(markdown: &str, out: &mut String) {
+    let doc = markdown::parse(markdown);
+    for block in doc
+        .blocks
+        .iter()
+        .chain(doc.footnotes.iter().flat_map(|(_, b)| b))
+    {
+        markdown::block_text(block, out);
+    }
+}
+
+/// `text` on one line, without misleading characters.
+fn one_line(text: &str) -> String {
+    invisible::remove(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `window.REPORT_SEARCH = [...]`: a script rather than JSON, so that it loads from file://.
 fn search_index(version: &Version) -> String {
     let category = version.catalogue.get("site-search-kind-category", &[]);
@@ -286,12 +306,26 @@ fn search_index(version: &Version) -> String {
         if c.section.is_none() {
             continue;
         }
-        let themes: Vec<&str> = c.themes.iter().map(|t| t.theme.as_str()).collect();
+        // What its page shows: the description, the themes, and every State's summary.
+        let mut text: String = c
+            .themes
+            .iter()
+            .map(|t| t.theme.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        for part in c
+            .description
+            .iter()
+            .chain(c.summaries.iter().map(|s| &s.summary))
+        {
+            text.push_str(" · ");
+            plain_text(part, &mut text);
+        }
         entries.push(Entry {
             t: &c.title,
             u: format!("categories/{}.html", c.id),
             k: &category,
-            x: themes.join(" · "),
+            x: one_line(&text),
             l: &version.language,
         });
     }
@@ -301,19 +335,13 @@ fn search_index(version: &Version) -> String {
             text.push_str(&challenge.themes.join(" · "));
             text.push_str(" · ");
         }
-        let doc = markdown::parse(&r.body);
-        for block in &doc.blocks {
-            markdown::block_text(block, &mut text);
-        }
+        plain_text(&r.body, &mut text);
         entries.push(Entry {
             t: &r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
             k: &reply,
             l: &r.lang,
-            x: invisible::remove(&text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            x: one_line(&text),
         });
     }
     // `<` only occurs inside JSON strings: escaping it keeps `</script>` out of the file,
