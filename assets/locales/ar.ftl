@@ -194,7 +194,8 @@ group-name = { $code ->
     [APG] دول آسيا والمحيط الهادئ
     [EEG] دول أوروبا الشرقية
     [GRULAC] دول أمريكا اللاتينية ومنطقة البحر الكاريبي
-   *[WEOG] دول أوروبا الغربية ودول أخرى
+    [WEOG] دول أوروبا الغربية ودول أخرى
+   *[other] { $code }
 }
 # A State in a list of States.
 state-member = { $name }

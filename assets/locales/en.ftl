@@ -205,7 +205,8 @@ group-name = { $code ->
     [APG] Asia-Pacific States
     [EEG] Eastern European States
     [GRULAC] Latin American and Caribbean States
-   *[WEOG] Western European and other States
+    [WEOG] Western European and other States
+   *[other] { $code }
 }
 # A State in a list of States.
 state-member = { $name }

@@ -203,7 +203,8 @@ group-name = { $code ->
     [APG] Estados de Asia y el Pacífico
     [EEG] Estados de Europa Oriental
     [GRULAC] Estados de América Latina y el Caribe
-   *[WEOG] Estados de Europa Occidental y otros Estados
+    [WEOG] Estados de Europa Occidental y otros Estados
+   *[other] { $code }
 }
 # A State in a list of States.
 state-member = { $name }

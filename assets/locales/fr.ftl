@@ -207,7 +207,8 @@ group-name = { $code ->
     [APG] États d’Asie et du Pacifique
     [EEG] États d’Europe orientale
     [GRULAC] États d’Amérique latine et des Caraïbes
-   *[WEOG] États d’Europe occidentale et autres États
+    [WEOG] États d’Europe occidentale et autres États
+   *[other] { $code }
 }
 # A State in a list of States.
 state-member = { $name }

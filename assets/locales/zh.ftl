@@ -281,7 +281,8 @@ group-name = { $code ->
     [APG] 亚洲-太平洋国家
     [EEG] 东欧国家
     [GRULAC] 拉丁美洲和加勒比国家
-   *[WEOG] 西欧和其他国家
+    [WEOG] 西欧和其他国家
+   *[other] { $code }
 }
 # A State in a list of States.
 state-member = { $name }
