@@ -5,7 +5,8 @@
 // language ("الأرجنتين", "阿根廷"; default "Argentina" and "ransomware").
 // For index.html, a category page, a State page and print.html, at desktop and phone
 // widths: the page renders (non-empty screenshot, one <h1>), axe-core finds no serious or
-// critical violation; on index.html the search box finds a State; keyboard focus reaches
+// critical violation; on index.html the search box finds a State and says, in the page's
+// language, when it finds nothing; keyboard focus reaches
 // the skip link first; in a redline, the switch hides and shows the deletions. Exits 1 on
 // any failure, listing every one.
 
@@ -74,6 +75,14 @@ try {
     }
     await page.fill("#search", theme);
     if ((await page.locator("#search-results a").count()) === 0) fail(`${name}: search for a theme found nothing`);
+    // Nothing found: the page's own words say so, in its language (site.js holds none).
+    await page.fill("#search", "zzqxjv");
+    const said = (await page.locator("#search-results li").first().textContent()) ?? "";
+    const none = await page.locator("#search").getAttribute("data-none");
+    const lang = await page.locator("html").getAttribute("lang");
+    if (!none || said !== none) fail(`${name}: an empty search says "${said}", not the page's "${none}"`);
+    else if (lang !== "en" && said === "No match") fail(`${name}: an empty search answers in English`);
+    else console.log(`ok ${name}: an empty search says "${said}"`);
 
     // A redline: the switch in the draft banner hides what was deleted, says it is
     // pressed, and shows it again.
