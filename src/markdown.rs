@@ -756,38 +756,19 @@ mod loss_tests {
                     [x](javascript:alert(1)) ![a map](map.png)\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n";
         let found = lost(text);
         let whats: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
-        assert!(
-            whats.iter().any(|w| w.starts_with("no note [^B]")),
-            "{whats:?}"
-        );
-        assert!(
-            whats
-                .iter()
-                .any(|w| w.starts_with("a reference to [^b] inside a note")),
-            "{whats:?}"
-        );
-        assert!(
-            whats
-                .iter()
-                .any(|w| w.starts_with("the note [^b] is never referenced")),
-            "{whats:?}"
-        );
-        assert!(
-            whats.iter().any(|w| w.starts_with("a second note [^a]")),
-            "{whats:?}"
-        );
-        assert!(
-            whats
-                .iter()
-                .any(|w| w.starts_with("a link to \"javascript:alert(1)\"")),
-            "{whats:?}"
-        );
-        assert!(
-            whats
-                .iter()
-                .any(|w| w.starts_with("an image is not printed")),
-            "{whats:?}"
-        );
+        for start in [
+            "no note [^B]",
+            "a reference to [^b] inside a note",
+            "the note [^b] is never referenced",
+            "a second note [^a]",
+            "a link to \"javascript:alert(1)\"",
+            "an image is not printed",
+        ] {
+            assert!(
+                whats.iter().any(|w| w.starts_with(start)),
+                "{start}: {whats:?}"
+            );
+        }
         let row = found
             .iter()
             .find(|(_, w)| w.starts_with("a row of 4 cells"))

@@ -204,10 +204,13 @@ pub fn reply_text(
         out,
         "summary = \"\"\"\nTo be completed: what the reply says on this category.\n\"\"\""
     );
-    let _ = writeln!(out, "+++");
-    let _ = writeln!(out);
-    let _ = writeln!(out, "Text of the reply, in Markdown.");
+    end_front_matter(&mut out, "Text of the reply, in Markdown.");
     out
+}
+
+/// Closes the front matter, and starts the body with a line saying what goes there.
+fn end_front_matter(out: &mut String, body: &str) {
+    let _ = writeln!(out, "+++\n\n{body}");
 }
 
 /// A new translation into `lang` of the reply `original` (a path) written in
@@ -249,9 +252,7 @@ pub fn translation_text(
             );
         }
     }
-    let _ = writeln!(text, "+++");
-    let _ = writeln!(text);
-    let _ = writeln!(text, "The reply in {name}, in Markdown.");
+    end_front_matter(&mut text, &format!("The reply in {name}, in Markdown."));
     text
 }
 

@@ -311,16 +311,10 @@ pub fn render(
     }
     let mut files = OutputFiles::new();
     let versions: Vec<&Version> = targets.iter().map(|t| t.version).collect();
-    let Schedule {
-        jobs,
-        workers,
-        single,
-        rounds_apart,
-        sites_last,
-        hashes,
-        made_from,
-    } = schedule(job, cache, diags, timings);
-    let made_from = &made_from;
+    let plan = schedule(job, cache, diags, timings);
+    let (workers, single) = (plan.workers, plan.single);
+    let (rounds_apart, sites_last) = (plan.rounds_apart, plan.sites_last);
+    let (jobs, hashes, made_from) = (plan.jobs, plan.hashes, &plan.made_from);
     let rounds = jobs.len().div_ceil(workers);
     let barrier = &std::sync::Barrier::new(workers);
     let queue = &std::sync::Mutex::new(jobs);
