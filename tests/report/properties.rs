@@ -650,7 +650,7 @@ impl Generated {
         locale.push_str("\n[themes]\n");
         let mut raised = std::collections::BTreeSet::new();
         for (_, _, challenges, _, _) in &self.replies {
-            raised.extend(challenges.iter().flat_map(|(_, t)| t.iter().copied()));
+            raised.extend(kept(challenges).iter().flat_map(|(_, t)| t.iter().copied()));
         }
         for t in 0..self.themes {
             let _ = writeln!(
@@ -674,10 +674,7 @@ impl Generated {
             let original = SIX[*original];
             let state = &states[*s];
             let file = state.iso3.to_lowercase();
-            // One challenge per category (a second one of a category is refused).
-            let mut seen = std::collections::BTreeSet::new();
-            let challenges: Vec<&(usize, Vec<usize>)> =
-                challenges.iter().filter(|(c, _)| seen.insert(*c)).collect();
+            let challenges = kept(challenges);
             // The text in `lang` if translated into it, else the original's.
             let translated = into.iter().any(|l| SIX[*l] == lang) && original != lang;
             let suffix = |n: String| if translated { format!("{n}{lang}") } else { n };
@@ -713,6 +710,12 @@ impl Generated {
         }
         expected
     }
+}
+
+/// The challenges a reply keeps: one per category (a second one of a category is refused).
+fn kept(challenges: &[(usize, Vec<usize>)]) -> Vec<&(usize, Vec<usize>)> {
+    let mut seen = std::collections::BTreeSet::new();
+    challenges.iter().filter(|(c, _)| seen.insert(*c)).collect()
 }
 
 /// The front matter's challenges and the body of State `s`'s reply, or of its
