@@ -80,11 +80,16 @@ pub fn script(code: &str) -> Option<Script> {
 /// declared: a Chinese quotation in a French reply counts as Chinese.
 pub fn count_words(text: &str) -> usize {
     let scripts = CodePointMapData::<UnicodeScript>::new();
+    // No character before U+2E80 (CJK radicals) is Han or kana: most text never looks
+    // a script up.
     let counted = |c: char| {
-        matches!(
-            scripts.get(c),
-            UnicodeScript::Han | UnicodeScript::Hiragana | UnicodeScript::Katakana
-        )
+        // CJK Unified Ideographs, all Han: most Chinese text, without a lookup.
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || c >= '\u{2e80}'
+                && matches!(
+                    scripts.get(c),
+                    UnicodeScript::Han | UnicodeScript::Hiragana | UnicodeScript::Katakana
+                )
     };
     let mut words = 0;
     let mut in_word = false;
@@ -94,7 +99,7 @@ pub fn count_words(text: &str) -> usize {
             in_word = false;
         } else if c.is_whitespace() {
             in_word = false;
-        } else if c.is_alphanumeric() && !in_word {
+        } else if !in_word && c.is_alphanumeric() {
             // Punctuation alone is not a word ("—"); one may start a word ("“test").
             words += 1;
             in_word = true;

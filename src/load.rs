@@ -193,16 +193,6 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     })
 }
 
-/// Warns about what of the Markdown `body` (at byte `offset` of `file`) the outputs do not
-/// print as written (see `markdown::losses`).
-fn markdown_losses(file: FileId, body: &str, offset: usize, diags: &mut Diagnostics) {
-    for mut lost in crate::markdown::losses(body) {
-        lost.at = offset + lost.at.start..offset + lost.at.end;
-        let at = lost.at.clone();
-        diags.push(lost_diagnostic(file, at, lost));
-    }
-}
-
 fn lost_diagnostic(file: FileId, at: Span, lost: crate::markdown::Lost) -> Diagnostic {
     Diagnostic::warning(Code::MarkdownLost, file, at, lost.what)
         .label("not printed as written")
@@ -508,8 +498,17 @@ fn prepare(
         None => None,
     };
     if let Some((at, body)) = body.and_then(|at| Some((at, text.get(at..)?))) {
-        misleading::warn(id, misleading::in_markdown(body, at), &mut diags);
-        markdown_losses(id, body, at, &mut diags);
+        // One parse of the body for both checks.
+        let mut escaped = Vec::new();
+        let losses = crate::markdown::losses_seeing(body, |event, span| {
+            misleading::in_event(event, span, body, at, &mut escaped);
+        });
+        misleading::warn(id, escaped, &mut diags);
+        for mut lost in losses {
+            lost.at = at + lost.at.start..at + lost.at.end;
+            let span = lost.at.clone();
+            diags.push(lost_diagnostic(id, span, lost));
+        }
     }
     // The summaries are Markdown too; a TOML string's offsets do not map back one to one,
     // so their losses point at the string.

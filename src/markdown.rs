@@ -121,9 +121,16 @@ pub(crate) fn options() -> Options {
 /// referenced from inside a note, and references to a note that does not exist. The
 /// same parse as [`parse`], so it says exactly what that leaves out.
 pub fn losses(text: &str) -> Vec<Lost> {
+    losses_seeing(text, |_, _| {})
+}
+
+/// [`losses`], with each event of the parse and its place shown to `each` on the way (so
+/// that a check of the same text needs no parse of its own).
+pub fn losses_seeing(text: &str, mut each: impl FnMut(&Event<'_>, &Range<usize>)) -> Vec<Lost> {
     let mut builder = Builder::default();
     let mut columns = 0;
     for (event, at) in Parser::new_ext(text, options()).into_offset_iter() {
+        each(&event, &at);
         match &event {
             Event::Start(Tag::Table(align)) => columns = align.len(),
             Event::Start(Tag::TableHead | Tag::TableRow) => {

@@ -74,21 +74,32 @@ fn toml_value(
 pub fn in_markdown(text: &str, offset: usize) -> Vec<Found> {
     let mut out = Vec::new();
     for (event, span) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-        match &event {
-            Event::Text(s) | Event::Code(s) => escaped_in(s, span, text, offset, &mut out),
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            })
-            | Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
-                escaped_in(dest_url, span.clone(), text, offset, &mut out);
-                escaped_in(title, span, text, offset, &mut out);
-            }
-            _ => {}
-        }
+        in_event(&event, &span, text, offset, &mut out);
     }
     out
+}
+
+/// What [`in_markdown`] finds in one event of the parse of `text`, at `span`.
+pub fn in_event(
+    event: &Event<'_>,
+    span: &Range<usize>,
+    text: &str,
+    offset: usize,
+    out: &mut Vec<Found>,
+) {
+    match event {
+        Event::Text(s) | Event::Code(s) => escaped_in(s, span.clone(), text, offset, out),
+        Event::Start(Tag::Link {
+            dest_url, title, ..
+        })
+        | Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) => {
+            escaped_in(dest_url, span.clone(), text, offset, out);
+            escaped_in(title, span.clone(), text, offset, out);
+        }
+        _ => {}
+    }
 }
 
 /// Pushes each misleading character of the parsed `value` that its source `text[span]`
