@@ -407,19 +407,7 @@ pub fn parse_translation(
         translation.body = parts.body.to_string();
         translation.body_offset = parts.body_offset;
     }
-    if translation.body.trim().is_empty() {
-        let at = translation.body_offset;
-        diags.push(
-            Diagnostic::warning(
-                Code::EmptyTranslation,
-                file,
-                at..at,
-                "the translation has no text",
-            )
-            .label("nothing here")
-            .help("paste the translated reply here"),
-        );
-    }
+    // An empty text is said by `validate`, which knows the original's language.
     Some(translation)
 }
 

@@ -60,7 +60,10 @@ pub fn translations(
             ));
             continue;
         };
-        if original.language == t.language {
+        // Only summaries, no text: chapter II's summaries of a reply in the version's own
+        // language (the reply itself is printed as received).
+        let summaries_only = t.body.trim().is_empty() && !t.summaries.is_empty();
+        if original.language == t.language && !summaries_only {
             diags.push(
                 Diagnostic::error(
                     Code::TranslationLanguage,
@@ -75,11 +78,26 @@ pub fn translations(
                 .label(format!("the file name says {}", name(&t.language)))
                 .help(format!(
                     "if {} is the reply as received in another language, set its `language`; \
+                     to give only chapter II's summaries in {}, leave this file's text empty; \
                      otherwise delete this file or rename it to the language it is written in",
-                    original.path
+                    original.path,
+                    name(&t.language)
                 )),
             );
             continue;
+        }
+        if t.body.trim().is_empty() && !(summaries_only && original.language == t.language) {
+            let at = t.body_offset;
+            diags.push(
+                Diagnostic::warning(
+                    Code::EmptyTranslation,
+                    t.file,
+                    at..at,
+                    "the translation has no text",
+                )
+                .label("nothing here")
+                .help("paste the translated reply here"),
+            );
         }
         if let Some(first) = seen.insert((t.original.as_str(), t.language.as_str()), t) {
             diags.push(

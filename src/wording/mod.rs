@@ -316,10 +316,24 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
         return out;
     }
     for r in &model.replies {
-        if let Some(Some(t)) = text_in(r, lang) {
+        // The summaries come from the translation into `lang` printed; for a reply
+        // received in `lang`, from a file of summaries only beside it (`chl.fr.md`).
+        let given = match text_in(r, lang) {
+            Some(Some(t)) => Some((t.file.clone(), Some(t))),
+            Some(None) => {
+                let own = r.translations.iter().find(|t| t.language == lang);
+                let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
+                Some((
+                    own.map_or(format!("{stem}.{lang}.md"), |t| t.file.clone()),
+                    own,
+                ))
+            }
+            None => None,
+        };
+        if let Some((file, t)) = given {
             for c in &r.challenges {
-                if !t.summaries.iter().any(|s| s.category == c.category) {
-                    out.summaries.push(format!("{} ({})", t.file, c.category));
+                if !t.is_some_and(|t| t.summaries.iter().any(|s| s.category == c.category)) {
+                    out.summaries.push(format!("{file} ({})", c.category));
                 }
             }
         }
@@ -469,15 +483,16 @@ pub fn version(
                 Diagnostic::warning_nowhere(
                     Code::UntranslatedText,
                     format!(
-                        "the {name} version prints {} summaries in {from}, which the {name} \
-                         translations of their replies do not give: {}",
+                        "the {name} version prints {} summaries in {from}, which no {name} \
+                         file beside their replies gives: {}",
                         missing.summaries.len(),
                         missing.summaries.join(", ")
                     ),
                 )
                 .help(
-                    "give each category's summary in the translation's front matter: \
-                     [[challenges]] category = \"...\" summary = \"...\"",
+                    "give each category's summary in that file's front matter: [[challenges]] \
+                     category = \"...\" summary = \"...\" (for a reply received in this \
+                     language, a file of summaries only, with no text)",
                 ),
             );
         }

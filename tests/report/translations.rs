@@ -474,3 +474,50 @@ fn a_theme_worded_twice_in_a_locale_is_warned() {
         ],
     );
 }
+
+/// A reply received in a version's own language gets that version's summaries from a file
+/// of summaries only beside it; without one, the English summaries it prints are said.
+#[test]
+fn a_reply_in_the_versions_language_takes_its_summaries_from_a_summaries_only_file() {
+    let (_tmp, root) = crate::support::fixture_copy("valid");
+    crate::support::with_languages(&root, &["en", "es"]);
+    // Costa Rica replied in Spanish.
+    let run = crate::support::report_in(&root, &["check", "-v"]);
+    assert!(
+        run.stderr.contains("the Spanish version prints 2 summaries in English, which no Spanish file beside their replies gives: submissions/cri.es.md (cooperation), submissions/cri.es.md (evidence)"),
+        "{}",
+        run.stderr
+    );
+    let summaries = "+++\n[[challenges]]\ncategory = \"cooperation\"\nsummary = \"Costa Rica pide una asistencia judicial más rápida.\"\n\n[[challenges]]\ncategory = \"evidence\"\nsummary = \"Las pruebas en la nube son difíciles de obtener.\"\n+++\n";
+    std::fs::write(root.join("submissions/cri.es.md"), summaries).unwrap();
+    let run = crate::support::report_in(&root, &["build", "-v"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("summaries in English"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("no text"), "{}", run.stderr);
+    let es = crate::support::pdf_text(&root.join("output/es/report.pdf"));
+    assert!(
+        es.contains("Costa Rica pide una asistencia judicial más rápida."),
+        "{es}"
+    );
+    // The reply itself is printed as received, and the English version is unchanged.
+    assert!(es.contains("tiene el honor"), "{es}");
+    let en = crate::support::pdf_text(&root.join("output/report.pdf"));
+    assert!(!en.contains("asistencia judicial más rápida"));
+    // With a text, it is a translation into the original's own language: an error.
+    std::fs::write(
+        root.join("submissions/cri.es.md"),
+        format!("{summaries}\nTexto.\n"),
+    )
+    .unwrap();
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("leave this file's text empty"),
+        "{}",
+        run.stderr
+    );
+}
