@@ -252,7 +252,12 @@ fn read_submissions(
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        // Hidden folders (.git) are not read; hidden files are looked at below.
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_dir()
+                || !e.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
@@ -275,6 +280,24 @@ fn read_submissions(
         let shown = display(root.path(), &rel);
         let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_dir() {
+            continue;
+        }
+        if name.starts_with('.') {
+            // Hidden files are not replies. One named like a reply is said, unless it is
+            // an editor's or a system's own (.#arg.md, ._arg.md, .~lock.arg.md#).
+            let junk = ["._", ".#", ".~"].iter().any(|p| name.starts_with(p));
+            if name.ends_with(".md") && !junk {
+                steps.push(Step::Say(
+                    Diagnostic::warning_nowhere(
+                        Code::NotAReply,
+                        format!("{shown}: not read, a hidden file is not a reply"),
+                    )
+                    .help(format!(
+                        "rename it without the leading dot if it is a reply: {}",
+                        name.trim_start_matches('.')
+                    )),
+                ));
+            }
             continue;
         }
         if !name.ends_with(".md") {

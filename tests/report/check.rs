@@ -218,3 +218,25 @@ fn a_translation_summarising_a_category_twice_is_an_error() {
         ],
     );
 }
+
+/// A hidden file named like a reply is not read, and said so; an editor's lock file or a
+/// system's own hidden file is passed over quietly, as are hidden folders.
+#[test]
+fn a_hidden_reply_is_said_not_read() {
+    let (_tmp, root) = crate::support::fixture_copy("valid");
+    let sub = root.join("submissions");
+    std::fs::copy(sub.join("cri.md"), sub.join(".chl.md")).unwrap();
+    std::fs::write(sub.join("._cri.md"), "junk").unwrap();
+    std::fs::create_dir(sub.join(".git")).unwrap();
+    std::fs::write(sub.join(".git/x.md"), "junk").unwrap();
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[not-a-reply]: submissions/.chl.md: not read, a hidden file is not a reply",
+            "rename it without the leading dot if it is a reply: chl.md",
+            "1 warning",
+        ],
+    );
+}
