@@ -316,8 +316,8 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
         return out;
     }
     for r in &model.replies {
-        // The summaries come from the translation into `lang` printed; for a reply
-        // received in `lang`, from a file of summaries only beside it (`chl.fr.md`).
+        // The summaries come from the translation into `lang`; for a reply received in
+        // `lang`, from a file of summaries only beside it (`chl.fr.md`).
         let given = match text_in(r, lang) {
             Some(Some(t)) => Some((t.file.clone(), Some(t))),
             Some(None) => {
@@ -328,7 +328,11 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
                     own,
                 ))
             }
-            None => None,
+            // No translation: its summaries are in the book's language like its text.
+            None => {
+                let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
+                Some((format!("{stem}.{lang}.md"), None))
+            }
         };
         if let Some((file, t)) = given {
             for c in &r.challenges {

@@ -484,7 +484,8 @@ fn a_reply_in_the_versions_language_takes_its_summaries_from_a_summaries_only_fi
     // Costa Rica replied in Spanish.
     let run = crate::support::report_in(&root, &["check", "-v"]);
     assert!(
-        run.stderr.contains("the Spanish version prints 2 summaries in English, which no Spanish file beside their replies gives: submissions/cri.es.md (cooperation), submissions/cri.es.md (evidence)"),
+        run.stderr
+            .contains("submissions/cri.es.md (cooperation), submissions/cri.es.md (evidence)"),
         "{}",
         run.stderr
     );
@@ -492,12 +493,12 @@ fn a_reply_in_the_versions_language_takes_its_summaries_from_a_summaries_only_fi
     std::fs::write(root.join("submissions/cri.es.md"), summaries).unwrap();
     let run = crate::support::report_in(&root, &["build", "-v"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("cri.es.md ("), "{}", run.stderr);
     assert!(
-        !run.stderr.contains("summaries in English"),
+        !run.stderr.contains("the translation has no text"),
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains("no text"), "{}", run.stderr);
     let es = crate::support::pdf_text(&root.join("output/es/report.pdf"));
     assert!(
         es.contains("Costa Rica pide una asistencia judicial más rápida."),

