@@ -86,6 +86,7 @@ codes! {
     UnusualDate = "unusual-date", Problem;
     MisleadingCharacter = "misleading-character", Problem;
     MarkdownLost = "markdown-lost", Problem;
+    LanguageMismatch = "language-mismatch", Problem;
     NotAReply = "not-a-reply", Problem;
     LinkedFolder = "linked-folder", Problem;
     FontNotUsed = "font-not-used", Problem;

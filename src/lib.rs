@@ -37,6 +37,7 @@ pub mod diag;
 pub mod diff;
 pub mod english;
 pub mod files;
+pub mod identify;
 pub mod invisible;
 pub mod language;
 pub mod language_names;

@@ -193,6 +193,50 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     })
 }
 
+/// A warning if the text of a reply or translation reads, reliably, as another language
+/// than the one it declares (its `language =`, or its file name's suffix).
+fn language_check(file: FileId, parsed: &Option<Parsed>) -> Option<Diagnostic> {
+    let (body, declared, at, how) = match parsed.as_ref()? {
+        Parsed::Original(s) => (
+            &s.body,
+            s.language.as_str(),
+            s.language_span.clone().unwrap_or(0..0),
+            match s.language_span {
+                Some(_) => "declared here",
+                None => "English by default (no `language =`)",
+            },
+        ),
+        Parsed::Translation(t) => (&t.body, t.language.as_str(), 0..0, "the file name's suffix"),
+    };
+    let found = crate::identify::mismatch(body, declared)?;
+    let name = crate::language::name(declared).unwrap_or(declared);
+    let fix = match (parsed.as_ref()?, found.code) {
+        (Parsed::Original(_), Some(code)) => format!(
+            "if the reply was received in {}, write language = \"{code}\"; if it is a \
+             translation, put the text received in this file and the translation beside it",
+            found.reads_as
+        ),
+        (Parsed::Original(_), None) => format!(
+            "if the reply was received in {}, write its ISO 639-1 code in `language`",
+            found.reads_as
+        ),
+        (Parsed::Translation(_), _) => format!(
+            "put the {name} translation in this file, or rename the file after the language \
+             its text is in"
+        ),
+    };
+    Some(
+        Diagnostic::warning(
+            Code::LanguageMismatch,
+            file,
+            at,
+            format!("declared {name}, but the text reads as {}", found.reads_as),
+        )
+        .label(how)
+        .help(fix),
+    )
+}
+
 fn lost_diagnostic(file: FileId, at: Span, lost: crate::markdown::Lost) -> Diagnostic {
     Diagnostic::warning(Code::MarkdownLost, file, at, lost.what)
         .label("not printed as written")
@@ -532,6 +576,10 @@ fn prepare(
             let span = lost.at.clone();
             diags.push(lost_diagnostic(id, span, lost));
         }
+    }
+    // The language its text reads as, against the one it declares.
+    if let Some(d) = language_check(id, &parsed) {
+        diags.push(d);
     }
     // The summaries are Markdown too; a TOML string's offsets do not map back one to one,
     // so their losses point at the string.

@@ -29,6 +29,8 @@ pub struct Submission {
     pub received: Date,
     /// ISO 639-1 code of the original language.
     pub language: String,
+    /// Where `language =` gives it, if it does (the default is English).
+    pub language_span: Option<Span>,
     pub reference: Option<String>,
     pub status: Status,
     pub note: Option<String>,
@@ -259,7 +261,7 @@ pub fn parse(
         .required_string("state", "state = \"Costa Rica\"", diags)
         .and_then(|s| resolve_state(file, &s.value, s.span.clone(), diags).map(|st| (st, s.span)));
     let received = fm.required_date("received", diags);
-    let language = read_language(&fm, diags);
+    let (language, language_span) = read_language(&fm, diags);
     let reference = fm
         .string("reference", "reference = \"Note verbale 123/2019\"", diags)
         .map(|s| s.value);
@@ -294,6 +296,7 @@ pub fn parse(
         state_span,
         received: received.value,
         language,
+        language_span,
         reference,
         status,
         note,
@@ -487,14 +490,15 @@ fn resolve_state(
     }
 }
 
-fn read_language(fm: &Table, diags: &mut Diagnostics) -> String {
+fn read_language(fm: &Table, diags: &mut Diagnostics) -> (String, Option<Span>) {
     let Some(lang) = fm.string("language", "language = \"es\"", diags) else {
-        return "en".into();
+        return ("en".into(), None);
     };
     let Some(code) = config::check_language(fm.file(), &lang.value, lang.span.clone(), diags)
     else {
-        return "en".into();
+        return ("en".into(), None);
     };
+    let span = Some(lang.span.clone());
     if !language::is_official(&code) {
         let name = language::name(&code).unwrap_or("?");
         diags.push(
@@ -508,7 +512,7 @@ fn read_language(fm: &Table, diags: &mut Diagnostics) -> String {
             .help("if the text is a translation, give the language of the original reply"),
         );
     }
-    code
+    (code, span)
 }
 
 fn read_status(fm: &Table, diags: &mut Diagnostics) -> Status {

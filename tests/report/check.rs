@@ -240,3 +240,35 @@ fn a_hidden_reply_is_said_not_read() {
         ],
     );
 }
+
+/// A text that reads as another language than it declares is said at its `language =`
+/// line (or for a translation, its file): an English reply declared Arabic, an English
+/// text in the Russian translation's file.
+#[test]
+fn a_text_in_another_language_than_declared_is_warned() {
+    let (_tmp, root) = crate::support::shipped_copy();
+    crate::support::edit(&root.join("submissions/aus.md"), |aus| {
+        aus.replacen("language = \"en\"", "language = \"ar\"", 1)
+    });
+    let english = std::fs::read_to_string(root.join("submissions/aus.md")).unwrap();
+    let body = english.rsplit("+++").next().unwrap().to_string();
+    crate::support::edit(&root.join("submissions/arg.ru.md"), |ru| {
+        let front = ru.rsplit_once("+++").unwrap().0;
+        format!("{front}+++\n{body}")
+    });
+    let run = crate::support::report_in(&root, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let aus = std::fs::read_to_string(root.join("submissions/aus.md")).unwrap();
+    let line = aus.lines().position(|l| l.starts_with("language")).unwrap() + 1;
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[language-mismatch]: declared Arabic, but the text reads as English",
+            &format!("submissions/aus.md:{line}:12"),
+            "write language = \"en\"",
+            "warning[language-mismatch]: declared Russian, but the text reads as English",
+            "submissions/arg.ru.md",
+            "2 warnings",
+        ],
+    );
+}
