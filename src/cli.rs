@@ -135,6 +135,31 @@ pub enum Command {
     )]
     New(NewArgs),
 
+    /// Import Word documents (.docx) as replies, or as a reply's translation
+    #[command(
+        long_about = "Import Word documents (.docx) as replies: each is converted to Markdown \
+            (paragraphs, headings, bold, italic, strikethrough, lists, tables, footnotes and \
+            endnotes, links, line breaks) and written as submissions/<iso3>.md, with its front \
+            matter and a commented [[challenges]] block listing the book's categories to fill \
+            in. What the document holds that Markdown cannot (images, charts, text boxes, \
+            equations, comments, deletions of tracked changes, headers and footers, merged \
+            cells) is left out and said, with the paragraph and a few words of it.\n\n\
+            The State comes from --state, or from the file name or the document's first \
+            lines (\"arg.docx\", \"Argentina.docx\"); if several States could be meant, it \
+            is an error naming them. The language comes from --language, or is identified \
+            from the text. Without --received, `received` is left out and `report check` \
+            says so. An existing file is never overwritten.\n\n\
+            With --translation-of STATE --language LANG, the document is written as the \
+            translation of that State's reply into LANG (arg.fr.md beside arg.md).",
+        after_help = "Examples:\n  report import replies/arg.docx --received 2019-04-30\n  \
+            report import replies/ --dir path/to/report\n  \
+            report import traduction.docx --translation-of ARG --language fr\n  \
+            report import chl.docx --dry-run\n\n\
+            Exit codes: 0 imported (things left out are warnings), 1 a document could not be \
+            imported or its State told, 2 usage error."
+    )]
+    Import(ImportArgs),
+
     /// Explain a diagnostic code: what it means, an example, and the fix
     #[command(
         long_about = "Explain a diagnostic code: what it means, an example, and how to fix it.\n\n\
@@ -299,6 +324,37 @@ pub struct NewArgs {
     /// es, fr, ru, zh) instead of a new reply
     #[arg(long, value_name = "LANG", conflicts_with = "language")]
     pub translation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Word documents (.docx), or folders holding them
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The report root: the folder holding book.toml and submissions/
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The State that replied (else from the file name or the document's first lines)
+    #[arg(long, value_name = "STATE", conflicts_with = "translation_of")]
+    pub state: Option<String>,
+
+    /// The date the reply was received (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+
+    /// The language of the document, ISO 639-1 (else identified from the text)
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
+
+    /// Import the document as the translation of this State's reply, into --language
+    #[arg(long, value_name = "STATE", requires = "language")]
+    pub translation_of: Option<String>,
+
+    /// Print the Markdown instead of writing files
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -55,21 +55,7 @@ fn plain(text: &str) -> String {
 /// language: `None` if it reads as `declared`, if it is too short to judge, or if the
 /// identification is not reliable.
 pub fn mismatch(text: &str, declared: &str) -> Option<Mismatch> {
-    // The start of the text is enough to tell its language (four bytes a character at most).
-    let mut end = text.len().min(MOST_CHARS * 4);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let plain = plain(&text[..end]);
-    if plain.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
-        return None;
-    }
-    let sample = match plain.char_indices().nth(MOST_CHARS) {
-        Some((at, _)) => &plain[..at],
-        None => &plain,
-    };
-    let info = whatlang::detect(sample).filter(|i| i.is_reliable())?;
-    let found = info.lang();
+    let found = reliable(text)?;
     let code = SIX.iter().find(|(_, l)| *l == found).map(|(c, _)| *c);
     let same = match code {
         Some(code) => code == declared,
@@ -87,6 +73,35 @@ pub fn mismatch(text: &str, declared: &str) -> Option<Mismatch> {
             .unwrap_or(found.eng_name()),
         code,
     })
+}
+
+/// The language Markdown `text` reads as, reliably, as an ISO 639-1 code: `None` if it is
+/// too short to judge, not reliably told, or in a language without such a code.
+pub fn language_of(text: &str) -> Option<&'static str> {
+    let found = reliable(text)?;
+    SIX.iter()
+        .find(|(_, l)| *l == found)
+        .map(|(c, _)| *c)
+        .or_else(|| crate::language::code_for_name(found.eng_name()))
+}
+
+/// The language whatlang reliably reads the start of Markdown `text` as, if it is long
+/// enough to judge.
+fn reliable(text: &str) -> Option<Lang> {
+    // The start of the text is enough to tell its language (four bytes a character at most).
+    let mut end = text.len().min(MOST_CHARS * 4);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let plain = plain(&text[..end]);
+    if plain.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    let sample = match plain.char_indices().nth(MOST_CHARS) {
+        Some((at, _)) => &plain[..at],
+        None => &plain,
+    };
+    Some(whatlang::detect(sample).filter(|i| i.is_reliable())?.lang())
 }
 
 #[cfg(test)]

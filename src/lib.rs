@@ -38,6 +38,7 @@ pub mod diff;
 pub mod english;
 pub mod files;
 pub mod identify;
+pub mod import;
 pub mod invisible;
 pub mod language;
 pub mod language_names;

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => cmd::watch::run(args, &ui),
         Command::Serve(args) => cmd::serve::run(args, &ui),
         Command::New(args) => cmd::new::run(args, &ui),
+        Command::Import(args) => cmd::import::run(args, &ui),
         Command::Explain(args) => cmd::explain::run(args, &ui),
         Command::Completions(args) => cmd::completions::run(args),
         Command::TypesetWorker => cmd::worker::run(),

@@ -39,6 +39,31 @@ pub fn new_reply(
     language: &str,
     received: Date,
 ) -> Result<Created, Refused> {
+    write_reply(dir, project, state, language, Some(received), None)
+}
+
+/// Writes the reply of `state` whose text (`body`, Markdown) was imported, like
+/// [`new_reply`]; without `received`, the key is left out (`report check` says it is
+/// missing).
+pub fn imported_reply(
+    dir: &Path,
+    project: &Project,
+    state: &'static MemberState,
+    language: &str,
+    received: Option<Date>,
+    body: &str,
+) -> Result<Created, Refused> {
+    write_reply(dir, project, state, language, received, Some(body))
+}
+
+fn write_reply(
+    dir: &Path,
+    project: &Project,
+    state: &'static MemberState,
+    language: &str,
+    received: Option<Date>,
+    body: Option<&str>,
+) -> Result<Created, Refused> {
     let Some(language_name) = language::name(language) else {
         return Err(Refused::Input(format!(
             "unknown language code \"{language}\": use an ISO 639-1 code such as \"es\""
@@ -66,7 +91,17 @@ pub fn new_reply(
         .iter()
         .map(|c| c.id.as_str())
         .collect();
-    let text = reply_text(state.name, language, language_name, &categories, received);
+    let text = match body {
+        None => reply_text(state.name, language, language_name, &categories, received),
+        Some(body) => imported_text(
+            state.name,
+            language,
+            language_name,
+            &categories,
+            received,
+            body,
+        ),
+    };
     create(&path, &text)?;
     Ok(Created {
         what: format!("for {}", state.name),
@@ -80,6 +115,28 @@ pub fn new_translation(
     project: &Project,
     state: &'static MemberState,
     lang: &str,
+) -> Result<Created, Refused> {
+    write_translation(dir, project, state, lang, None)
+}
+
+/// Writes an imported translation (`body`, Markdown) of the reply of `state`, like
+/// [`new_translation`].
+pub fn imported_translation(
+    dir: &Path,
+    project: &Project,
+    state: &'static MemberState,
+    lang: &str,
+    body: &str,
+) -> Result<Created, Refused> {
+    write_translation(dir, project, state, lang, Some(body))
+}
+
+fn write_translation(
+    dir: &Path,
+    project: &Project,
+    state: &'static MemberState,
+    lang: &str,
+    body: Option<&str>,
 ) -> Result<Created, Refused> {
     if !language::is_official(lang) {
         return Err(Refused::Input(format!(
@@ -130,7 +187,7 @@ pub fn new_translation(
         true => categories.as_slice(),
         false => &[],
     };
-    let text = translation_text(&original.path, &original.language, lang, summaries);
+    let text = translation_text(&original.path, &original.language, lang, summaries, body);
     create(&path, &text)?;
     Ok(Created {
         what: format!("({name} translation of {})", original.path),
@@ -169,13 +226,10 @@ pub fn reply_text(
     code: &str,
     language: &str,
     categories: &[&str],
-    received: Date,
+    received: Option<Date>,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "+++");
-    let _ = writeln!(out, "state = \"{name}\"");
-    let _ = writeln!(out, "received = {received}");
-    let _ = writeln!(out, "language = \"{code}\"   # {language}");
+    start_reply(&mut out, name, code, language, received);
     let _ = writeln!(out, "# reference = \"Note verbale ...\"");
     let _ = writeln!(
         out,
@@ -208,6 +262,57 @@ pub fn reply_text(
     out
 }
 
+/// The first keys of a reply's front matter. Without a date `received` is left out, said in
+/// a comment.
+fn start_reply(out: &mut String, name: &str, code: &str, language: &str, received: Option<Date>) {
+    let _ = writeln!(out, "+++");
+    let _ = writeln!(out, "state = \"{name}\"");
+    match received {
+        Some(date) => {
+            let _ = writeln!(out, "received = {date}");
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "# received = YYYY-MM-DD   # when the reply arrived: to write"
+            );
+        }
+    }
+    let _ = writeln!(out, "language = \"{code}\"   # {language}");
+}
+
+/// An imported reply: its front matter, with a commented `[[challenges]]` block listing
+/// the book's categories for the editor to fill in, then `body`.
+pub fn imported_text(
+    name: &str,
+    code: &str,
+    language: &str,
+    categories: &[&str],
+    received: Option<Date>,
+    body: &str,
+) -> String {
+    let mut out = String::new();
+    start_reply(&mut out, name, code, language, received);
+    let _ = writeln!(
+        out,
+        "status = \"draft\"   # left out of final builds; write \"final\" when checked"
+    );
+    let _ = writeln!(
+        out,
+        "\n# One [[challenges]] entry per category the reply raises. Categories:"
+    );
+    for line in categories.chunks(4) {
+        let _ = writeln!(out, "#   {}", line.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "# [[challenges]]\n# category = \"{}\"\n# themes = [\"...\"]\n# summary = \"\"\"\n# ...\n# \"\"\"",
+        categories.first().copied().unwrap_or("")
+    );
+    let _ = write!(out, "+++\n\n{body}");
+    out
+}
+
 /// Closes the front matter, and starts the body with a line saying what goes there.
 fn end_front_matter(out: &mut String, body: &str) {
     let _ = writeln!(out, "+++\n\n{body}");
@@ -221,6 +326,7 @@ pub fn translation_text(
     original_language: &str,
     lang: &str,
     summaries: &[&str],
+    body: Option<&str>,
 ) -> String {
     let name = language::name(lang).unwrap_or(lang);
     let original_name = language::name(original_language).unwrap_or(original_language);
@@ -252,7 +358,12 @@ pub fn translation_text(
             );
         }
     }
-    end_front_matter(&mut text, &format!("The reply in {name}, in Markdown."));
+    match body {
+        Some(body) => {
+            let _ = write!(text, "+++\n\n{body}");
+        }
+        None => end_front_matter(&mut text, &format!("The reply in {name}, in Markdown.")),
+    }
     text
 }
 
@@ -272,7 +383,7 @@ mod tests {
             "es",
             "Spanish",
             &["cooperation", "evidence"],
-            date(),
+            Some(date()),
         );
         let config_text = "[book]\ntitle = \"T\"\nlanguage = \"en\"\n\n[report]\nsymbol = \"A/74/130\"\nsession = 74\ndate = 2019-07-30\nmandate = \"73/187\"\n\n[[categories]]\nid = \"cooperation\"\ntitle = \"C\"\n\n[[categories]]\nid = \"evidence\"\ntitle = \"E\"\n";
         let mut diags = Diagnostics::new();
@@ -290,11 +401,11 @@ mod tests {
 
     #[test]
     fn a_new_translation_lists_the_summaries_to_write() {
-        let text = translation_text("submissions/chl.md", "es", "fr", &["evidence"]);
+        let text = translation_text("submissions/chl.md", "es", "fr", &["evidence"], None);
         assert!(text.contains("# The French translation of submissions/chl.md (Spanish original)"));
         assert!(text.contains("# category = \"evidence\""));
         assert!(text.contains("status = \"draft\""));
-        let none = translation_text("submissions/chl.md", "es", "en", &[]);
+        let none = translation_text("submissions/chl.md", "es", "en", &[], None);
         assert!(!none.contains("[[challenges]]"));
     }
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod import;
 pub mod new;
 pub mod serve;
 pub mod stats;

@@ -71,6 +71,40 @@ pub struct MemberState {
     pub standing: Standing,
 }
 
+/// The States whose UN short name `text` holds as whole words (case ignored): to tell
+/// whose reply a document is from its file name or first lines.
+pub fn named_in(text: &str) -> Vec<&'static MemberState> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let text = words(text);
+    let mut found: Vec<&'static MemberState> = all()
+        .iter()
+        .filter(|state| {
+            let name = words(state.name);
+            !name.is_empty() && text.windows(name.len()).any(|w| w == name.as_slice())
+        })
+        .collect();
+    // "Guinea" inside "Papua New Guinea" or "Equatorial Guinea": the longer name only.
+    let names: Vec<Vec<String>> = found.iter().map(|s| words(s.name)).collect();
+    let inside = |i: usize| {
+        names.iter().enumerate().any(|(j, other)| {
+            j != i
+                && other.len() > names[i].len()
+                && other
+                    .windows(names[i].len())
+                    .any(|w| w == names[i].as_slice())
+        })
+    };
+    let keep: Vec<bool> = (0..found.len()).map(|i| !inside(i)).collect();
+    let mut k = keep.into_iter();
+    found.retain(|_| k.next().unwrap_or(true));
+    found
+}
+
 /// Every State that may reply, in UN English alphabetical order of short names.
 pub fn all() -> &'static [MemberState] {
     states::STATES

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod faults;
 mod html;
+mod import;
 mod lints;
 mod misleading;
 mod outside;

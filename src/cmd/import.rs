@@ -1,0 +1,216 @@
+//! `report import FILE.docx…`: Word documents in as replies (or a translation), through
+//! `import` (the conversion) and `reply` (the files written).
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::ImportArgs;
+use crate::cmd::{Ui, exit};
+use crate::date::Date;
+use crate::registry::{self, MemberState, Resolution};
+use crate::{import, language, load, reply};
+
+pub fn run(args: &ImportArgs, ui: &Ui) -> u8 {
+    let received = match args.received.as_deref().map(parse_date) {
+        Some(Err(e)) => {
+            ui.error(e);
+            return exit::FAILURE;
+        }
+        Some(Ok(date)) => Some(date),
+        None => None,
+    };
+    if let Some(code) = &args.language
+        && language::name(code).is_none()
+    {
+        ui.error(format!(
+            "unknown language code \"{code}\": use an ISO 639-1 code such as \"es\""
+        ));
+        return exit::FAILURE;
+    }
+    let fixed = match (&args.state, &args.translation_of) {
+        (Some(s), _) | (None, Some(s)) => match state_named(s) {
+            Ok(state) => Some(state),
+            Err(e) => {
+                ui.error(e);
+                return exit::INPUT_ERRORS;
+            }
+        },
+        (None, None) => None,
+    };
+    let files = documents(&args.files);
+    if files.is_empty() {
+        ui.error("no .docx file among the files and folders given");
+        return exit::INPUT_ERRORS;
+    }
+    let project = if args.dry_run {
+        None
+    } else {
+        let loaded = load::load(&args.dir);
+        match loaded.project {
+            Some(project) => Some(project),
+            None => {
+                ui.diagnostics(&loaded.sources, &loaded.diagnostics);
+                ui.error("cannot import: the report root has problems");
+                return exit::INPUT_ERRORS;
+            }
+        }
+    };
+    let mut failed = false;
+    for (i, file) in files.iter().enumerate() {
+        if files.len() > 1 {
+            ui.status(
+                "Importing",
+                format!("[{}/{}] {}", i + 1, files.len(), file.display()),
+            );
+        }
+        if let Err(e) = import_one(file, args, fixed, received, project.as_ref(), ui) {
+            ui.error(format!("{}: {e}", file.display()));
+            failed = true;
+        }
+    }
+    if failed { exit::INPUT_ERRORS } else { exit::OK }
+}
+
+/// Imports one document; what went wrong otherwise.
+fn import_one(
+    file: &Path,
+    args: &ImportArgs,
+    fixed: Option<&'static MemberState>,
+    received: Option<Date>,
+    project: Option<&load::Project>,
+    ui: &Ui,
+) -> Result<(), String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
+    let doc = import::docx(&bytes)?;
+    let state = match fixed {
+        Some(state) => state,
+        None => state_of(file, &doc.markdown)?,
+    };
+    let (code, how) = match &args.language {
+        Some(code) => (code.clone(), "given"),
+        None => match crate::identify::language_of(&doc.markdown) {
+            Some(code) => (code.to_string(), "identified from the text"),
+            None => {
+                return Err("its language could not be told from its text: give --language".into());
+            }
+        },
+    };
+    let name = language::name(&code).unwrap_or(&code);
+    for left_out in &doc.left_out {
+        ui.status("Left out", left_out);
+    }
+    let summary = format!(
+        "{} paragraphs, {} footnotes, {} tables, {} list items; {name} ({how}); {} left out",
+        doc.paragraphs,
+        doc.footnotes,
+        doc.tables,
+        doc.list_items,
+        doc.left_out.len()
+    );
+    let Some(project) = project else {
+        // --dry-run: the Markdown on standard output, what came in on standard error.
+        crate::cmd::print_stdout(&doc.markdown);
+        ui.status(
+            "Read",
+            format!("{} ({}): {summary}", file.display(), state.name),
+        );
+        return Ok(());
+    };
+    let written = match &args.translation_of {
+        Some(_) => reply::imported_translation(&args.dir, project, state, &code, &doc.markdown),
+        None => reply::imported_reply(&args.dir, project, state, &code, received, &doc.markdown),
+    };
+    match written {
+        Ok(created) => {
+            ui.status(
+                "Imported",
+                format!(
+                    "{} -> {} {}: {summary}",
+                    file.display(),
+                    created.path.display(),
+                    created.what
+                ),
+            );
+            Ok(())
+        }
+        Err(reply::Refused::Input(e) | reply::Refused::Io(e)) => Err(e),
+    }
+}
+
+/// The .docx files given, folders read (sorted, not recursively).
+fn documents(given: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
+                })
+                .collect();
+            inside.sort();
+            out.extend(inside);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+/// The State `written` names, or why not.
+fn state_named(written: &str) -> Result<&'static MemberState, String> {
+    match registry::resolve(written) {
+        Resolution::Exact(state) | Resolution::Alias(state) => Ok(state),
+        Resolution::Unknown(near) => Err(format!(
+            "unknown State \"{written}\"{}",
+            match near.as_slice() {
+                [] => String::new(),
+                names => format!("; did you mean {}?", names.join(" or ")),
+            }
+        )),
+    }
+}
+
+/// The State a document is from: its file name, else its first lines, naming it; an
+/// error if none does, or if more than one could be meant.
+fn state_of(file: &Path, markdown: &str) -> Result<&'static MemberState, String> {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Resolution::Exact(state) | Resolution::Alias(state) = registry::resolve(&stem) {
+        return Ok(state);
+    }
+    let first_lines: String = markdown.lines().take(5).collect::<Vec<_>>().join(" ");
+    for text in [stem.as_str(), first_lines.as_str()] {
+        let named = registry::named_in(text);
+        match named.as_slice() {
+            [] => continue,
+            [state] => return Ok(state),
+            several => {
+                let names: Vec<&str> = several.iter().map(|s| s.name).collect();
+                return Err(format!(
+                    "it could be from {}: give the State with --state",
+                    names.join(" or ")
+                ));
+            }
+        }
+    }
+    Err("no State is named in its file name or first lines: give it with --state".into())
+}
+
+/// A date written `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<Date, String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let date = match parts.as_slice() {
+        [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
+            (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d),
+            _ => None,
+        },
+        _ => None,
+    };
+    date.ok_or_else(|| format!("--received {text}: write the date as YYYY-MM-DD (2019-04-30)"))
+}

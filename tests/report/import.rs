@@ -1,0 +1,140 @@
+//! `report import`: Word documents in as replies, as an editor runs it.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::support::{assert_contains_all, fixture_copy, report_in};
+
+/// A .docx whose body is `paragraphs` (plain text each), with a footnote on the first and
+/// an image in the last.
+fn write_docx(path: &Path, paragraphs: &[&str]) {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let mut body = String::new();
+    for (i, text) in paragraphs.iter().enumerate() {
+        let extra = match i {
+            0 => "<w:r><w:footnoteReference w:id=\"1\"/></w:r>".to_string(),
+            n if n + 1 == paragraphs.len() => "<w:r><w:drawing/></w:r>".to_string(),
+            _ => String::new(),
+        };
+        body.push_str(&format!("<w:p><w:r><w:t>{text}</w:t></w:r>{extra}</w:p>"));
+    }
+    let document = format!("<w:document {w}><w:body>{body}</w:body></w:document>");
+    let footnotes = format!(
+        "<w:footnotes {w}><w:footnote w:id=\"1\"><w:p><w:r><w:t>Ley 1273 de 2009.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("word/document.xml", &document),
+        ("word/footnotes.xml", &footnotes),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+const SPANISH: [&str; 3] = [
+    "El Gobierno de Chile tiene el honor de referirse a la nota verbal del Secretario General relativa a la resolución 73/187 de la Asamblea General.",
+    "La cooperación internacional sigue siendo lenta cuando las pruebas electrónicas se encuentran almacenadas en el extranjero.",
+    "Se adjunta un mapa de los centros de respuesta a incidentes.",
+];
+
+#[test]
+fn a_word_document_becomes_a_reply_and_what_is_left_out_is_said() {
+    let (tmp, root) = fixture_copy("valid");
+    let doc = tmp.path().join("Chile.docx");
+    write_docx(&doc, &SPANISH);
+    let dir = root.to_str().unwrap();
+    let run = report_in(
+        tmp.path(),
+        &[
+            "import",
+            "Chile.docx",
+            "--dir",
+            dir,
+            "--received",
+            "2019-04-30",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "paragraph 3: an image or chart not imported (\"Se adjunta un mapa de los\")",
+            "Chile.docx ->",
+            "submissions/chl.md for Chile: 3 paragraphs, 1 footnotes, 0 tables, 0 list items; Spanish (identified from the text); 1 left out",
+        ],
+    );
+    let reply = std::fs::read_to_string(root.join("submissions/chl.md")).unwrap();
+    assert_contains_all(
+        &reply,
+        &[
+            "state = \"Chile\"",
+            "received = 2019-04-30",
+            "language = \"es\"",
+            "# [[challenges]]",
+            "#   cooperation, evidence, prevention",
+            "resolución 73/187 de la Asamblea General.[^f1]",
+            "[^f1]: Ley 1273 de 2009.",
+        ],
+    );
+    // It reads back as a reply of Chile; importing it again overwrites nothing.
+    let check = report_in(&root, &["check"]);
+    assert!(!check.stderr.contains("error["), "{}", check.stderr);
+    let again = report_in(tmp.path(), &["import", "Chile.docx", "--dir", dir]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("Chile already has a reply"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("submissions/chl.md")).unwrap(),
+        reply
+    );
+}
+
+#[test]
+fn a_document_whose_state_is_unclear_is_refused_naming_the_candidates() {
+    let (tmp, root) = fixture_copy("valid");
+    write_docx(&tmp.path().join("Niger and Nigeria.docx"), &SPANISH);
+    let dir = root.to_str().unwrap();
+    let run = report_in(
+        tmp.path(),
+        &[
+            "import",
+            "Niger and Nigeria.docx",
+            "--dir",
+            dir,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("it could be from Niger or Nigeria: give the State with --state"),
+        "{}",
+        run.stderr
+    );
+    // Told, the same document prints as Markdown and writes nothing.
+    let run = report_in(
+        tmp.path(),
+        &[
+            "import",
+            "Niger and Nigeria.docx",
+            "--dir",
+            dir,
+            "--dry-run",
+            "--state",
+            "NER",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("El Gobierno de Chile"),
+        "{}",
+        run.stdout
+    );
+    assert!(!root.join("submissions/ner.md").exists());
+}
