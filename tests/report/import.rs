@@ -138,3 +138,45 @@ fn a_document_whose_state_is_unclear_is_refused_naming_the_candidates() {
     );
     assert!(!root.join("submissions/ner.md").exists());
 }
+
+#[test]
+fn a_word_document_becomes_a_replys_translation() {
+    let (tmp, root) = fixture_copy("valid");
+    let english = [
+        "The Government of Costa Rica has the honour to transmit its observations on the challenges it faces in countering the criminal use of information technologies.",
+        "International cooperation remains slow when electronic evidence is stored abroad, and mutual legal assistance takes many months.",
+        "A map of the incident response centres is attached.",
+    ];
+    write_docx(&tmp.path().join("traduction.docx"), &english);
+    let dir = root.to_str().unwrap();
+    let run = report_in(
+        tmp.path(),
+        &[
+            "import",
+            "traduction.docx",
+            "--dir",
+            dir,
+            "--translation-of",
+            "CRI",
+            "--language",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("(English translation of submissions/cri.md)"),
+        "{}",
+        run.stderr
+    );
+    let translation = std::fs::read_to_string(root.join("submissions/cri.en.md")).unwrap();
+    assert!(translation.contains("status = \"draft\""));
+    assert!(translation.contains("The Government of Costa Rica has the honour"));
+    let check = report_in(&root, &["check"]);
+    assert!(!check.stderr.contains("error["), "{}", check.stderr);
+    assert!(
+        !check.stderr.contains("language-mismatch"),
+        "{}",
+        check.stderr
+    );
+}
