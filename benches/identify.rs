@@ -28,8 +28,7 @@ fn main() {
     for (path, declared, body) in &texts {
         let entry = by_language.entry(declared).or_default();
         entry.0 += 1;
-        let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < report::identify::MIN_LETTERS {
+        if report::identify::letters(body) < report::identify::MIN_LETTERS {
             continue;
         }
         entry.1 += 1;

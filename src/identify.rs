@@ -11,8 +11,17 @@ use whatlang::Lang;
 
 use crate::markdown;
 
-/// The fewest letters a text needs to be judged (a Chinese character counts as one).
+/// The fewest letters a text needs to be judged; a Chinese or Japanese character counts as
+/// four (it carries about as much as a short word).
 pub const MIN_LETTERS: usize = 120;
+
+/// The letters of `text`, as [`MIN_LETTERS`] counts them.
+pub fn letters(text: &str) -> usize {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| if c >= '\u{2e80}' { 4 } else { 1 })
+        .sum()
+}
 /// The most characters of a text read: enough to tell a language (every shipped text and
 /// every false declaration of it are still told apart, `cargo bench --bench identify`), and
 /// a long reply costs no more than a short one.
@@ -94,7 +103,7 @@ fn reliable(text: &str) -> Option<Lang> {
         end -= 1;
     }
     let plain = plain(&text[..end]);
-    if plain.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+    if letters(&plain) < MIN_LETTERS {
         return None;
     }
     let sample = match plain.char_indices().nth(MOST_CHARS) {

@@ -180,3 +180,42 @@ fn a_word_document_becomes_a_replys_translation() {
         check.stderr
     );
 }
+
+/// Every document of the Word corpus (tests/fixtures/docx, made by its make.py) imports
+/// into Markdown that loses nothing more when printed, with the words a reader sees, and
+/// says what it left out.
+#[test]
+fn the_word_corpus_imports_whole() {
+    let corpus = crate::support::fixture("docx");
+    let mut docs: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    docs.sort();
+    assert!(docs.len() >= 20, "{}", docs.len());
+    for doc in &docs {
+        let imported = report::import::docx(&std::fs::read(doc).unwrap()).unwrap();
+        let name = doc.file_stem().unwrap().to_string_lossy().into_owned();
+        let lost = report::markdown::losses(&imported.markdown);
+        assert!(lost.is_empty(), "{name}: {lost:?}");
+        // Every word of the document is in the Markdown (its letters and digits).
+        let text: String = imported.markdown.chars().filter(|c| c.is_alphanumeric()).collect();
+        for word in std::fs::read_to_string(doc.with_extension("words")).unwrap().lines() {
+            assert!(text.contains(word), "{name}: {word} missing");
+        }
+        let left_out: Vec<String> = imported.left_out.iter().map(ToString::to_string).collect();
+        match name.as_str() {
+            "en-tracked" => assert_eq!(left_out.len(), 2, "{left_out:?}"),
+            "ar-merged" => assert!(left_out[0].contains("merged table cell"), "{left_out:?}"),
+            _ => {}
+        }
+        if name.ends_with("-lists") {
+            assert_eq!((imported.list_items, imported.footnotes), (6, 2), "{name}");
+        }
+        if name.ends_with("-table") {
+            assert_eq!(imported.tables, 1, "{name}");
+        }
+    }
+}
