@@ -59,8 +59,13 @@ fn main() {
         .collect();
     docs.sort();
     let tmp = tempfile::tempdir().unwrap();
-    println!("report import against pandoc's docx reader, words of each document found in the PDF\n");
-    println!("{:<12} {:>6} {:>14} {:>14} {:>12}", "document", "words", "report import", "pandoc", "import time");
+    println!(
+        "report import against pandoc's docx reader, words of each document found in the PDF\n"
+    );
+    println!(
+        "{:<12} {:>6} {:>14} {:>14} {:>12}",
+        "document", "words", "report import", "pandoc", "import time"
+    );
     let (mut all, mut ours_all, mut theirs_all) = (0, 0, 0);
     for doc in &docs {
         let name = doc.file_stem().unwrap().to_string_lossy().into_owned();
@@ -73,7 +78,13 @@ fn main() {
             .collect();
         let import = || {
             Command::new(report)
-                .args(["import", doc.to_str().unwrap(), "--dry-run", "--state", "ARG"])
+                .args([
+                    "import",
+                    doc.to_str().unwrap(),
+                    "--dry-run",
+                    "--state",
+                    "ARG",
+                ])
                 .args(["--language", &lang])
                 .output()
                 .unwrap()
@@ -92,22 +103,37 @@ fn main() {
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
             .unwrap_or_default();
-        let (a, b) = (found(&ours, &lang, &words, tmp.path()), found(&theirs, &lang, &words, tmp.path()));
+        let (a, b) = (
+            found(&ours, &lang, &words, tmp.path()),
+            found(&theirs, &lang, &words, tmp.path()),
+        );
         all += words.len();
         ours_all += a;
         theirs_all += b;
         println!(
             "{name:<12} {:>6} {:>14} {:>14} {:>9.1} ms",
             words.len(),
-            format!("{a} ({:.0} %)", 100.0 * a as f64 / words.len().max(1) as f64),
-            format!("{b} ({:.0} %)", 100.0 * b as f64 / words.len().max(1) as f64),
+            format!(
+                "{a} ({:.0} %)",
+                100.0 * a as f64 / words.len().max(1) as f64
+            ),
+            format!(
+                "{b} ({:.0} %)",
+                100.0 * b as f64 / words.len().max(1) as f64
+            ),
             common::median(&mut times).as_secs_f64() * 1000.0
         );
     }
     println!(
         "{:<12} {all:>6} {:>14} {:>14}",
         "all",
-        format!("{ours_all} ({:.1} %)", 100.0 * ours_all as f64 / all.max(1) as f64),
-        format!("{theirs_all} ({:.1} %)", 100.0 * theirs_all as f64 / all.max(1) as f64),
+        format!(
+            "{ours_all} ({:.1} %)",
+            100.0 * ours_all as f64 / all.max(1) as f64
+        ),
+        format!(
+            "{theirs_all} ({:.1} %)",
+            100.0 * theirs_all as f64 / all.max(1) as f64
+        ),
     );
 }

@@ -201,8 +201,15 @@ fn the_word_corpus_imports_whole() {
         let lost = report::markdown::losses(&imported.markdown);
         assert!(lost.is_empty(), "{name}: {lost:?}");
         // Every word of the document is in the Markdown (its letters and digits).
-        let text: String = imported.markdown.chars().filter(|c| c.is_alphanumeric()).collect();
-        for word in std::fs::read_to_string(doc.with_extension("words")).unwrap().lines() {
+        let text: String = imported
+            .markdown
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        for word in std::fs::read_to_string(doc.with_extension("words"))
+            .unwrap()
+            .lines()
+        {
             assert!(text.contains(word), "{name}: {word} missing");
         }
         let left_out: Vec<String> = imported.left_out.iter().map(ToString::to_string).collect();
