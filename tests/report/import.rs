@@ -79,9 +79,19 @@ fn a_word_document_becomes_a_reply_and_what_is_left_out_is_said() {
             "[^f1]: Ley 1273 de 2009.",
         ],
     );
-    // It reads back as a reply of Chile; importing it again overwrites nothing.
-    let check = report_in(&root, &["check"]);
-    assert!(!check.stderr.contains("error["), "{}", check.stderr);
+    // It reads back as a reply of Chile, and a draft build prints its words and its note;
+    // importing it again overwrites nothing.
+    let build = report_in(&root, &["build", "--draft"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let pdf = crate::support::pdf_text(&root.join("output/report.pdf"));
+    assert_contains_all(
+        &pdf,
+        &[
+            "La cooperación internacional sigue siendo lenta",
+            "Ley 1273 de 2009.",
+            "Se adjunta un mapa",
+        ],
+    );
     let again = report_in(tmp.path(), &["import", "Chile.docx", "--dir", dir]);
     assert_eq!(again.code, 1, "{}", again.stderr);
     assert!(
@@ -224,5 +234,50 @@ fn the_word_corpus_imports_whole() {
         if name.ends_with("-table") {
             assert_eq!(imported.tables, 1, "{name}");
         }
+    }
+}
+
+/// A document with tracked changes: the insertion is printed, the deletion is not, and the
+/// site agrees; the table of a document reaches the PDF cell by cell.
+#[test]
+fn tracked_changes_and_tables_as_a_reader_sees_them_after_a_build() {
+    let (tmp, root) = fixture_copy("valid");
+    let corpus = crate::support::fixture("docx");
+    let dir = root.to_str().unwrap();
+    for (file, state) in [("en-tracked.docx", "Chile"), ("fr-table.docx", "France")] {
+        let run = report_in(
+            tmp.path(),
+            &[
+                "import",
+                corpus.join(file).to_str().unwrap(),
+                "--dir",
+                dir,
+                "--state",
+                state,
+                "--received",
+                "2019-04-02",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let build = report_in(&root, &["build", "--draft"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let pdf: String = crate::support::pdf_text(&root.join("output/report.pdf"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(pdf.contains("national strategy. Inserted."), "{pdf}");
+    assert!(
+        !pdf.contains("Mutual legal assistance remains slow"),
+        "{pdf}"
+    );
+    for cell in [
+        "Cadre juridique",
+        "Coopération",
+        "Capacités",
+        "2019",
+        "2020",
+    ] {
+        assert!(pdf.contains(cell), "{cell}: {pdf}");
     }
 }
