@@ -71,8 +71,10 @@ pub struct MemberState {
     pub standing: Standing,
 }
 
-/// The States whose UN short name `text` holds as whole words (case ignored): to tell
-/// whose reply a document is from its file name or first lines.
+/// The States that `text` names, as whole words (case ignored): by their UN short name,
+/// an alias ("UK"), or their name in any of the six languages ("Argentine", "阿根廷"). To
+/// tell whose reply a document is from its file name or first lines. A name found only
+/// inside another State's longer name ("Guinea" in "Papua New Guinea") does not count.
 pub fn named_in(text: &str) -> Vec<&'static MemberState> {
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric())
@@ -80,29 +82,55 @@ pub fn named_in(text: &str) -> Vec<&'static MemberState> {
             .map(str::to_lowercase)
             .collect()
     };
-    let text = words(text);
-    let mut found: Vec<&'static MemberState> = all()
-        .iter()
-        .filter(|state| {
-            let name = words(state.name);
-            !name.is_empty() && text.windows(name.len()).any(|w| w == name.as_slice())
-        })
-        .collect();
-    // "Guinea" inside "Papua New Guinea" or "Equatorial Guinea": the longer name only.
-    let names: Vec<Vec<String>> = found.iter().map(|s| words(s.name)).collect();
+    let text_words = words(text);
+    let lower = text.to_lowercase();
+    // Chinese and Japanese names are written without spaces: found as they stand.
+    let holds = |name: &str| -> Option<Vec<String>> {
+        let name_words = words(name);
+        let found = if name.chars().any(|c| c >= '\u{2e80}') {
+            lower.contains(&name.to_lowercase())
+        } else {
+            !name_words.is_empty()
+                && text_words
+                    .windows(name_words.len())
+                    .any(|w| w == name_words.as_slice())
+        };
+        found.then_some(name_words)
+    };
+    let mut found: Vec<(&'static MemberState, Vec<String>)> = Vec::new();
+    for state in all() {
+        let names = std::iter::once(state.name)
+            .chain(
+                aliases::ALIASES
+                    .iter()
+                    .filter(|(_, iso3)| *iso3 == state.iso3)
+                    .map(|(alias, _)| *alias),
+            )
+            .chain(
+                crate::language::OFFICIAL
+                    .iter()
+                    .filter_map(|l| name_in(state.iso3, l)),
+            );
+        let longest = names.filter_map(holds).max_by_key(Vec::len);
+        if let Some(name) = longest {
+            found.push((state, name));
+        }
+    }
     let inside = |i: usize| {
-        names.iter().enumerate().any(|(j, other)| {
-            j != i
-                && other.len() > names[i].len()
-                && other
-                    .windows(names[i].len())
-                    .any(|w| w == names[i].as_slice())
-        })
+        let name = &found[i].1;
+        !name.is_empty()
+            && found.iter().enumerate().any(|(j, (_, other))| {
+                j != i
+                    && other.len() > name.len()
+                    && other.windows(name.len()).any(|w| w == name.as_slice())
+            })
     };
     let keep: Vec<bool> = (0..found.len()).map(|i| !inside(i)).collect();
-    let mut k = keep.into_iter();
-    found.retain(|_| k.next().unwrap_or(true));
     found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|((state, _), keep)| keep.then_some(state))
+        .collect()
 }
 
 /// Every State that may reply, in UN English alphabetical order of short names.
@@ -192,6 +220,29 @@ fn suggest(key: &str) -> Vec<&'static str> {
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::*;
+
+    fn iso3s(text: &str) -> Vec<&'static str> {
+        named_in(text).iter().map(|s| s.iso3).collect()
+    }
+
+    #[test]
+    fn states_are_named_in_any_official_language_or_by_an_alias() {
+        assert_eq!(
+            iso3s("Nota verbal de la Misión Permanente de la Argentina"),
+            ["ARG"]
+        );
+        assert_eq!(iso3s("Réponse de l’Argentine"), ["ARG"]);
+        assert_eq!(iso3s("阿根廷常驻代表团的普通照会"), ["ARG"]);
+        assert_eq!(iso3s("Reply of the UK"), ["GBR"]);
+        assert_eq!(iso3s("Papua New Guinea"), ["PNG"]);
+        assert_eq!(iso3s("Niger and Nigeria"), ["NER", "NGA"]);
+        assert!(iso3s("Observations of the Government").is_empty());
+    }
 }
 
 #[cfg(test)]
