@@ -54,18 +54,44 @@ pub fn run(args: &ImportArgs, ui: &Ui) -> u8 {
             }
         }
     };
-    let mut failed = false;
-    for (i, file) in files.iter().enumerate() {
-        if files.len() > 1 {
-            ui.status(
-                "Importing",
-                format!("[{}/{}] {}", i + 1, files.len(), file.display()),
-            );
+    // A bar for many documents, on a terminal (each document's lines print above it).
+    let bar = (ui.progress && files.len() > 1).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{prefix:>12.cyan.bold} [{bar:30}] {pos}/{len} {wide_msg}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
         }
-        if let Err(e) = import_one(file, args, fixed, received, project.as_ref(), ui) {
-            ui.error(format!("{}: {e}", file.display()));
+        bar.set_prefix("Importing");
+        bar
+    });
+    let mut failed = false;
+    for file in &files {
+        if let Some(bar) = &bar {
+            bar.set_message(file.display().to_string());
+        }
+        let result = import_one(
+            file,
+            args,
+            fixed,
+            received,
+            project.as_ref(),
+            ui,
+            bar.as_ref(),
+        );
+        if let Err(e) = result {
+            match &bar {
+                Some(bar) => bar.println(format!("error: {}: {e}", file.display())),
+                None => ui.error(format!("{}: {e}", file.display())),
+            }
             failed = true;
         }
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     if failed { exit::INPUT_ERRORS } else { exit::OK }
 }
@@ -78,7 +104,13 @@ fn import_one(
     received: Option<Date>,
     project: Option<&load::Project>,
     ui: &Ui,
+    bar: Option<&indicatif::ProgressBar>,
 ) -> Result<(), String> {
+    // A line of the summary, above the bar if there is one.
+    let say = |verb: &str, message: String| match bar {
+        Some(bar) => bar.println(format!("{verb:>12} {message}")),
+        None => ui.status(verb, message),
+    };
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
     let doc = import::docx(&bytes)?;
     let state = match fixed {
@@ -96,7 +128,7 @@ fn import_one(
     };
     let name = language::name(&code).unwrap_or(&code);
     for left_out in &doc.left_out {
-        ui.status("Left out", left_out);
+        say("Left out", left_out.to_string());
     }
     let summary = format!(
         "{} paragraphs, {} footnotes, {} tables, {} list items; {name} ({how}); {} left out",
@@ -109,7 +141,7 @@ fn import_one(
     let Some(project) = project else {
         // --dry-run: the Markdown on standard output, what came in on standard error.
         crate::cmd::print_stdout(&doc.markdown);
-        ui.status(
+        say(
             "Read",
             format!("{} ({}): {summary}", file.display(), state.name),
         );
@@ -121,7 +153,7 @@ fn import_one(
     };
     match written {
         Ok(created) => {
-            ui.status(
+            say(
                 "Imported",
                 format!(
                     "{} -> {} {}: {summary}",
