@@ -165,50 +165,40 @@ impl Numbering {
     fn read(xml: &str) -> Numbering {
         let mut abstracts: HashMap<String, HashMap<u8, (bool, u64)>> = HashMap::new();
         let mut nums: HashMap<String, String> = HashMap::new();
-        let mut reader = Reader::from_str(xml);
         let (mut abstract_id, mut num_id, mut level) = (String::new(), String::new(), 0u8);
-        loop {
-            let event = match reader.read_event() {
-                Ok(Event::Eof) | Err(_) => break,
-                Ok(event) => event,
-            };
-            let (Event::Start(e) | Event::Empty(e)) = &event else {
-                continue;
-            };
-            match local(e).as_str() {
-                "abstractNum" => abstract_id = attr(e, "abstractNumId").unwrap_or_default(),
-                "lvl" => {
-                    level = attr(e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    abstracts
-                        .entry(abstract_id.clone())
-                        .or_default()
-                        .insert(level, (false, 1));
-                }
-                "numFmt" => {
-                    let bullet = attr(e, "val").is_some_and(|v| v == "bullet" || v == "none");
-                    if let Some(l) = abstracts
-                        .get_mut(&abstract_id)
-                        .and_then(|a| a.get_mut(&level))
-                    {
-                        l.0 = bullet;
-                    }
-                }
-                "start" => {
-                    let start = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
-                    if let Some(l) = abstracts
-                        .get_mut(&abstract_id)
-                        .and_then(|a| a.get_mut(&level))
-                    {
-                        l.1 = start;
-                    }
-                }
-                "num" => num_id = attr(e, "numId").unwrap_or_default(),
-                "abstractNumId" => {
-                    nums.insert(num_id.clone(), attr(e, "val").unwrap_or_default());
-                }
-                _ => {}
+        each_element(xml, |name, e| match name {
+            "abstractNum" => abstract_id = attr(e, "abstractNumId").unwrap_or_default(),
+            "lvl" => {
+                level = attr(e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                abstracts
+                    .entry(abstract_id.clone())
+                    .or_default()
+                    .insert(level, (false, 1));
             }
-        }
+            "numFmt" => {
+                let bullet = attr(e, "val").is_some_and(|v| v == "bullet" || v == "none");
+                if let Some(l) = abstracts
+                    .get_mut(&abstract_id)
+                    .and_then(|a| a.get_mut(&level))
+                {
+                    l.0 = bullet;
+                }
+            }
+            "start" => {
+                let start = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                if let Some(l) = abstracts
+                    .get_mut(&abstract_id)
+                    .and_then(|a| a.get_mut(&level))
+                {
+                    l.1 = start;
+                }
+            }
+            "num" => num_id = attr(e, "numId").unwrap_or_default(),
+            "abstractNumId" => {
+                nums.insert(num_id.clone(), attr(e, "val").unwrap_or_default());
+            }
+            _ => {}
+        });
         let mut levels = HashMap::new();
         for (num, abs) in nums {
             for (level, format) in abstracts.get(&abs).into_iter().flatten() {
@@ -230,21 +220,16 @@ fn relations(xml: &str) -> Relations {
         targets: HashMap::new(),
         kinds: Vec::new(),
     };
-    let mut reader = Reader::from_str(xml);
-    loop {
-        match reader.read_event() {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(Event::Start(e) | Event::Empty(e)) if local(&e) == "Relationship" => {
-                let kind = attr(&e, "Type").unwrap_or_default();
-                let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
-                if let (Some(id), Some(target)) = (attr(&e, "Id"), attr(&e, "Target")) {
-                    out.targets.insert(id, target);
-                }
-                out.kinds.push(kind);
+    each_element(xml, |name, e| {
+        if name == "Relationship" {
+            let kind = attr(e, "Type").unwrap_or_default();
+            let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
+            if let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target")) {
+                out.targets.insert(id, target);
             }
-            _ => {}
+            out.kinds.push(kind);
         }
-    }
+    });
     out
 }
 
@@ -252,35 +237,38 @@ fn relations(xml: &str) -> Relations {
 /// name such as "heading 2" or "Title".
 fn heading_styles(xml: &str) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    let mut reader = Reader::from_str(xml);
     let mut style = String::new();
+    each_element(xml, |name, e| match name {
+        "style" => style = attr(e, "styleId").unwrap_or_default(),
+        "name" => {
+            let name = attr(e, "val").unwrap_or_default().to_lowercase();
+            if let Some(n) = name.strip_prefix("heading ").and_then(|n| n.parse().ok()) {
+                out.insert(style.clone(), n);
+            } else if name == "title" {
+                out.insert(style.clone(), 1);
+            }
+        }
+        "outlineLvl" => {
+            if let Some(n) = attr(e, "val").and_then(|v| v.parse::<usize>().ok()) {
+                out.insert(style.clone(), n + 1);
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+/// Calls `each` with the local name of every element of `xml` that opens (or is empty),
+/// in document order; a broken part stops the walk where it breaks.
+fn each_element(xml: &str, mut each: impl FnMut(&str, &BytesStart)) {
+    let mut reader = Reader::from_str(xml);
     loop {
-        let event = match reader.read_event() {
+        match reader.read_event() {
             Ok(Event::Eof) | Err(_) => break,
-            Ok(event) => event,
-        };
-        let (Event::Start(e) | Event::Empty(e)) = &event else {
-            continue;
-        };
-        match local(e).as_str() {
-            "style" => style = attr(e, "styleId").unwrap_or_default(),
-            "name" => {
-                let name = attr(e, "val").unwrap_or_default().to_lowercase();
-                if let Some(n) = name.strip_prefix("heading ").and_then(|n| n.parse().ok()) {
-                    out.insert(style.clone(), n);
-                } else if name == "title" {
-                    out.insert(style.clone(), 1);
-                }
-            }
-            "outlineLvl" => {
-                if let Some(n) = attr(e, "val").and_then(|v| v.parse::<usize>().ok()) {
-                    out.insert(style.clone(), n + 1);
-                }
-            }
-            _ => {}
+            Ok(Event::Start(e) | Event::Empty(e)) => each(&local(&e), &e),
+            Ok(_) => {}
         }
     }
-    out
 }
 
 /// The local name of an element (`w:p` -> `p`).
