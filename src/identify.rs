@@ -46,20 +46,6 @@ pub struct Mismatch {
     pub code: Option<&'static str>,
 }
 
-/// The plain text of Markdown `text`, footnotes included.
-fn plain(text: &str) -> String {
-    let doc = markdown::parse(text);
-    let mut out = String::new();
-    for block in doc
-        .blocks
-        .iter()
-        .chain(doc.footnotes.iter().flat_map(|(_, b)| b))
-    {
-        markdown::block_text(block, &mut out);
-    }
-    out
-}
-
 /// Whether Markdown `text`, declared to be in `declared` (ISO 639-1), reads as another
 /// language: `None` if it reads as `declared`, if it is too short to judge, or if the
 /// identification is not reliable.
@@ -102,7 +88,8 @@ fn reliable(text: &str) -> Option<Lang> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let plain = plain(&text[..end]);
+    let mut plain = String::new();
+    markdown::parse(&text[..end]).text(&mut plain);
     if letters(&plain) < MIN_LETTERS {
         return None;
     }

@@ -710,6 +710,17 @@ fn convert_align(a: Alignment) -> Align {
     }
 }
 
+impl Doc {
+    /// The plain text of the document, footnotes included, added to `out`: what a
+    /// reader reads, for counting words, the search index and telling the language.
+    pub fn text(&self, out: &mut String) {
+        let notes = self.footnotes.iter().flat_map(|(_, blocks)| blocks);
+        for block in self.blocks.iter().chain(notes) {
+            block_text(block, out);
+        }
+    }
+}
+
 /// The plain text of a block, for counting words and the search index.
 pub fn block_text(block: &Block, out: &mut String) {
     match block {

@@ -68,18 +68,10 @@ fn toml_value(
     }
 }
 
-/// The misleading characters of Markdown `text` (starting at byte `offset` of its file)
-/// that a character reference or entity writes: those the parsed text holds and its
-/// source does not.
-pub fn in_markdown(text: &str, offset: usize) -> Vec<Found> {
-    let mut out = Vec::new();
-    for (event, span) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-        in_event(&event, &span, text, offset, &mut out);
-    }
-    out
-}
-
-/// What [`in_markdown`] finds in one event of the parse of `text`, at `span`.
+/// The misleading characters that one event of the parse of Markdown `text` (at byte
+/// `offset` of its file, the event at `span`) holds through a character reference or
+/// entity: those its parsed text holds and its source does not. (`load` feeds it the
+/// events of the parse that also says what a text loses, `markdown::losses_seeing`.)
 pub fn in_event(
     event: &Event<'_>,
     span: &Range<usize>,
@@ -287,6 +279,14 @@ mod tests {
         let doc = DeTable::parse(raw_text).unwrap();
         assert!(in_toml(doc.get_ref(), raw_text, 0).is_empty());
         assert_eq!(raw(raw_text).count(), 1);
+    }
+
+    fn in_markdown(text: &str, offset: usize) -> Vec<Found> {
+        let mut out = Vec::new();
+        crate::markdown::losses_seeing(text, |event, span| {
+            in_event(event, span, text, offset, &mut out);
+        });
+        out
     }
 
     #[test]

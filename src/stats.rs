@@ -199,10 +199,10 @@ pub fn text(stats: &Stats) -> String {
         .unwrap_or(10)
         .max(12);
     let _ = writeln!(out, "\n{:<width$}  States  Share", "Category");
+    // Lettered as the English report letters them (A to Z, then AA, AB, ...).
+    let latin: Vec<String> = ('A'..='Z').map(String::from).collect();
+    let latin: Vec<&str> = latin.iter().map(String::as_str).collect();
     for c in &stats.categories {
-        // Lettered as the English report letters them (A to Z, then AA, AB, ...).
-        let latin: Vec<String> = ('A'..='Z').map(String::from).collect();
-        let latin: Vec<&str> = latin.iter().map(String::as_str).collect();
         let section = c
             .section
             .map_or("-".to_string(), |n| crate::catalogue::spelled(n, &latin));

@@ -27,7 +27,7 @@ pub fn run(args: &ImportArgs, ui: &Ui) -> u8 {
         return exit::FAILURE;
     }
     let fixed = match (&args.state, &args.translation_of) {
-        (Some(s), _) | (None, Some(s)) => match state_named(s) {
+        (Some(s), _) | (None, Some(s)) => match registry::state_named(s) {
             Ok(state) => Some(state),
             Err(e) => {
                 ui.error(e);
@@ -190,20 +190,6 @@ fn documents(given: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-/// The State `written` names, or why not.
-fn state_named(written: &str) -> Result<&'static MemberState, String> {
-    match registry::resolve(written) {
-        Resolution::Exact(state) | Resolution::Alias(state) => Ok(state),
-        Resolution::Unknown(near) => Err(format!(
-            "unknown State \"{written}\"{}",
-            match near.as_slice() {
-                [] => String::new(),
-                names => format!("; did you mean {}?", names.join(" or ")),
-            }
-        )),
-    }
 }
 
 /// The State a document is from: its file name, else its first lines, naming it; an

@@ -5,28 +5,14 @@
 use crate::cli::NewArgs;
 use crate::cmd::{Ui, exit, today};
 use crate::load;
-use crate::registry::{self, Resolution};
+use crate::registry;
 use crate::reply::{self, Refused};
 
 pub fn run(args: &NewArgs, ui: &Ui) -> u8 {
-    let state = match registry::resolve(&args.state) {
-        Resolution::Exact(state) | Resolution::Alias(state) => state,
-        Resolution::Unknown(suggestions) => {
-            let hint = match suggestions.as_slice() {
-                [] => String::new(),
-                names => format!(
-                    "; did you mean {}?",
-                    names
-                        .iter()
-                        .map(|n| format!("\"{n}\""))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
-            };
-            ui.error(format!(
-                "unknown State \"{}\": not a Member State or observer State of the United Nations{hint}",
-                args.state
-            ));
+    let state = match registry::state_named(&args.state) {
+        Ok(state) => state,
+        Err(message) => {
+            ui.error(message);
             return exit::INPUT_ERRORS;
         }
     };

@@ -152,6 +152,27 @@ pub fn name_in(iso3: &str, lang: &str) -> Option<&'static str> {
     Some(names::NAMES[row].1[column])
 }
 
+/// The State `written` names (its short name, an alias or its alpha-3 code), or a message
+/// for the editor saying it is none, with the closest names.
+pub fn state_named(written: &str) -> Result<&'static MemberState, String> {
+    match resolve(written) {
+        Resolution::Exact(state) | Resolution::Alias(state) => Ok(state),
+        Resolution::Unknown(near) => {
+            let hint = match near.as_slice() {
+                [] => String::new(),
+                names => {
+                    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+                    format!("; did you mean {}?", quoted.join(" or "))
+                }
+            };
+            Err(format!(
+                "unknown State \"{written}\": not a Member State or observer State of the \
+                 United Nations{hint}"
+            ))
+        }
+    }
+}
+
 /// How a name was recognised.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Resolution {

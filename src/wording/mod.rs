@@ -318,27 +318,18 @@ pub fn missing(model: &Model, lang: &str, locale: Option<&Locale>) -> Missing {
     for r in &model.replies {
         // The summaries come from the translation into `lang`; for a reply received in
         // `lang`, from a file of summaries only beside it (`chl.fr.md`).
+        // No such file: its summaries are in the book's language, like its text if
+        // untranslated.
         let given = match text_in(r, lang) {
-            Some(Some(t)) => Some((t.file.clone(), Some(t))),
-            Some(None) => {
-                let own = r.translations.iter().find(|t| t.language == lang);
-                let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
-                Some((
-                    own.map_or(format!("{stem}.{lang}.md"), |t| t.file.clone()),
-                    own,
-                ))
-            }
-            // No translation: its summaries are in the book's language like its text.
-            None => {
-                let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
-                Some((format!("{stem}.{lang}.md"), None))
-            }
+            Some(Some(t)) => Some(t),
+            Some(None) => r.translations.iter().find(|t| t.language == lang),
+            None => None,
         };
-        if let Some((file, t)) = given {
-            for c in &r.challenges {
-                if !t.is_some_and(|t| t.summaries.iter().any(|s| s.category == c.category)) {
-                    out.summaries.push(format!("{file} ({})", c.category));
-                }
+        let stem = r.file.strip_suffix(".md").unwrap_or(&r.file);
+        let file = given.map_or(format!("{stem}.{lang}.md"), |t| t.file.clone());
+        for c in &r.challenges {
+            if !given.is_some_and(|t| t.summaries.iter().any(|s| s.category == c.category)) {
+                out.summaries.push(format!("{file} ({})", c.category));
             }
         }
     }
@@ -1094,16 +1085,8 @@ fn lower_first(text: &str) -> String {
 /// cache is cleared with Typst's).
 #[comemo::memoize]
 fn markdown_words(text: &str) -> usize {
-    let doc = markdown::parse(text);
     let mut plain = String::new();
-    for block in &doc.blocks {
-        markdown::block_text(block, &mut plain);
-    }
-    for (_, blocks) in &doc.footnotes {
-        for block in blocks {
-            markdown::block_text(block, &mut plain);
-        }
-    }
+    markdown::parse(text).text(&mut plain);
     crate::language::count_words(&plain)
 }
 

@@ -277,18 +277,6 @@ struct Entry<'a> {
     l: &'a str,
 }
 
-/// The text of Markdown `markdown`, footnotes included, added to `out`.
-fn plain_text(markdown: &str, out: &mut String) {
-    let doc = markdown::parse(markdown);
-    for block in doc
-        .blocks
-        .iter()
-        .chain(doc.footnotes.iter().flat_map(|(_, b)| b))
-    {
-        markdown::block_text(block, out);
-    }
-}
-
 /// `text` on one line, without misleading characters.
 fn one_line(text: &str) -> String {
     invisible::remove(text)
@@ -319,7 +307,7 @@ fn search_index(version: &Version) -> String {
             .chain(c.summaries.iter().map(|s| &s.summary))
         {
             text.push_str(" · ");
-            plain_text(part, &mut text);
+            markdown::parse(part).text(&mut text);
         }
         entries.push(Entry {
             t: &c.title,
@@ -335,7 +323,7 @@ fn search_index(version: &Version) -> String {
             text.push_str(&challenge.themes.join(" · "));
             text.push_str(" · ");
         }
-        plain_text(&r.body, &mut text);
+        markdown::parse(&r.body).text(&mut text);
         entries.push(Entry {
             t: &r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
