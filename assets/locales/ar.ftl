@@ -219,6 +219,8 @@ masthead-language = Arabic
 # Arabic, Chinese and Russian mastheads print the English date).
 masthead-date = { $english }
 united-nations = الأمم المتحدة
+# The distribution as written in book.toml: English on this masthead.
+distribution-value = { $distribution }
 distribution = Distr.: { $distribution }
 # In English on Arabic mastheads ("Original: English"): chosen by the language code.
 original = Original: { $code ->

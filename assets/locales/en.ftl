@@ -233,6 +233,8 @@ masthead-language = {""}
 # Arabic, Chinese and Russian mastheads print the English date).
 masthead-date = { $date }
 united-nations = United Nations
+# The distribution alone ("General"), as the site's masthead lists it after "Distr.".
+distribution-value = { $distribution }
 distribution = Distr.: { $distribution }
 original = Original: { $language }
 agenda-item = Item { $item } of the provisional agenda

@@ -228,12 +228,13 @@ masthead-language = Español
 masthead-date = { $date }
 united-nations = Naciones Unidas
 # $distribution is the English word of book.toml ("General", "Limited").
-distribution = { $distribution ->
-    [General] Distr. general
-    [Limited] Distr. limitada
-    [Restricted] Distr. reservada
-   *[other] Distr. { $distribution }
+distribution-value = { $distribution ->
+    [General] general
+    [Limited] limitada
+    [Restricted] reservada
+   *[other] { $distribution }
 }
+distribution = Distr. { distribution-value }
 original = Original: { $language }
 agenda-item = Tema { $item } del programa provisional
 report-of-sg = Informe del Secretario General

@@ -232,12 +232,13 @@ masthead-language = Français
 masthead-date = { $date }
 united-nations = Nations Unies
 # $distribution is the English word of book.toml ("General", "Limited").
-distribution = { $distribution ->
-    [General] Distr. générale
-    [Limited] Distr. limitée
-    [Restricted] Distr. restreinte
-   *[other] Distr. { $distribution }
+distribution-value = { $distribution ->
+    [General] générale
+    [Limited] limitée
+    [Restricted] restreinte
+   *[other] { $distribution }
 }
+distribution = Distr. { distribution-value }
 original = Original : { $language }
 agenda-item = Point { $item } de l’ordre du jour provisoire
 report-of-sg = Rapport du Secrétaire général

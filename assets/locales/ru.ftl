@@ -229,6 +229,8 @@ masthead-language = Russian
 # Arabic, Chinese and Russian mastheads print the English date).
 masthead-date = { $english }
 united-nations = Организация Объединенных Наций
+# The distribution as written in book.toml: English on this masthead.
+distribution-value = { $distribution }
 distribution = Distr.: { $distribution }
 # In English on Russian mastheads ("Original: English"): chosen by the language code.
 original = Original: { $code ->

@@ -306,6 +306,8 @@ masthead-language = Chinese
 # Arabic, Chinese and Russian mastheads print the English date).
 masthead-date = { $english }
 united-nations = 联合国
+# The distribution as written in book.toml: English on this masthead.
+distribution-value = { $distribution }
 distribution = Distr.: { $distribution }
 # In English on Chinese mastheads ("Original: English"): chosen by the language code.
 original = Original: { $code ->

@@ -83,6 +83,9 @@ fn no_version_prints_the_english_interface() {
     // The replies printed in their English original say some of them too ("Member
     // States", "United Nations"): those are not looked for, and they must stay few.
     let replies = site_text_of(&repo().join("submissions"), "md");
+    // A masthead fact of book.toml ("General"), worded in French.
+    let fr_index = std::fs::read_to_string(out.join("fr/html/index.html")).unwrap();
+    assert!(fr_index.contains("<dd>générale</dd>"), "{fr_index}");
     let all = english_strings();
     let english: Vec<&(String, String)> = all
         .iter()
