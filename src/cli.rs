@@ -138,12 +138,14 @@ pub enum Command {
     /// Import Word documents (.docx) as replies, or as a reply's translation
     #[command(
         long_about = "Import Word documents (.docx) as replies: each is converted to Markdown \
-            (paragraphs, headings, bold, italic, strikethrough, lists, tables, footnotes and \
-            endnotes, links, line breaks) and written as submissions/<iso3>.md, with its front \
+            (paragraphs, headings, bold, italic, strikethrough, superscript and subscript, \
+            lists, tables, footnotes and endnotes, links, line breaks) and written as submissions/<iso3>.md, with its front \
             matter and a commented [[challenges]] block listing the book's categories to fill \
             in. What the document holds that Markdown cannot (images, charts, text boxes, \
             equations, comments, deletions of tracked changes, headers and footers, merged \
-            cells) is left out and said, with the paragraph and a few words of it.\n\n\
+            cells, a paragraph's direction against the reply's) is left out and said, with \
+            the paragraph and a few words of it. OpenDocument (.odt) is not read: save it \
+            as .docx first.\n\n\
             The State comes from --state, or from the file name or the document's first \
             lines (\"arg.docx\", \"Argentina.docx\"); if several States could be meant, it \
             is an error naming them. The language comes from --language, or is identified \

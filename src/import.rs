@@ -6,7 +6,7 @@
 //! `quick-xml`, each part at most [`MAX_PART`] bytes once inflated.
 //!
 //! Carried over: paragraphs; headings (by heading style or outline level); bold, italic,
-//! strikethrough, superscript and subscript; bulleted and numbered lists with their nesting
+//! strikethrough, superscript and subscript (as `<sup>`/`<sub>`); bulleted and numbered lists with their nesting
 //! and starting number; tables with their header row; footnotes and endnotes; hyperlinks;
 //! line breaks; the displayed text of fields; insertions of tracked changes. Everything
 //! else that holds content is left out and said, with the paragraph and a few words of
@@ -34,6 +34,38 @@ pub struct Imported {
     pub list_items: usize,
     /// What was not carried over, in document order.
     pub left_out: Vec<LeftOut>,
+    /// Each paragraph of the text: its number, whether Word lays it out right to left
+    /// (`<w:bidi/>`), and its first words.
+    pub directions: Vec<(usize, bool, String)>,
+}
+
+impl Imported {
+    /// The paragraphs whose direction the reply's language does not give, each said: a
+    /// reply has one direction, its language's, and Markdown marks none per paragraph.
+    /// In a right-to-left reply, left-to-right paragraphs are said only if the document
+    /// marks at least half its paragraphs right to left: Word marks each paragraph of an
+    /// Arabic document, and a document made without the marks says nothing by lacking
+    /// them.
+    pub fn directions_left_out(&self, right_to_left: bool) -> Vec<LeftOut> {
+        let marked = self.directions.iter().filter(|d| d.1).count();
+        if right_to_left && marked * 2 < self.directions.len() {
+            return Vec::new();
+        }
+        let (what, other) = if right_to_left {
+            ("left-to-right", "right to left")
+        } else {
+            ("right-to-left", "left to right")
+        };
+        self.directions
+            .iter()
+            .filter(|(_, rtl, _)| *rtl != right_to_left)
+            .map(|(paragraph, _, context)| LeftOut {
+                paragraph: *paragraph,
+                what: format!("the {what} direction of this paragraph (the reply is {other})"),
+                context: context.clone(),
+            })
+            .collect()
+    }
 }
 
 /// Something of the document that is not in the Markdown.
@@ -92,7 +124,18 @@ pub fn docx(bytes: &[u8]) -> Result<Imported, String> {
     let headings = heading_styles(part("word/styles.xml")?.as_deref().unwrap_or(""));
     let footnotes = part("word/footnotes.xml")?;
     let endnotes = part("word/endnotes.xml")?;
-    let has_headers = links.kinds.iter().any(|k| k == "header" || k == "footer");
+    let mut margins = Vec::new();
+    for (kind, target) in &links.parts {
+        if kind == "header" || kind == "footer" {
+            let name = format!("word/{}", target.trim_start_matches('/'));
+            let words = part(&name)?
+                .map(|xml| first_words(&xml))
+                .unwrap_or_default();
+            if !words.is_empty() && !margins.contains(&(kind, words.clone())) {
+                margins.push((kind, words));
+            }
+        }
+    }
 
     let context = Context {
         numbering: &numbering,
@@ -103,18 +146,10 @@ pub fn docx(bytes: &[u8]) -> Result<Imported, String> {
     let mut body = Converter::new(&context);
     body.run(&document)?;
     out.paragraphs = body.paragraph;
+    out.directions = std::mem::take(&mut body.directions);
     out.tables = body.tables;
     out.list_items = body.list_items;
     out.left_out.append(&mut body.left_out);
-    if body.raised {
-        out.left_out.push(LeftOut {
-            paragraph: 0,
-            what: "superscript and subscript formatting (Markdown has none: the text is kept \
-                   plain)"
-                .into(),
-            context: String::new(),
-        });
-    }
     if body.tracked {
         out.left_out.push(LeftOut {
             paragraph: 0,
@@ -137,10 +172,10 @@ pub fn docx(bytes: &[u8]) -> Result<Imported, String> {
             }
         }
     }
-    if has_headers {
+    for (kind, words) in margins {
         out.left_out.push(LeftOut {
             paragraph: 0,
-            what: "page headers and footers".into(),
+            what: format!("a page {kind} (\"{words}\")"),
             context: String::new(),
         });
     }
@@ -209,28 +244,48 @@ impl Numbering {
     }
 }
 
-/// The targets of a part's relations (hyperlinks), and the kinds of its parts.
+/// The targets of a part's relations (hyperlinks), and the kind and target of each.
 struct Relations {
     targets: HashMap<String, String>,
-    kinds: Vec<String>,
+    parts: Vec<(String, String)>,
 }
 
 fn relations(xml: &str) -> Relations {
     let mut out = Relations {
         targets: HashMap::new(),
-        kinds: Vec::new(),
+        parts: Vec::new(),
     };
     each_element(xml, |name, e| {
         if name == "Relationship" {
             let kind = attr(e, "Type").unwrap_or_default();
             let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
             if let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target")) {
-                out.targets.insert(id, target);
+                out.targets.insert(id, target.clone());
+                out.parts.push((kind, target));
             }
-            out.kinds.push(kind);
         }
     });
     out
+}
+
+/// The first words of a part's text (`<w:t>` only), as a header or footer shows them.
+fn first_words(xml: &str) -> String {
+    let mut reader = Reader::from_str(xml);
+    let (mut in_text, mut text) = (false, String::new());
+    while text.len() < 200 {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) if local(&e) == "t" => in_text = true,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "t" => in_text = false,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "p" => text.push(' '),
+            Ok(Event::Text(t)) if in_text => text.push_str(&t.xml10_content()),
+            Ok(_) => {}
+        }
+    }
+    text.split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The heading level of each paragraph style that has one: by its outline level, or by a
@@ -337,6 +392,8 @@ struct Converter<'a> {
     tables: usize,
     list_items: usize,
     left_out: Vec<LeftOut>,
+    /// Each paragraph's number, direction and first words (see [`Imported::directions`]).
+    directions: Vec<(usize, bool, String)>,
     tracked: bool,
     /// Footnote labels referenced ("f3").
     referenced: Vec<String>,
@@ -349,6 +406,7 @@ struct Converter<'a> {
     style: Option<String>,
     outline: Option<usize>,
     list: Option<(String, u8)>,
+    right_to_left: bool,
     /// Depth inside an element whose content is left out, and inside a deletion.
     skipping: usize,
     deleted: usize,
@@ -358,8 +416,6 @@ struct Converter<'a> {
     in_paragraph_properties: bool,
     /// Inside `<w:t>`: the document's own text.
     in_text: bool,
-    /// Superscript or subscript met (Markdown has neither: the text is kept plain).
-    raised: bool,
     /// Open tables: rows of cells of Markdown; the cell being read.
     table: Vec<Vec<Vec<String>>>,
     cell: Option<String>,
@@ -379,6 +435,7 @@ impl<'a> Converter<'a> {
             tables: 0,
             list_items: 0,
             left_out: Vec::new(),
+            directions: Vec::new(),
             tracked: false,
             referenced: Vec::new(),
             note_tag: None,
@@ -388,13 +445,13 @@ impl<'a> Converter<'a> {
             style: None,
             outline: None,
             list: None,
+            right_to_left: false,
             skipping: 0,
             deleted: 0,
             in_field_code: false,
             in_run_properties: false,
             in_paragraph_properties: false,
             in_text: false,
-            raised: false,
             table: Vec::new(),
             cell: None,
             merged: false,
@@ -403,13 +460,17 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn leave_out(&mut self, what: &str) {
-        let context: String = self
-            .plain()
+    /// The first words of the paragraph read so far.
+    fn context(&self) -> String {
+        self.plain()
             .split_whitespace()
             .take(6)
             .collect::<Vec<_>>()
-            .join(" ");
+            .join(" ")
+    }
+
+    fn leave_out(&mut self, what: &str) {
+        let context = self.context();
         self.left_out.push(LeftOut {
             paragraph: self.paragraph + 1,
             what: what.to_string(),
@@ -509,9 +570,6 @@ impl<'a> Converter<'a> {
         if self.skipping > 0 || self.deleted > 0 || self.in_field_code || !self.in_text {
             return;
         }
-        if self.format.sup || self.format.sub {
-            self.raised = true;
-        }
         self.pieces.push(Piece::Text(self.format, text.to_string()));
     }
 }
@@ -524,7 +582,9 @@ impl Converter<'_> {
                 self.style = None;
                 self.outline = None;
                 self.list = None;
+                self.right_to_left = false;
             }
+            "bidi" if self.in_paragraph_properties => self.right_to_left = on(e),
             "pPr" => self.in_paragraph_properties = !empty,
             "pStyle" if self.in_paragraph_properties => self.style = attr(e, "val"),
             "outlineLvl" if self.in_paragraph_properties => {
@@ -659,6 +719,7 @@ impl Converter<'_> {
 
     /// Ends a paragraph: a heading, a list item, a table cell's text or a paragraph.
     fn end_paragraph(&mut self) {
+        let context = self.context();
         let text = render(&std::mem::take(&mut self.pieces));
         let text = block_safe(text.trim());
         let text = text.as_str();
@@ -666,6 +727,8 @@ impl Converter<'_> {
             return;
         }
         self.paragraph += 1;
+        self.directions
+            .push((self.paragraph, self.right_to_left, context));
         if let Some(cell) = &mut self.cell {
             if !cell.is_empty() {
                 cell.push(' ');
@@ -798,17 +861,17 @@ fn render(pieces: &[Piece]) -> String {
 /// (`** bold**` is not bold in Markdown).
 fn formatted(f: Format, text: &str) -> String {
     let core = text.trim();
-    let marked = Format {
-        sup: false,
-        sub: false,
-        ..f
-    };
-    if core.is_empty() || marked == Format::default() {
+    if core.is_empty() || f == Format::default() {
         return text.to_string();
     }
     let lead = &text[..text.len() - text.trim_start().len()];
     let trail = &text[text.trim_end().len()..];
     let mut core = core.to_string();
+    if f.sup {
+        core = format!("<sup>{core}</sup>");
+    } else if f.sub {
+        core = format!("<sub>{core}</sub>");
+    }
     if f.strike {
         core = format!("~~{core}~~");
     }
@@ -922,6 +985,132 @@ mod tests {
         // What it says, read back, is the same text.
         let text = crate::markdown::parse(&doc.markdown);
         assert_eq!(text.blocks.len(), 6);
+    }
+
+    #[test]
+    fn raised_and_lowered_text_is_kept() {
+        let body = [
+            p(&format!(
+                "{}{}{}",
+                r("", "Le 1"),
+                r("<w:vertAlign w:val=\"superscript\"/>", "er juillet"),
+                r("", " 2^10 ~ x")
+            )),
+            p(&format!(
+                "{}{}{}",
+                r("", "CO"),
+                r("<w:vertAlign w:val=\"subscript\"/>", "2"),
+                r("", " émis")
+            )),
+        ]
+        .concat();
+        let doc = docx(&docx_of(&body, &[])).unwrap();
+        assert_eq!(
+            doc.markdown,
+            "Le 1<sup>er juillet</sup> 2^10 \\~ x\n\nCO<sub>2</sub> émis\n"
+        );
+        assert!(doc.left_out.is_empty(), "{:?}", doc.left_out);
+        use crate::markdown::{Block, Inline};
+        let parsed = crate::markdown::parse(&doc.markdown);
+        let Block::Paragraph(first) = &parsed.blocks[0] else {
+            panic!("{:?}", parsed.blocks)
+        };
+        assert!(
+            first.contains(&Inline::Sup(vec![Inline::Text("er juillet".into())])),
+            "{first:?}"
+        );
+        let mut plain = String::new();
+        crate::markdown::plain_text(first, &mut plain);
+        assert_eq!(plain, "Le 1er juillet 2^10 ~ x");
+        let Block::Paragraph(second) = &parsed.blocks[1] else {
+            panic!("{:?}", parsed.blocks)
+        };
+        assert!(
+            second.contains(&Inline::Sub(vec![Inline::Text("2".into())])),
+            "{second:?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_against_the_reply_direction_is_said() {
+        let rtl = |t: &str| {
+            p(&format!(
+                "<w:pPr><w:bidi/></w:pPr><w:r><w:t>{t}</w:t></w:r>"
+            ))
+        };
+        let ltr = |t: &str| p(&format!("<w:r><w:t>{t}</w:t></w:r>"));
+        let said = |doc: &Imported, rtl: bool| -> Vec<String> {
+            doc.directions_left_out(rtl)
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        // An English reply quoting a line of Arabic.
+        let doc = docx(&docx_of(
+            &[
+                ltr("The law reads:"),
+                rtl("يعاقب القانون على الجرائم"),
+                ltr("End."),
+            ]
+            .concat(),
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(
+            said(&doc, false),
+            [
+                "paragraph 2: the right-to-left direction of this paragraph (the reply is left to \
+              right) not imported (\"يعاقب القانون على الجرائم\")"
+            ]
+        );
+        // An Arabic document with its paragraphs marked, and one left to right.
+        let doc = docx(&docx_of(
+            &[rtl("الفقرة الأولى"), ltr("Law No. 5"), rtl("الفقرة الثالثة")].concat(),
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(
+            said(&doc, true),
+            [
+                "paragraph 2: the left-to-right direction of this paragraph (the reply is right \
+              to left) not imported (\"Law No. 5\")"
+            ]
+        );
+        assert_eq!(said(&doc, false).len(), 2);
+        // Made without marks: nothing to say either way of an Arabic reply.
+        let doc = docx(&docx_of(&[ltr("الفقرة"), ltr("Law No. 5")].concat(), &[])).unwrap();
+        assert!(said(&doc, true).is_empty());
+    }
+
+    #[test]
+    fn page_headers_and_footers_are_said_with_their_words() {
+        let rels = "<Relationships>\
+            <Relationship Id=\"rId1\" Type=\"http://x/header\" Target=\"header1.xml\"/>\
+            <Relationship Id=\"rId2\" Type=\"http://x/header\" Target=\"header2.xml\"/>\
+            <Relationship Id=\"rId3\" Type=\"http://x/footer\" Target=\"footer1.xml\"/>\
+            </Relationships>";
+        let part = |t: &str| format!("<w:hdr {W}>{}</w:hdr>", p(&r("", t)));
+        let doc = docx(&docx_of(
+            &p(&r("", "Text.")),
+            &[
+                ("word/_rels/document.xml.rels", rels),
+                (
+                    "word/header1.xml",
+                    &part("Permanent Mission of Ruritania to the United Nations, Geneva"),
+                ),
+                ("word/header2.xml", &format!("<w:hdr {W}/>")),
+                ("word/footer1.xml", &part("Page")),
+            ],
+        ))
+        .unwrap();
+        let said: Vec<String> = doc.left_out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "a page header (\"Permanent Mission of Ruritania to the\") not imported",
+                "a page footer (\"Page\") not imported",
+            ]
+        );
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub enum Inline {
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
     Strike(Vec<Inline>),
+    /// Raised text, written `<sup>…</sup>` as on GitHub: "1<sup>er</sup>", "m<sup>2</sup>".
+    Sup(Vec<Inline>),
+    /// Lowered text, written `<sub>…</sub>`: "CO<sub>2</sub>".
+    Sub(Vec<Inline>),
     /// A link whose target is http, https or mailto; any other link is kept as its text.
     Link(String, Vec<Inline>),
     FootnoteRef(String),
@@ -270,6 +274,8 @@ enum InlineKind {
     Emph,
     Strong,
     Strike,
+    Sup,
+    Sub,
     Link(Option<String>),
     /// An image: its description is kept as text.
     Image,
@@ -393,10 +399,10 @@ impl Builder {
                 }
             }
             Event::Code(code) => self.inline(Inline::Code(code.into_string())),
-            // Raw HTML is never passed through: it is shown as the text it is.
-            Event::Html(html) | Event::InlineHtml(html) => {
-                self.inline(Inline::Text(html.into_string()))
-            }
+            // Raw HTML is never passed through: it is shown as the text it is, but for the
+            // four tags of raised and lowered text, which only mark the text between them.
+            Event::InlineHtml(html) => self.inline_html(&html),
+            Event::Html(html) => self.inline(Inline::Text(html.into_string())),
             Event::InlineMath(math) => self.inline(Inline::Text(format!("${math}$"))),
             Event::DisplayMath(math) => self.inline(Inline::Text(format!("$${math}$$"))),
             Event::FootnoteReference(label) => {
@@ -518,7 +524,62 @@ impl Builder {
         self.push(frame);
     }
 
+    /// `<sup>`, `</sup>`, `<sub>` and `</sub>` (any case, no attributes) open and close
+    /// raised and lowered text; any other tag, or one that closes nothing open, is text.
+    fn inline_html(&mut self, html: &str) {
+        let tag = html.trim().to_ascii_lowercase();
+        let kind = match tag.as_str() {
+            "<sup>" | "</sup>" => InlineKind::Sup,
+            "<sub>" | "</sub>" => InlineKind::Sub,
+            _ => return self.inline(Inline::Text(html.to_string())),
+        };
+        if !tag.starts_with("</") {
+            if self.inline_depth() >= MAX_INLINE_DEPTH {
+                self.flattened("emphasis and links nested", MAX_INLINE_DEPTH);
+                return;
+            }
+            self.ensure_inline_context();
+            return self.push(Frame::Inlines(kind, Vec::new()));
+        }
+        let closes = matches!(
+            (self.stack.last(), &kind),
+            (Some(Frame::Inlines(InlineKind::Sup, _)), InlineKind::Sup)
+                | (Some(Frame::Inlines(InlineKind::Sub, _)), InlineKind::Sub)
+        );
+        match self.pop() {
+            Some(Frame::Inlines(kind, inlines)) if closes => self.finish_inlines(kind, inlines),
+            Some(frame) => {
+                self.push(frame);
+                self.inline(Inline::Text(html.to_string()));
+            }
+            None => {}
+        }
+    }
+
+    /// Raised or lowered text still open when its paragraph, emphasis or link ends is
+    /// printed as written: its tag as text, then its content.
+    fn unwind_html(&mut self) {
+        while matches!(
+            self.stack.last(),
+            Some(Frame::Inlines(InlineKind::Sup | InlineKind::Sub, _))
+        ) {
+            let Some(Frame::Inlines(kind, inlines)) = self.pop() else {
+                break;
+            };
+            let tag = if matches!(kind, InlineKind::Sup) {
+                "<sup>"
+            } else {
+                "<sub>"
+            };
+            self.inline(Inline::Text(tag.into()));
+            for inline in inlines {
+                self.inline(inline);
+            }
+        }
+    }
+
     fn end(&mut self, _tag: TagEnd) {
+        self.unwind_html();
         self.close_implicit();
         let Some(frame) = self.pop() else {
             return;
@@ -579,6 +640,8 @@ impl Builder {
             InlineKind::Emph => self.inline(Inline::Emph(inlines)),
             InlineKind::Strong => self.inline(Inline::Strong(inlines)),
             InlineKind::Strike => self.inline(Inline::Strike(inlines)),
+            InlineKind::Sup => self.inline(Inline::Sup(inlines)),
+            InlineKind::Sub => self.inline(Inline::Sub(inlines)),
             InlineKind::Link(Some(url)) => self.inline(Inline::Link(url, inlines)),
             InlineKind::Link(None) | InlineKind::Image => {
                 for inline in inlines {
@@ -749,6 +812,8 @@ pub fn plain_text(inlines: &[Inline], out: &mut String) {
             Inline::Emph(c)
             | Inline::Strong(c)
             | Inline::Strike(c)
+            | Inline::Sup(c)
+            | Inline::Sub(c)
             | Inline::Link(_, c)
             | Inline::Ins(c) => plain_text(c, out),
             Inline::FootnoteRef(_) | Inline::Del(_) => {}
@@ -823,6 +888,41 @@ mod tests {
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.to_string())
+    }
+
+    #[test]
+    fn sup_and_sub_tags_mark_raised_and_lowered_text_and_nothing_else() {
+        let first = |s: &str| match parse(s).blocks.into_iter().next() {
+            Some(Block::Paragraph(inlines)) => inlines,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            first("le 1<sup>er</sup> juillet, CO<SUB>2</SUB>"),
+            [
+                text("le 1"),
+                Inline::Sup(vec![text("er")]),
+                text(" juillet, CO"),
+                Inline::Sub(vec![text("2")]),
+            ]
+        );
+        assert_eq!(
+            first("m<sup>*2*</sup>"),
+            [text("m"), Inline::Sup(vec![Inline::Emph(vec![text("2")])])]
+        );
+        // Unclosed, crossing, closing nothing, with attributes or another tag: text.
+        assert_eq!(first("a <sup>b"), [text("a <sup>b")]);
+        assert_eq!(
+            first("*a<sup>b*</sup>"),
+            [Inline::Emph(vec![text("a<sup>b")]), text("</sup>")]
+        );
+        assert_eq!(
+            first("x</sub> <sub>y</sup>"),
+            [text("x</sub> <sub>y</sup>")]
+        );
+        assert_eq!(
+            first("<sup onclick=\"x\">1</sup> <b>2</b>"),
+            [text("<sup onclick=\"x\">1</sup> <b>2</b>")]
+        );
     }
 
     #[test]

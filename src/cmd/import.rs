@@ -111,6 +111,16 @@ fn import_one(
         Some(bar) => bar.println(format!("{verb:>12} {message}")),
         None => ui.status(verb, message),
     };
+    if file
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("odt"))
+    {
+        return Err(
+            "OpenDocument text (.odt) is not read: save it as a Word document \
+                    (.docx) first, in LibreOffice with File > Save As"
+                .into(),
+        );
+    }
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
     let doc = import::docx(&bytes)?;
     let state = match fixed {
@@ -127,7 +137,16 @@ fn import_one(
         },
     };
     let name = language::name(&code).unwrap_or(&code);
-    for left_out in &doc.left_out {
+    let mut left_out = doc.directions_left_out(language::direction(&code) == "rtl");
+    left_out.extend(doc.left_out.iter().cloned());
+    left_out.sort_by_key(|l| {
+        if l.paragraph == 0 {
+            usize::MAX
+        } else {
+            l.paragraph
+        }
+    });
+    for left_out in &left_out {
         say("Left out", left_out.to_string());
     }
     let summary = format!(
@@ -136,7 +155,7 @@ fn import_one(
         doc.footnotes,
         doc.tables,
         doc.list_items,
-        doc.left_out.len()
+        left_out.len()
     );
     let Some(project) = project else {
         // --dry-run: the Markdown on standard output, what came in on standard error.
@@ -168,7 +187,8 @@ fn import_one(
     }
 }
 
-/// The .docx files given, folders read (sorted, not recursively).
+/// The .docx files given, folders read (sorted, not recursively); .odt files in a folder
+/// are listed too, to be said not read.
 fn documents(given: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in given {
@@ -179,8 +199,9 @@ fn documents(given: &[PathBuf]) -> Vec<PathBuf> {
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
+                    p.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("docx") || x.eq_ignore_ascii_case("odt")
+                    })
                 })
                 .collect();
             inside.sort();

@@ -263,6 +263,8 @@ enum Format {
     Emph,
     Strong,
     Strike,
+    Sup,
+    Sub,
     Link(String),
 }
 
@@ -318,6 +320,8 @@ fn units(inlines: &[Inline], formats: &mut Vec<Format>, out: &mut Vec<Unit>) {
             Inline::Emph(c) => wrapped(Format::Emph, c, formats, out),
             Inline::Strong(c) => wrapped(Format::Strong, c, formats, out),
             Inline::Strike(c) => wrapped(Format::Strike, c, formats, out),
+            Inline::Sup(c) => wrapped(Format::Sup, c, formats, out),
+            Inline::Sub(c) => wrapped(Format::Sub, c, formats, out),
             Inline::Link(url, c) => wrapped(Format::Link(url.clone()), c, formats, out),
             // Never in a parsed text; kept as they are if met.
             Inline::Ins(c) | Inline::Del(c) => units(c, formats, out),
@@ -343,6 +347,8 @@ fn rebuild(units: &[Unit], depth: usize) -> Vec<Inline> {
                     Format::Emph => Inline::Emph(inner),
                     Format::Strong => Inline::Strong(inner),
                     Format::Strike => Inline::Strike(inner),
+                    Format::Sup => Inline::Sup(inner),
+                    Format::Sub => Inline::Sub(inner),
                     Format::Link(url) => Inline::Link(url.clone(), inner),
                 });
             }
@@ -411,7 +417,11 @@ mod tests {
                         inl(c, out);
                         out.push('*');
                     }
-                    Inline::Strong(c) | Inline::Strike(c) | Inline::Link(_, c) => inl(c, out),
+                    Inline::Strong(c)
+                    | Inline::Strike(c)
+                    | Inline::Sup(c)
+                    | Inline::Sub(c)
+                    | Inline::Link(_, c) => inl(c, out),
                     Inline::Ins(c) => {
                         out.push_str("{+");
                         inl(c, out);

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::support::{assert_contains_all, fixture_copy, report_in};
 
-/// A .docx whose body is `paragraphs` (plain text each), with a footnote on the first and
-/// an image in the last.
+/// A .docx whose body is `paragraphs` (text each, which may start with `<w:pPr>` and hold
+/// runs of [`aligned`]), with a footnote on the first and an image in the last.
 fn write_docx(path: &Path, paragraphs: &[&str]) {
     let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     let mut body = String::new();
@@ -16,7 +16,11 @@ fn write_docx(path: &Path, paragraphs: &[&str]) {
             n if n + 1 == paragraphs.len() => "<w:r><w:drawing/></w:r>".to_string(),
             _ => String::new(),
         };
-        body.push_str(&format!("<w:p><w:r><w:t>{text}</w:t></w:r>{extra}</w:p>"));
+        // Paragraph properties, if the text starts with them, go before its run.
+        let (props, text) = text.split_at(text.find("</w:pPr>").map_or(0, |i| i + 8));
+        body.push_str(&format!(
+            "<w:p>{props}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>{extra}</w:p>"
+        ));
     }
     let document = format!("<w:document {w}><w:body>{body}</w:body></w:document>");
     let footnotes = format!(
@@ -102,6 +106,77 @@ fn a_word_document_becomes_a_reply_and_what_is_left_out_is_said() {
     assert_eq!(
         std::fs::read_to_string(root.join("submissions/chl.md")).unwrap(),
         reply
+    );
+}
+
+/// A run of `text` raised or lowered (`align` "superscript" or "subscript"), to go inside
+/// a paragraph of [`write_docx`].
+fn aligned(text: &str, align: &str) -> String {
+    format!(
+        "</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"{align}\"/></w:rPr><w:t>{text}</w:t></w:r><w:r><w:t xml:space=\"preserve\">"
+    )
+}
+
+/// A folder of replies: superscript and subscript reach the PDF and the site raised and
+/// lowered; a right-to-left paragraph in a Spanish reply is said at its place; an .odt
+/// beside them is said not read, and the others are imported all the same.
+#[test]
+fn a_folder_imports_raised_text_and_says_what_it_cannot() {
+    let (tmp, root) = fixture_copy("valid");
+    let replies = tmp.path().join("replies");
+    std::fs::create_dir(&replies).unwrap();
+    let first = format!(
+        "{} El 1{} de julio se midieron las emisiones de CO{} de los centros de datos.",
+        SPANISH[0],
+        aligned("er", "superscript"),
+        aligned("2", "subscript")
+    );
+    let second = "<w:pPr><w:bidi/></w:pPr>يعاقب القانون على الجرائم الإلكترونية".to_string();
+    write_docx(
+        &replies.join("Chile.docx"),
+        &[&first, &second, SPANISH[1], SPANISH[2]],
+    );
+    std::fs::write(replies.join("Peru.odt"), b"PK\x03\x04").unwrap();
+    let dir = root.to_str().unwrap();
+    let run = report_in(
+        tmp.path(),
+        &[
+            "import",
+            "replies",
+            "--dir",
+            dir,
+            "--received",
+            "2019-04-30",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "Peru.odt",
+            "OpenDocument text (.odt) is not read: save it as a Word document (.docx) first",
+            "paragraph 2: the right-to-left direction of this paragraph (the reply is left to \
+             right) not imported (\"يعاقب القانون على الجرائم الإلكترونية\")",
+            "submissions/chl.md for Chile: 4 paragraphs",
+        ],
+    );
+    let reply = std::fs::read_to_string(root.join("submissions/chl.md")).unwrap();
+    assert!(
+        reply.contains("El 1<sup>er</sup> de julio se midieron las emisiones de CO<sub>2</sub> de"),
+        "{reply}"
+    );
+    let build = report_in(&root, &["build", "--draft"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let site = std::fs::read_to_string(root.join("output/html/states/chl.html")).unwrap();
+    assert!(
+        site.contains("El 1<sup>er</sup> de julio se midieron las emisiones de CO<sub>2</sub> de"),
+        "{site}"
+    );
+    let pdf = crate::support::pdf_text(&root.join("output/report.pdf"));
+    let pdf = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        pdf.contains("emisiones de CO2 de") || pdf.contains("emisiones de CO 2 de"),
+        "{pdf}"
     );
 }
 
@@ -210,12 +285,10 @@ fn the_word_corpus_imports_whole() {
         let name = doc.file_stem().unwrap().to_string_lossy().into_owned();
         let lost = report::markdown::losses(&imported.markdown);
         assert!(lost.is_empty(), "{name}: {lost:?}");
-        // Every word of the document is in the Markdown (its letters and digits).
-        let text: String = imported
-            .markdown
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        // Every word of the document is in the Markdown's text (its letters and digits).
+        let mut text = String::new();
+        report::markdown::parse(&imported.markdown).text(&mut text);
+        let text: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
         for word in std::fs::read_to_string(doc.with_extension("words"))
             .unwrap()
             .lines()

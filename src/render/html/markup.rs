@@ -238,6 +238,8 @@ impl<'d> Writer<'d> {
             Inline::Emph(c) => self.wrapped("em", c),
             Inline::Strong(c) => self.wrapped("strong", c),
             Inline::Strike(c) => self.wrapped("s", c),
+            Inline::Sup(c) => self.wrapped("sup", c),
+            Inline::Sub(c) => self.wrapped("sub", c),
             Inline::Link(url, c) => {
                 let _ = write!(self.out, "<a href=\"{}\">", escape(url));
                 self.inlines(c);
@@ -329,13 +331,13 @@ mod tests {
     fn raw_html_and_scripts_are_text() {
         let html = doc(
             &parse(
-                "<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)> [a](javascript:alert(1)) {{ 7*7 }}",
+                "<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)> [a](javascript:alert(1)) {{ 7*7 }} 1<sup>er</sup> <sub onclick=x>2</sub>",
             ),
             "",
         );
         assert_eq!(
             html,
-            "<p>&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n<p>x &lt;img src=x onerror=alert(1)&gt; a {{ 7*7 }}</p>\n"
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n<p>x &lt;img src=x onerror=alert(1)&gt; a {{ 7*7 }} 1<sup>er</sup> &lt;sub onclick=x&gt;2&lt;/sub&gt;</p>\n"
         );
     }
 

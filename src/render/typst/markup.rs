@@ -382,6 +382,8 @@ impl<'d> Writer<'d> {
             }
             Inline::Emph(c) => self.wrapped("emph", c),
             Inline::Strong(c) => self.wrapped("strong", c),
+            Inline::Sup(c) => self.wrapped("super", c),
+            Inline::Sub(c) => self.wrapped("sub", c),
             // A tagged PDF may not give one text both an underline and a strike, and a
             // root's own template may underline links (the shipped one does not): a link
             // inside struck text, or struck text inside a link (or inside struck text),
@@ -454,6 +456,8 @@ fn links_in(cells: &[Vec<Inline>]) -> bool {
             Inline::Emph(c)
             | Inline::Strong(c)
             | Inline::Strike(c)
+            | Inline::Sup(c)
+            | Inline::Sub(c)
             | Inline::Ins(c)
             | Inline::Del(c) => stack.extend(c),
             _ => {}
@@ -707,6 +711,10 @@ mod tests {
             ),
             // GFM and extensions.
             ("~~struck~~", "#strike[#\"struck\";]"),
+            (
+                "1<sup>er</sup> CO<sub>2</sub>",
+                "#\"1\";#super[#\"er\";]#\" CO\";#sub[#\"2\";]",
+            ),
             (
                 "\"smart\" -- quotes...",
                 "#\"\u{201c}smart\u{201d} \u{2013} quotes\u{2026}\";",
