@@ -484,6 +484,13 @@ impl Builder {
         }
     }
 
+    /// Hands every build's sites and layouts to a live preview, which exports the PDFs
+    /// (see `render::live`): the build writes the output with the PDFs it has, and the
+    /// preview replaces each when exported.
+    pub fn set_live(&mut self, live: std::sync::Arc<dyn crate::render::live::Live>) {
+        self.cache.live = Some(live);
+    }
+
     /// Waits until the output the last build replaced is removed (and its lock released);
     /// says so if it could not be removed.
     pub fn finish(&mut self) -> Option<Diagnostic> {
@@ -679,7 +686,17 @@ impl Builder {
             .map(|v| v.version.language.as_str())
             .chain(kept_languages.iter().map(String::as_str))
             .collect();
-        let expected = expected_entries(&project, &present);
+        let mut expected = expected_entries(&project, &present);
+        // The PDFs a live preview exports: the output keeps the ones it has until then.
+        expected.retain(|name| !rendered.handed.contains(name));
+        let mut kept = kept;
+        kept.extend(
+            rendered
+                .handed
+                .iter()
+                .filter(|pdf| out.join(pdf).is_file())
+                .map(PathBuf::from),
+        );
         let written = timings.time("write", || {
             let early = rendered.written?;
             staging.keep(&kept)?;

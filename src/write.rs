@@ -176,6 +176,29 @@ fn open_lock_file(path: &Path) -> io::Result<fs::File> {
     Ok(file)
 }
 
+/// Replaces the file `rel` of the current output `out` with `contents`, as a whole: written
+/// beside the output first (`.output.file`), then renamed into place, so that a reader
+/// sees the old file or the new one, never a part. Only for a file the output already has,
+/// in a folder of its own (not through a link), by a holder of the output's lock.
+pub fn replace_file(out: &Path, rel: &Path, contents: &[u8], _lock: &OutputLock) -> io::Result<()> {
+    let target = out.join(rel);
+    let parent_is_own = target
+        .parent()
+        .and_then(|p| fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.is_dir());
+    if !parent_is_own || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(io::Error::other(format!(
+            "{} is not a file of the output to replace",
+            rel.display()
+        )));
+    }
+    let temporary = sibling(out, "file");
+    fs::write(&temporary, contents)?;
+    fs::rename(&temporary, &target).inspect_err(|_| {
+        let _ = fs::remove_file(&temporary);
+    })
+}
+
 /// A file of the current output, as [`Staging`] finds it.
 struct OldFile {
     path: PathBuf,

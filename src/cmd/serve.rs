@@ -30,6 +30,9 @@ pub fn run(args: &ServeArgs, ui: &Ui) -> u8 {
             return exit::FAILURE;
         }
     };
+    // The sites and layouts go to the browser as soon as they are made; the preview
+    // exports each PDF from its layout, so that no save waits for one.
+    builder.set_live(preview.live());
     stop_on_ctrl_c(builder.out());
     let url = preview.url();
     // Printed even with --quiet: it is what the command is for.

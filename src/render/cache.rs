@@ -32,6 +32,9 @@ pub struct RenderCache {
     /// The eviction of Typst's cache entries that the last build did not use, on a thread
     /// of its own: waited for before the next build typesets.
     pub evicting: Option<std::thread::JoinHandle<()>>,
+    /// A live preview (`report serve`): handed the sites as soon as they are rendered and
+    /// each version's layout instead of its PDF (see `render::live`).
+    pub live: Option<std::sync::Arc<dyn super::live::Live>>,
 }
 
 /// A hash of `value` (within one run of the program: what a rebuild compares).

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod cost;
 pub mod data_json;
 pub mod html;
+pub mod live;
 pub mod templates;
 pub mod typst;
 pub mod wrap;
@@ -54,6 +55,9 @@ pub struct Rendered {
     /// The HTML sites and each version's PDF and Typst source, handed to `early` as soon
     /// as each was made: how many files, or why they could not be written.
     pub written: std::io::Result<usize>,
+    /// The PDFs (paths in the output folder) of the versions whose layout was handed to a
+    /// live preview: it writes them once exported; until then the output keeps its own.
+    pub handed: Vec<String>,
 }
 
 /// Where files go as soon as they are made (the pipeline writes them into the staging
@@ -68,6 +72,8 @@ struct Typeset {
     files: OutputFiles,
     /// The files handed to `early` (and so no longer in `files`): how many, or why not.
     written: std::io::Result<usize>,
+    /// Its PDF's path, if its layout was handed to a live preview instead of exported.
+    handed: Option<String>,
     ok: bool,
     sources: Sources,
     diags: Diagnostics,
@@ -107,6 +113,7 @@ fn render_sites(
     previous: &HashMap<String, (u64, OutputFiles)>,
     single: bool,
     early: Early,
+    live: Option<&dyn live::Live>,
 ) -> Sites {
     let (mut sources, mut diags) = (Sources::new(), Diagnostics::new());
     let mut files = OutputFiles::new();
@@ -151,6 +158,9 @@ fn render_sites(
         if rendered && !single {
             kept.insert(lang, (key, made));
         }
+    }
+    if let Some(live) = live.filter(|_| ok) {
+        live.sites(&files);
     }
     let written = match ok {
         true => early(&files).map(|()| files.len()),
@@ -271,6 +281,16 @@ fn schedule<'a>(
         typesetter.lang.clone_from(&target.version.language);
         typesetter.keeps_caches = !single;
         typesetter.worker = cache.worker.clone().filter(|_| single);
+        typesetter.live = cache.live.clone().map(|live| {
+            let pdf = project.config.pdf.as_ref().map_or("", |p| p.file.as_str());
+            let site = project.config.html.as_ref();
+            let live_target = typst::LiveTarget {
+                pdf: format!("{}{pdf}", target.prefix),
+                site: site.map(|h| format!("{}{}", target.prefix, h.dir)),
+                rtl: target.version.dir == "rtl",
+            };
+            (live, live_target)
+        });
     }
     Schedule {
         jobs,
@@ -326,7 +346,18 @@ pub fn render(
     let hashes = &hashes;
     let site_job = project.config.html.as_ref().map(|site| {
         let previous = &previous_sites;
-        move || render_sites(job, &site.dir, hashes, previous, single, early)
+        let live = cache.live.clone();
+        move || {
+            render_sites(
+                job,
+                &site.dir,
+                hashes,
+                previous,
+                single,
+                early,
+                live.as_deref(),
+            )
+        }
     });
     let site_slot = &std::sync::Mutex::new(site_job);
     let site_done = &std::sync::Mutex::new(None);
@@ -444,6 +475,7 @@ pub fn render(
         let mut gathered = Gathered {
             files,
             written: Ok(0),
+            handed: Vec::new(),
             ok: true,
         };
         gather(
@@ -460,6 +492,7 @@ pub fn render(
         gathered.ok.then_some(Rendered {
             files: gathered.files,
             written: gathered.written,
+            handed: gathered.handed,
         })
     });
     // Keep what this build used, of every version: a rebuild after an edit finds all
@@ -503,6 +536,7 @@ fn data_files(
 struct Gathered {
     files: OutputFiles,
     written: std::io::Result<usize>,
+    handed: Vec<String>,
     ok: bool,
 }
 
@@ -529,6 +563,7 @@ fn gather(
         sources.absorb_since(count, &r.sources, r.diags, diags);
         into.files.append(r.files);
         into.written = add_written(std::mem::replace(&mut into.written, Ok(0)), r.written);
+        into.handed.extend(r.handed);
         into.ok &= r.ok;
         if let Some(typesetter) = r.typesetter {
             cache.typesetters.insert(r.lang, typesetter);
@@ -576,11 +611,14 @@ fn typeset_one(
         &mut diags,
         &mut timings,
     );
+    let mut handed = None;
     match (output, pdf) {
         (Some(output), Some(pdf)) => {
             files.add(format!("{}report.typ", target.prefix), output.source);
+            let path = format!("{}{}", target.prefix, pdf.file);
             match output.pdf {
-                Some(bytes) => files.add(format!("{}{}", target.prefix, pdf.file), bytes),
+                Some(bytes) => files.add(path, bytes),
+                None if output.handed => handed = Some(path),
                 None => ok = false,
             }
         }
@@ -591,6 +629,7 @@ fn typeset_one(
         typesetter: Some(typesetter),
         files,
         written: Ok(0),
+        handed,
         ok,
         sources,
         diags,
@@ -613,6 +652,7 @@ fn panicked(lang: &str, panic: &(dyn std::any::Any + Send), base: &Sources) -> T
         typesetter: None,
         files: OutputFiles::new(),
         written: Ok(0),
+        handed: None,
         ok: false,
         sources: base.clone(),
         diags,

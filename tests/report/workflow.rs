@@ -22,8 +22,14 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        Running::start_with(args, &[])
+    }
+
+    /// Started with these environment variables set too.
+    fn start_with(args: &[&str], envs: &[(&str, &str)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_report"))
             .args(args)
+            .envs(envs.iter().copied())
             .env("CI", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -73,7 +79,15 @@ struct Server {
 }
 
 fn serve(root: &Path) -> Server {
-    let run = Running::start(&["serve", root.to_str().unwrap(), "--port", "0", "-v"]);
+    serve_with(root, &[])
+}
+
+/// `report serve -v` with these environment variables set.
+fn serve_with(root: &Path, envs: &[(&str, &str)]) -> Server {
+    let run = Running::start_with(
+        &["serve", root.to_str().unwrap(), "--port", "0", "-v"],
+        envs,
+    );
     let mut port = None;
     eventually("serve prints its address", || {
         port = run
@@ -130,16 +144,27 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
     let (_tmp, root) = fixture_copy("valid");
     let server = serve(&root);
     let port = server.port;
-    eventually("the first build is served", || {
-        get(port, "/__report/status").1.contains("\"builds\":1")
+    eventually("the first build is served, its PDF exported", || {
+        let status = get(port, "/__report/status").1;
+        builds(&status) == 1 && exports(&status) == 1
     });
 
     let (status, page) = get(port, "/html/states/cri.html");
     assert_eq!(status, 200);
     assert!(page.contains("tiene el honor de transmitir"));
+    // The live script, with the place of Costa Rica's reply in the layout preview.
+    let script = page
+        .split("<script src=\"/__report/live.js\" data-layout=\"/__report/layout/en#page-")
+        .nth(1)
+        .unwrap_or_else(|| panic!("live script with the layout's place injected: {page}"));
+    let reply_page: usize = script.split('"').next().unwrap().parse().unwrap();
+    let (status, layout) = get(port, "/__report/layout/en");
+    assert_eq!(status, 200);
     assert!(
-        page.contains("<script src=\"/__report/live.js\"></script>"),
-        "live reload script injected"
+        layout.contains(&format!(
+            "<figure id=\"page-{reply_page}\"><figcaption><a href=\"#page-{reply_page}\">{reply_page}</a>"
+        )) && layout.contains("<a href=\"/html/states/cri.html\">CRI</a>"),
+        "{layout}"
     );
     assert_eq!(get(port, "/report.pdf").0, 200);
     assert_eq!(get(port, "/../../etc/passwd").0, 404);
@@ -202,12 +227,137 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
 
 /// The number of builds in a `/__report/status` answer.
 fn builds(status: &str) -> u64 {
+    count(status, "builds")
+}
+
+/// How many PDFs a server's exporter wrote, from its status.
+fn exports(status: &str) -> u64 {
+    count(status, "exports")
+}
+
+/// A number of a status, by its key.
+fn count(status: &str, key: &str) -> u64 {
     status
-        .split("\"builds\":")
+        .split(&format!("\"{key}\":"))
         .nth(1)
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
+}
+
+/// The live-reload events of a server, as (name, data), in the order they come.
+fn events(port: u16) -> std::sync::mpsc::Receiver<(String, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__report/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut name = String::new();
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ")
+                && tx
+                    .send((std::mem::take(&mut name), data.to_string()))
+                    .is_err()
+            {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// The events that come until (and with) the first one named `last`.
+fn events_until(rx: &std::sync::mpsc::Receiver<(String, String)>, last: &str) -> Vec<String> {
+    let mut seen = Vec::new();
+    loop {
+        let (name, data) = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no {last} event after {seen:?}"));
+        seen.push(format!("{name} {data}"));
+        if name == last {
+            return seen;
+        }
+    }
+}
+
+/// Every page of a version's layout preview, as SVG.
+fn layout_pages(port: u16, lang: &str) -> Vec<String> {
+    let list = get(port, &format!("/__report/layout/{lang}")).1;
+    let count = list.matches("<figure id=\"page-").count();
+    (1..=count)
+        .map(|n| get(port, &format!("/__report/layout/{lang}/{n}.svg")).1)
+        .collect()
+}
+
+/// An edit reaches the browser as the site first, then the pages that changed (only
+/// those), then the PDF; saves made while a PDF is exported give one PDF, of the last.
+#[test]
+fn serve_shows_the_site_then_the_changed_pages_then_one_pdf() {
+    let (_tmp, root) = fixture_copy("valid");
+    // Each export waits 3 s first: long enough for a second save to come during it.
+    let server = serve_with(&root, &[("REPORT_EXPORT_PAUSE_MS", "3000")]);
+    let port = server.port;
+    eventually("the first build's PDF is written", || {
+        exports(&get(port, "/__report/status").1) == 1
+    });
+    let rx = events(port);
+    let before = layout_pages(port, "en");
+    assert!(before.len() >= 3, "{}", before.len());
+    assert!(
+        before[0].starts_with("<svg"),
+        "{}",
+        &before[0][..100.min(before[0].len())]
+    );
+
+    // One save: the site, then the changed pages, then the build's end, then the PDF.
+    let file = root.join("submissions/civ.md");
+    edit(&file, |text| {
+        format!("{}\n\nFirst edit while serving.\n", text.trim_end())
+    });
+    let seen = events_until(&rx, "pdf");
+    let names: Vec<&str> = seen.iter().map(|e| e.split(' ').next().unwrap()).collect();
+    assert_eq!(names, ["site", "pages", "built", "pdf"], "{seen:#?}");
+    let after = layout_pages(port, "en");
+    assert_eq!(after.len(), before.len());
+    let differ: Vec<usize> = (0..after.len())
+        .filter(|&i| after[i] != before[i])
+        .map(|i| i + 1)
+        .collect();
+    assert_eq!(
+        differ.len(),
+        1,
+        "only the page of the edit differs: {differ:?}"
+    );
+    assert!(
+        seen[1].contains(&format!("\"changed\":[{}]", differ[0])),
+        "the event names the changed page {}: {}",
+        differ[0],
+        seen[1]
+    );
+    assert_eq!(exports(&get(port, "/__report/status").1), 2);
+
+    // Two saves, the second while the first's PDF is being exported: one PDF, the second's.
+    edit(&file, |text| text.replace("First edit", "Second edit"));
+    events_until(&rx, "pages");
+    edit(&file, |text| text.replace("Second edit", "Third edit"));
+    let seen = events_until(&rx, "pdf");
+    assert_eq!(
+        seen.iter().filter(|e| e.starts_with("site ")).count(),
+        1,
+        "the third save's site came without waiting for the second's PDF: {seen:#?}"
+    );
+    // No second PDF follows.
+    std::thread::sleep(Duration::from_millis(4000));
+    assert!(rx.try_recv().is_err());
+    assert_eq!(exports(&get(port, "/__report/status").1), 3);
+    let pdf = crate::support::pdf_text(&root.join("output/report.pdf"));
+    assert!(pdf.contains("Third edit while serving"), "{pdf}");
+    assert!(!pdf.contains("Second edit"));
 }
 
 #[test]
@@ -218,8 +368,10 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
     let (_tmp, root) = shipped_copy();
     let server = serve(&root);
     let port = server.port;
+    // The first build, and the PDF of each of its six versions.
     eventually("the first build is served", || {
-        get(port, "/__report/status").1.contains("\"builds\":1")
+        let status = get(port, "/__report/status").1;
+        builds(&status) == 1 && exports(&status) == 6
     });
     let pages_before = pages(&root.join("output/report.pdf")).len();
 
@@ -232,9 +384,10 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         let paragraphs = format!("\n\n{}\n", added.repeat(6)).repeat(12);
         format!("{}{paragraphs}{}", &text[..end], &text[end..])
     });
+    // Built, and the English PDF (the one version that changed) exported.
     eventually("the edit is built", || {
         let status = get(port, "/__report/status").1;
-        builds(&status) >= 2 && status.contains("\"ok\":true")
+        builds(&status) >= 2 && exports(&status) == 7 && status.contains("\"ok\":true")
     });
     assert!(
         pages(&root.join("output/report.pdf")).len() > pages_before,
@@ -256,6 +409,11 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
             "en: skipped: the Typst source did not change, the previous PDF is written again",
         )
     });
+    assert_eq!(
+        exports(&get(port, "/__report/status").1),
+        7,
+        "nothing exported again"
+    );
     assert!(fs::read(root.join("output/report.pdf")).unwrap() == pdf);
     let live = files(&root.join("output"));
     assert!(

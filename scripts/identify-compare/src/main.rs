@@ -84,7 +84,10 @@ fn main() {
         .build();
     use whatlang::Lang::*;
     let whatlang = whatlang::Detector::with_allowlist(vec![Ara, Cmn, Eng, Fra, Rus, Spa]);
-    println!("{} shipped texts; windows read as their declared language:\n", texts.len());
+    println!(
+        "{} shipped texts; windows read as their declared language:\n",
+        texts.len()
+    );
     println!(
         "{:>8} {:>8} {:>10} {:>18} {:>10} {:>12} {:>12}",
         "window", "windows", "whatlang", "whatlang reliable", "lingua", "whatlang µs", "lingua µs"

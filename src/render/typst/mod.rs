@@ -17,19 +17,21 @@ use std::collections::BTreeSet;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::Datetime;
 use typst::syntax::Source;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::codes::Code;
 use crate::config::Paper;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::load::{FontFile, Project};
+use crate::render::live::{LaidOut, Live, pdf_options};
 use crate::render::templates::{self, Templates};
 use crate::timing::Timings;
 use crate::wording::Version;
 use fonts::Fonts;
+use std::sync::Arc;
+use typst_layout::PagedDocument;
 use world::ReportWorld;
 
 /// The template the Typst source is generated from.
@@ -48,8 +50,11 @@ pub const REDLINE: &str = include_str!("../../../assets/redline.typ");
 pub struct TypstOutput {
     /// The generated source, written to `output/report.typ`.
     pub source: String,
-    /// `None` if typesetting failed (the errors are in the diagnostics).
+    /// `None` if typesetting failed (the errors are in the diagnostics), or if the layout
+    /// was handed to a live preview.
     pub pdf: Option<Vec<u8>>,
+    /// The layout was handed to a live preview, which exports the PDF.
+    pub handed: bool,
 }
 
 /// Typst's state kept between builds: the fonts; the last source, which a rebuild edits in
@@ -79,12 +84,33 @@ pub struct Typesetter {
     pub worker: Option<std::path::PathBuf>,
     /// The language of the version it typesets, for its messages.
     pub lang: String,
+    /// A live preview to hand the layout to, with the version's PDF and site paths and
+    /// direction: the preview exports the PDF, not this build (see `render::live`).
+    pub live: Option<(Arc<dyn Live>, LiveTarget)>,
+}
+
+/// Where a version's files go and how it reads, for a live preview (see [`LaidOut`]).
+#[derive(Debug, Clone, Default)]
+pub struct LiveTarget {
+    pub pdf: String,
+    pub site: Option<String>,
+    pub rtl: bool,
 }
 
 struct LastPdf {
     symbol: String,
     date: Date,
-    pdf: Vec<u8>,
+    /// `None`: the layout was handed to a live preview, which exports it.
+    pdf: Option<Vec<u8>>,
+}
+
+impl LastPdf {
+    fn again(&self) -> Typeset {
+        match &self.pdf {
+            Some(pdf) => Typeset::Pdf(pdf.clone()),
+            None => Typeset::Handed,
+        }
+    }
 }
 
 impl Typesetter {
@@ -108,6 +134,7 @@ impl Typesetter {
             keeps_caches: true,
             worker: None,
             lang: String::new(),
+            live: None,
         }
     }
 
@@ -139,7 +166,7 @@ impl Typesetter {
             timings.note(
                 "skipped: the Typst source did not change, the previous PDF is written again",
             );
-            return Typeset::Pdf(last.pdf.clone());
+            return last.again();
         }
         if let Some(program) = self.worker.as_ref().filter(|_| !self.keeps_caches) {
             let job = worker::Job {
@@ -176,12 +203,29 @@ impl Typesetter {
                 .insert(Source::new(*world::MAIN, text.to_string()))
                 .clone(),
         });
+        let live = self.live.as_ref().map(|(live, target)| {
+            let laid_out = |document, today| LaidOut {
+                lang: self.lang.clone(),
+                pdf: target.pdf.clone(),
+                site: target.site.clone(),
+                rtl: target.rtl,
+                symbol: symbol.to_string(),
+                today,
+                document,
+            };
+            (live, laid_out)
+        });
+        let hand = live.as_ref().map(|(live, laid_out)| {
+            move |document, today| live.laid_out(laid_out(document, today))
+        });
         let (typesetting, start) = typeset_source(
             source,
             &self.fonts,
             symbol,
             date,
             self.start.as_ref(),
+            hand.as_ref()
+                .map(|h| h as &dyn Fn(Arc<PagedDocument>, Datetime)),
             timings,
         );
         let pdf = typesetting.report(&self.lang, text, sources, diags);
@@ -192,11 +236,16 @@ impl Typesetter {
         if start.is_some() && self.keeps_caches {
             self.start = start;
         }
-        self.last_pdf = match &pdf {
-            Typeset::Pdf(pdf) if diags.len() == before && self.keeps_caches => Some(LastPdf {
+        let made = match &pdf {
+            Typeset::Pdf(pdf) => Some(Some(pdf.clone())),
+            Typeset::Handed => Some(None),
+            _ => None,
+        };
+        self.last_pdf = match made {
+            Some(pdf) if diags.len() == before && self.keeps_caches => Some(LastPdf {
                 symbol: symbol.to_string(),
                 date,
-                pdf: pdf.clone(),
+                pdf,
             }),
             _ => None,
         };
@@ -207,6 +256,8 @@ impl Typesetter {
 /// What typesetting gave.
 pub enum Typeset {
     Pdf(Vec<u8>),
+    /// Laid out and handed to a live preview, which exports the PDF (see `render::live`).
+    Handed,
     /// The layout shows these characters as empty boxes: no PDF was made (a PDF/A file
     /// may not hold them); replace them and typeset again.
     Undrawn(BTreeSet<char>),
@@ -260,7 +311,8 @@ pub fn render(
         glyphs::report(missing, &inputs, template, sources, diags);
         return Some(TypstOutput {
             source: source.text().to_string(),
-            pdf: Some(last_pdf.pdf.clone()),
+            pdf: last_pdf.pdf.clone(),
+            handed: last_pdf.pdf.is_none(),
         });
     }
     let context = templates::context(version, minijinja::context! { paper => paper });
@@ -300,7 +352,7 @@ pub fn render(
         glyphs::missing(&source, typesetter.fonts())
     });
     let mut typeset = glyphs::replace(&source, &missing);
-    let mut pdf = None;
+    let (mut pdf, mut handed) = (None, false);
     for round in 0..3 {
         let mut round_diags = Diagnostics::new();
         let result = typesetter.typeset(
@@ -314,6 +366,11 @@ pub fn render(
         match result {
             Typeset::Pdf(bytes) => {
                 pdf = Some(bytes);
+                diags.extend(round_diags);
+                break;
+            }
+            Typeset::Handed => {
+                handed = true;
                 diags.extend(round_diags);
                 break;
             }
@@ -344,12 +401,16 @@ pub fn render(
         }
     }
     glyphs::report(&missing, &inputs, template, sources, diags);
-    typesetter.last_made = match (&pdf, &typesetter.last_pdf) {
-        (Some(_), Some(_)) => made_from.map(|made| (made, missing)),
+    typesetter.last_made = match (pdf.is_some() || handed, &typesetter.last_pdf) {
+        (true, Some(_)) => made_from.map(|made| (made, missing)),
         _ => None,
     };
     let source = typeset;
-    Some(TypstOutput { source, pdf })
+    Some(TypstOutput {
+        source,
+        pdf,
+        handed,
+    })
 }
 
 /// A problem Typst found, as a place in the generated source (if it has one) and words.
@@ -413,13 +474,16 @@ pub fn internal_error(lang: &str, why: &str) -> Diagnostic {
 }
 
 /// Typesets `source`, starting Typst's introspection loop from `start`; gives the PDF
-/// and where the next build can start.
+/// (or, with `hand`, hands the layout on instead of exporting it) and where the next build
+/// can start.
+#[allow(clippy::too_many_arguments)]
 fn typeset_source(
     source: Source,
     fonts: &Fonts,
     symbol: &str,
     date: Date,
     start: Option<&compile::Start>,
+    hand: Option<&dyn Fn(Arc<PagedDocument>, Datetime)>,
     timings: &mut Timings,
 ) -> (Typesetting, Option<compile::Start>) {
     let failed = |problems| Typesetting {
@@ -455,17 +519,19 @@ fn typeset_source(
         }
     };
     let next = Some(document.introspector().clone());
-    // PDF/UA-1 (accessible: tagged, with a title viewers show, alt texts) and PDF/A-2a
-    // (archivable): typst-pdf checks both while it writes, and says what fails.
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
-        .expect("PDF/UA-1 and PDF/A-2a go together");
-    let options = PdfOptions {
-        ident: Smart::Custom(symbol.to_string()),
-        creator: Smart::Custom(Some("report".into())),
-        timestamp: Some(Timestamp::new_utc(today)),
-        standards,
-        ..PdfOptions::default()
-    };
+    if let Some(hand) = hand {
+        // A live preview exports the PDF itself, from this layout, once every character
+        // of it is drawn.
+        let undrawn = timings.time("empty boxes", || glyphs::undrawn(&document));
+        if !undrawn.is_empty() {
+            let result = Typeset::Undrawn(undrawn);
+            return (Typesetting { result, problems }, next);
+        }
+        hand(Arc::new(document), today);
+        let result = Typeset::Handed;
+        return (Typesetting { result, problems }, next);
+    }
+    let options = pdf_options(symbol, today);
     // The pages are searched for empty boxes while the PDF is written (20 ms of a French
     // rebuild of the 193-State root): the PDF is dropped if there are some.
     let (undrawn, pdf) = std::thread::scope(|scope| {

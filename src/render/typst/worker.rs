@@ -141,7 +141,15 @@ pub fn serve(input: &mut impl Read, output: &mut impl Write) -> io::Result<()> {
     let (fonts, _) = Fonts::with_files(&files);
     let mut timings = Timings::new();
     let source = Source::new(*world::MAIN, source);
-    let (typesetting, _) = typeset_source(source, &fonts, &header.symbol, date, None, &mut timings);
+    let (typesetting, _) = typeset_source(
+        source,
+        &fonts,
+        &header.symbol,
+        date,
+        None,
+        None,
+        &mut timings,
+    );
     write_answer(output, typesetting, &timings)
 }
 
@@ -178,7 +186,8 @@ fn write_answer(
     let (result, undrawn, pdf) = match typesetting.result {
         Typeset::Pdf(pdf) => ("pdf", String::new(), pdf),
         Typeset::Undrawn(chars) => ("undrawn", chars.into_iter().collect(), Vec::new()),
-        Typeset::Failed => ("failed", String::new(), Vec::new()),
+        // A worker hands no layout on (it has no live preview): never met.
+        Typeset::Failed | Typeset::Handed => ("failed", String::new(), Vec::new()),
     };
     let header = AnswerHeader {
         result: result.into(),
@@ -324,6 +333,7 @@ mod tests {
                 Typeset::Pdf(pdf) => assert_eq!(pdf, b"%PDF-1.7"),
                 Typeset::Undrawn(chars) => assert_eq!(chars, ['\u{4e00}', 'x'].into()),
                 Typeset::Failed => {}
+                Typeset::Handed => panic!("a worker hands no layout on"),
             }
             assert_eq!(back.problems.len(), 1);
             assert_eq!(back.problems[0].range, Some(3..7));

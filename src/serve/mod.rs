@@ -36,6 +36,9 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::{Semaphore, mpsc};
 
 use crate::pipeline::Outcome;
+use crate::render::live::Live;
+
+mod layout;
 
 /// The longest request head (request line and headers) read.
 const MAX_HEAD: usize = 16 * 1024;
@@ -61,11 +64,47 @@ const LIVE_JS: &str = r#"(function () {
         "background:rgba(25,25,25,.94);color:#fff;font:13px/1.45 monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = "The last rebuild failed: this page is the last good build.\n\n" + text;
+    overlay.textContent = "The last rebuild failed: the output folder holds the last good build.\n\n" + text;
   }
+  var me = document.currentScript;
+  var badge = document.createElement("div");
+  badge.id = "report-live";
+  badge.style.cssText = "position:fixed;bottom:.5em;inset-inline-end:.5em;z-index:99998;" +
+    "padding:.3em .6em;background:#fff;border:1px solid #555;font:12px/1.4 sans-serif";
+  var pdf = document.createElement("span");
+  badge.appendChild(pdf);
+  var target = me && me.getAttribute("data-layout");
+  if (target) {
+    var link = document.createElement("a");
+    link.href = target;
+    link.textContent = " · layout";
+    badge.appendChild(link);
+  }
+  function pdfAt(ms) {
+    pdf.textContent = ms ? "PDF of " + new Date(ms).toLocaleTimeString() : "PDF being made";
+  }
+  fetch("/__report/status").then(function (r) { return r.json(); }).then(function (s) {
+    pdfAt(s.pdf_at);
+  }, function () {});
+  document.body.appendChild(badge);
+  var layout = document.getElementById("report-pages");
   var events = new EventSource("/__report/events");
-  events.addEventListener("reload", function () { location.reload(); });
+  function reload() { if (!layout) { location.reload(); } }
+  events.addEventListener("site", reload);
+  events.addEventListener("reload", reload);
   events.addEventListener("failed", function (e) { show(e.data); });
+  events.addEventListener("pdf", function (e) { pdfAt(JSON.parse(e.data).at); });
+  events.addEventListener("pages", function (e) {
+    var d = JSON.parse(e.data);
+    if (!layout || layout.getAttribute("data-lang") !== d.lang) { return; }
+    if (overlay) { overlay.remove(); overlay = null; }
+    // Pages added or gone: the page is made again, where it was scrolled to.
+    if (layout.children.length !== d.count) { location.reload(); return; }
+    d.changed.forEach(function (n) {
+      var img = document.querySelector('#page-' + n + ' img');
+      if (img) { img.src = "/__report/layout/" + d.lang + "/" + n + ".svg?h=" + d.hashes[n - 1]; }
+    });
+  });
 })();
 "#;
 
@@ -80,6 +119,10 @@ struct State {
     /// The problems of the last build if it failed.
     failure: Mutex<Option<String>>,
     builds: Mutex<u64>,
+    /// The sites and layouts of the builds, the PDFs being exported (see `layout`).
+    live: layout::Shared,
+    /// Whether the build under way sent its sites already (then its end reloads nothing).
+    site_sent: Mutex<bool>,
 }
 
 /// A lock that a panicking holder did not leave unusable.
@@ -106,10 +149,17 @@ impl Preview {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
-        let state = Arc::new(State::new(out, port));
+        let state = Arc::new(State::new(out.clone(), port));
         let server = Arc::clone(&state);
         std::thread::spawn(move || runtime.block_on(serve(listener, server)));
+        let exporter = Arc::clone(&state);
+        std::thread::spawn(move || layout::exporter(exporter, out));
         Ok(Preview { state })
+    }
+
+    /// What a build hands its sites and layouts to (see `Builder::set_live`).
+    pub fn live(&self) -> Arc<dyn Live> {
+        Arc::new(layout::Handle(Arc::clone(&self.state)))
     }
 
     /// The address to open in a browser.
@@ -132,6 +182,8 @@ impl State {
             clients: Mutex::new(Vec::new()),
             failure: Mutex::new(None),
             builds: Mutex::new(0),
+            live: layout::Shared::default(),
+            site_sent: Mutex::new(false),
         }
     }
 }
@@ -173,14 +225,24 @@ async fn serve(listener: TcpListener, state: Arc<State>) {
 /// Tells open pages what the build gave. Events are only queued: a client whose queue is
 /// full (it stopped reading) or closed is dropped.
 fn after_build(state: &State, outcome: &Outcome) {
-    *lock(&state.builds) += 1;
+    let n = {
+        let mut builds = lock(&state.builds);
+        *builds += 1;
+        *builds
+    };
+    state.live.build_ended(n, outcome.written.is_some());
+    // Pages reloaded when the sites were rendered are not reloaded again.
+    let site_sent = std::mem::take(&mut *lock(&state.site_sent));
     let event = match &outcome.written {
         Some(written) => {
             if let Some(dir) = &written.html {
                 *lock(&state.html) = dir.clone();
             }
             *lock(&state.failure) = None;
-            "event: reload\ndata: ok\n\n".to_string()
+            match site_sent {
+                true => "event: built\ndata: ok\n\n".to_string(),
+                false => "event: reload\ndata: ok\n\n".to_string(),
+            }
         }
         None => {
             let text = outcome.sources.render_plain(&outcome.diagnostics);
@@ -188,6 +250,12 @@ fn after_build(state: &State, outcome: &Outcome) {
             failed_event(&text)
         }
     };
+    send(state, event);
+}
+
+/// Queues an event for every live-reload client; a client whose queue is full (it
+/// stopped reading) or closed is dropped.
+fn send(state: &State, event: String) {
     let event = Bytes::from(event);
     lock(&state.clients).retain(|client| client.try_send(event.clone()).is_ok());
 }
@@ -246,10 +314,21 @@ fn answer<B>(state: &State, request: &Request<B>) -> Response<Body> {
         "/__report/events" => events(state, request.method() == Method::HEAD),
         "/__report/status" => {
             let failure = lock(&state.failure).clone();
+            let layouts = lock(&state.live.layouts);
+            let pdfs: serde_json::Map<String, serde_json::Value> = layouts
+                .iter()
+                .map(|(lang, l)| (lang.clone(), serde_json::json!(l.pdf_at)))
+                .collect();
+            // The oldest of the versions' PDFs: what the badge says.
+            let oldest = layouts.values().map(|l| l.pdf_at).min().flatten();
+            drop(layouts);
             let body = serde_json::json!({
                 "ok": failure.is_none(),
                 "builds": *lock(&state.builds),
                 "problems": failure,
+                "exports": *lock(&state.live.exports),
+                "pdf_at": oldest,
+                "pdfs": pdfs,
             });
             respond(
                 StatusCode::OK,
@@ -265,6 +344,7 @@ fn answer<B>(state: &State, request: &Request<B>) -> Response<Body> {
             }
             response
         }
+        _ if path.starts_with("/__report/layout/") => layout::answer(state, path),
         _ => serve_file(state, path),
     }
 }
@@ -296,12 +376,17 @@ fn serve_file(state: &State, path: &str) -> Response<Body> {
     let Some(file) = resolve(&state.out, path) else {
         return not_found();
     };
-    let file = if file.is_dir() {
+    let file = if file.is_dir() || path.ends_with('/') {
         file.join("index.html")
     } else {
         file
     };
-    let Ok(bytes) = std::fs::read(&file) else {
+    // The sites of the build under way, before the output has them.
+    let rel = file.strip_prefix(&state.out).unwrap_or(&file);
+    let built = lock(&state.live.sites)
+        .as_ref()
+        .and_then(|sites| sites.get(rel).map(<[u8]>::to_vec));
+    let Some(bytes) = built.or_else(|| std::fs::read(&file).ok()) else {
         return not_found();
     };
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -320,7 +405,13 @@ fn serve_file(state: &State, path: &str) -> Response<Body> {
         return respond(StatusCode::OK, kind, bytes);
     }
     let page = String::from_utf8_lossy(&bytes);
-    let script = "<script src=\"/__report/live.js\"></script>\n</body>";
+    let script = match layout::place_of(state, rel) {
+        Some(place) => format!(
+            "<script src=\"/__report/live.js\" data-layout=\"{}\"></script>\n</body>",
+            crate::render::html::markup::escape(&place)
+        ),
+        None => "<script src=\"/__report/live.js\"></script>\n</body>".to_string(),
+    };
     let page = match page.rfind("</body>") {
         Some(at) => format!("{}{script}{}", &page[..at], &page[at + "</body>".len()..]),
         None => format!("{page}{script}"),
