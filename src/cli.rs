@@ -112,9 +112,18 @@ pub enum Command {
     /// Rebuild on every change and serve the report to a browser that reloads itself
     #[command(
         long_about = "Like `report watch`, and serve output/html and the PDF on \
-            http://127.0.0.1:PORT/. Open pages reload after each successful build; while a \
-            rebuild fails they keep the last good page and show the problems over it. Stop \
-            with Ctrl-C.",
+            http://127.0.0.1:PORT/ (to this machine only). After a save, open pages reload \
+            as soon as the site is rendered, before the PDF: a corner of the page says which \
+            PDF is current (\"PDF of 12:03:56\"). The PDF is exported from the newest layout \
+            on a thread of its own, and replaces the output's when it is done; saves made \
+            meanwhile give one PDF, of the last.\n\n\
+            /__report/layout/LANG shows the version's official layout: the pages Typst laid \
+            out, as SVG, the same pages the PDF is made from. After a save only the pages \
+            that changed are sent again, and the page in view stays in view. Each reply's \
+            site page links to its first page there, and each page to its replies' site \
+            pages.\n\n\
+            While a rebuild fails, the problems show over the page; output/ keeps the last \
+            good build. Stop with Ctrl-C.",
         after_help = "Examples:\n  report serve --open\n  report serve path/to/report --port 8080 --draft\n\n\
             Exit codes: 0 stopped with Ctrl-C, 2 usage error or the port is taken."
     )]

@@ -49,6 +49,10 @@ pub struct Mismatch {
 /// Whether Markdown `text`, declared to be in `declared` (ISO 639-1), reads as another
 /// language: `None` if it reads as `declared`, if it is too short to judge, or if the
 /// identification is not reliable.
+///
+/// Remembered for the process (Typst's memoizer, cleared with Typst's caches): a rebuild
+/// in `watch` or `serve` judges again only the texts that changed.
+#[comemo::memoize]
 pub fn mismatch(text: &str, declared: &str) -> Option<Mismatch> {
     let found = reliable(text)?;
     let code = SIX.iter().find(|(_, l)| *l == found).map(|(c, _)| *c);

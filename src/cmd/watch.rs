@@ -76,11 +76,11 @@ pub fn watch(builder: &mut Builder, ui: &Ui, after: &mut dyn FnMut(&Outcome)) ->
             continue;
         };
         // Debounce: an editor's save is often several events (a temporary file, then a
-        // rename); wait until no input changed for 150 ms, and name the last file changed.
+        // rename, within a few milliseconds); wait until no input changed for 50 ms, and name the last file changed.
         // Other events (a browser reading output/) neither count nor extend the wait.
         let mut quiet_from = Instant::now();
         loop {
-            let left = Duration::from_millis(150).saturating_sub(quiet_from.elapsed());
+            let left = Duration::from_millis(50).saturating_sub(quiet_from.elapsed());
             match rx.recv_timeout(left) {
                 Ok(more) => {
                     if let Some(path) = changed(more, &root, &out) {

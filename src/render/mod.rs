@@ -504,9 +504,22 @@ pub fn render(
     // done beside the rest of the build (and the wait for the next edit). A build without
     // a PDF evicts too: the word counts of the replies are memoized.
     if !single {
-        cache.evicting = Some(std::thread::spawn(|| ::typst::comemo::evict(1)));
+        cache.evicting = Some(std::thread::spawn(|| {
+            ::typst::comemo::evict(1);
+            give_back_freed_memory();
+        }));
     }
     rendered
+}
+
+/// Hands the memory the allocator keeps after frees back to the system: glibc keeps what
+/// Typst's evicted cache entries used, and the process would go on holding it.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// data.json, and in a draft each version's snapshot for a later redline (`--since`),

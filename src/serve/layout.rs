@@ -18,7 +18,8 @@ use crate::write;
 /// A page of the layout preview.
 pub(super) struct Page {
     pub hash: u128,
-    pub svg: Bytes,
+    /// Made when first asked for, unless the page changed in a rebuild (then at once).
+    pub svg: Option<Bytes>,
     /// Its size in points.
     pub width: f64,
     pub height: f64,
@@ -30,6 +31,8 @@ pub(super) struct Layout {
     pub rtl: bool,
     /// Its site's folder in the output (`html`, `fr/html`).
     pub site: Option<String>,
+    /// The layout the pages are from (the pages not yet made are made from it).
+    pub document: Option<Arc<typst_layout::PagedDocument>>,
     pub pages: Vec<Page>,
     /// The page each reply's heading is on, by ISO code, in page order.
     pub replies: Vec<(usize, String)>,
@@ -117,7 +120,8 @@ fn pages(state: &State, version: &LaidOut) -> (usize, Vec<usize>) {
         .get(&version.lang)
         .map(|l| l.pages.iter().map(|p| p.hash).collect())
         .unwrap_or_default();
-    let options = typst_svg::SvgOptions::default();
+    // A version's first layout: its pages are made as they are asked for.
+    let first = before.is_empty();
     let mut changed = Vec::new();
     let mut made: Vec<Option<Page>> = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
@@ -129,7 +133,7 @@ fn pages(state: &State, version: &LaidOut) -> (usize, Vec<usize>) {
         changed.push(i + 1);
         made.push(Some(Page {
             hash,
-            svg: Bytes::from(typst_svg::svg(page, &options)),
+            svg: (!first).then(|| svg(page)),
             width: page.frame.width().to_pt(),
             height: page.frame.height().to_pt(),
         }));
@@ -159,8 +163,14 @@ fn pages(state: &State, version: &LaidOut) -> (usize, Vec<usize>) {
         .collect();
     layout.rtl = version.rtl;
     layout.site.clone_from(&version.site);
+    layout.document = Some(Arc::clone(document));
     layout.replies = replies;
     (layout.pages.len(), changed)
+}
+
+/// A page as SVG.
+fn svg(page: &typst_layout::Page) -> Bytes {
+    Bytes::from(typst_svg::svg(page, &typst_svg::SvgOptions::default()))
 }
 
 /// Exports the PDFs handed over, for ever: the newest layout of a version only, and only
@@ -258,8 +268,8 @@ pub(super) fn answer(state: &State, path: &str) -> hyper::Response<super::Body> 
         Some((lang, page)) => (lang, Some(page)),
         None => (rest, None),
     };
-    let layouts = lock(&state.live.layouts);
-    let Some(layout) = layouts.get(lang) else {
+    let mut layouts = lock(&state.live.layouts);
+    let Some(layout) = layouts.get_mut(lang) else {
         return plain(
             StatusCode::NOT_FOUND,
             "no layout of that version yet: it is shown once the version is laid out\n",
@@ -268,12 +278,21 @@ pub(super) fn answer(state: &State, path: &str) -> hyper::Response<super::Body> 
     match page {
         Some(page) => {
             let n: Option<usize> = page.strip_suffix(".svg").and_then(|n| n.parse().ok());
-            match n.and_then(|n| layout.pages.get(n.wrapping_sub(1))) {
-                Some(page) => respond(StatusCode::OK, "image/svg+xml", page.svg.to_vec()),
+            let i = n.map_or(usize::MAX, |n| n.wrapping_sub(1));
+            let document = layout.document.clone();
+            let Some(page) = layout.pages.get_mut(i) else {
+                return plain(StatusCode::NOT_FOUND, "no such page\n");
+            };
+            if page.svg.is_none() {
+                page.svg = document.and_then(|d| d.pages().get(i).map(svg));
+            }
+            match &page.svg {
+                Some(svg) => respond(StatusCode::OK, "image/svg+xml", svg.to_vec()),
                 None => plain(StatusCode::NOT_FOUND, "no such page\n"),
             }
         }
         None => {
+            let layout = &layouts[lang];
             let html = page_list(lang, layout, &layouts);
             respond(
                 StatusCode::OK,
