@@ -315,7 +315,7 @@ fn page_list(lang: &str, layout: &Layout, all: &BTreeMap<String, Layout>) -> Str
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{lang} · layout</title>\n<style>\n\
-         body {{ margin: 0; background: #777; font: 13px/1.4 sans-serif; }}\n\
+         body {{ margin: 0; background: #555; font: 13px/1.4 sans-serif; }}\n\
          nav {{ position: sticky; top: 0; z-index: 2; background: #333; color: #fff; padding: .4em 1em; }}\n\
          nav a {{ color: #fff; margin-inline-end: .8em; }}\n\
          nav a[aria-current] {{ font-weight: bold; text-decoration: none; }}\n\
