@@ -31,17 +31,63 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         let uses = graph.entry(module.clone()).or_default();
         for (i, _) in code.match_indices("crate::") {
-            let name: String = code[i + 7..]
-                .chars()
-                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                .collect();
-            let exists = src.join(&name).is_dir() || src.join(format!("{name}.rs")).is_file();
-            if !name.is_empty() && name != module && exists {
-                uses.insert(name);
+            for name in named(&code[i + 7..]) {
+                let exists =
+                    src.join(&name).is_dir() || src.join(format!("{name}.rs")).is_file();
+                if name != module && exists {
+                    uses.insert(name);
+                }
             }
         }
     }
     graph
+}
+
+/// The top-level names a path after `crate::` starts with: `load::Project` -> load;
+/// a group, `{import, language::name, load::{self, Project}}` -> import, language, load.
+fn named(after: &str) -> Vec<String> {
+    let word = |text: &str| -> String {
+        text.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+            .collect()
+    };
+    let Some(group) = after.strip_prefix('{') else {
+        return vec![word(after)].into_iter().filter(|w| !w.is_empty()).collect();
+    };
+    // The items of the group, split at its own commas (not those of nested groups).
+    let mut names = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                names.push(word(&group[start..i]));
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                names.push(word(&group[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names.retain(|n| !n.is_empty() && n != "self");
+    names
+}
+
+#[test]
+fn grouped_imports_are_read() {
+    assert_eq!(named("load::Project;"), ["load"]);
+    assert_eq!(
+        named("{import, language::name,\n    load::{self, Project}, reply};"),
+        ["import", "language", "load", "reply"]
+    );
+    assert_eq!(named("{self, x}"), ["x"]);
+    // As the source has them: `cmd` names `import` only in a group (`cmd::import`).
+    let graph = imports();
+    assert!(graph["cmd"].contains("import"), "{:?}", graph["cmd"]);
 }
 
 /// A path from `from` back to itself, if there is one.

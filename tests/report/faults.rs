@@ -24,28 +24,57 @@ fn assert_complete(out: &Path) {
         assert!(out.join(name).is_file(), "{} lacks {name}", out.display());
     }
     let pdf = fs::read(out.join("report.pdf")).unwrap();
-    assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF"));
+    let ends = pdf.trim_ascii_end();
+    assert!(
+        pdf.starts_with(b"%PDF-") && ends.ends_with(b"%%EOF"),
+        "{} is not a whole PDF",
+        out.display()
+    );
 }
 
 #[test]
 fn concurrent_builds_of_one_root_take_turns_and_each_writes_everything() {
     let (_tmp, root) = fixture_copy("valid");
-    for round in 0..3 {
-        let start = || {
+    for round in 0..2 {
+        // The output's lock is held here while two builds start: both run at once, and
+        // each says it waits; then they take turns.
+        let lock = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(root.join(".output.lock"))
+            .unwrap();
+        lock.lock().unwrap();
+        let logs = tempfile::tempdir().unwrap();
+        let start = |n: usize| {
+            let log = fs::File::create(logs.path().join(format!("{n}.log"))).unwrap();
             Command::new(env!("CARGO_BIN_EXE_report"))
                 .args(["build", root.to_str().unwrap()])
                 .env("CI", "1")
-                .output()
+                .stderr(log)
+                .spawn()
                 .unwrap()
         };
-        let (a, b) = std::thread::scope(|s| {
-            let a = s.spawn(start);
-            let b = s.spawn(start);
-            (a.join().unwrap(), b.join().unwrap())
-        });
-        for run in [&a, &b] {
-            let stderr = String::from_utf8_lossy(&run.stderr);
-            assert_eq!(run.status.code(), Some(0), "round {round}: {stderr}");
+        let mut builds = [start(0), start(1)];
+        let log = |n: usize| fs::read_to_string(logs.path().join(format!("{n}.log"))).unwrap();
+        let waited = std::time::Instant::now();
+        while !(log(0).contains("Waiting") && log(1).contains("Waiting")) {
+            assert!(
+                waited.elapsed() < std::time::Duration::from_secs(60),
+                "round {round}: both builds should be waiting: {} / {}",
+                log(0),
+                log(1)
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        // Both are running now, neither has written anything.
+        assert!(builds.iter_mut().all(|b| b.try_wait().unwrap().is_none()));
+        drop(lock);
+        for (n, build) in builds.iter_mut().enumerate() {
+            let status = build.wait().unwrap();
+            let stderr = log(n);
+            assert_eq!(status.code(), Some(0), "round {round}: {stderr}");
             assert!(stderr.contains("Finished"), "{stderr}");
         }
         assert_complete(&root.join("output"));

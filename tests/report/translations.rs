@@ -79,10 +79,26 @@ fn a_translated_reply_prints_its_translation_under_the_original_line() {
     assert_eq!(cri["translations"][0]["language"], "en");
     assert_eq!(cri["translations"][0]["file"], "submissions/cri.en.md");
     assert_eq!(cri["translations"][0]["translator"], "Test translator");
-    // The search index searches the printed text, in its language.
+    // The search index searches the printed text, in its language: Costa Rica's entry
+    // holds the English translation, marked English, and not the Spanish original.
     let index = fs::read_to_string(out.path().join("html/assets/search-index.js")).unwrap();
-    assert!(index.contains("\"l\":\"en\",\"x\":\"") || index.contains("\"l\":\"en\""));
-    assert!(index.contains("The Government of Costa Rica"), "{index}");
+    let entries: serde_json::Value = serde_json::from_str(
+        index
+            .trim()
+            .trim_start_matches("window.REPORT_SEARCH = ")
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    let cri = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["u"] == "states/cri.html")
+        .unwrap_or_else(|| panic!("no entry for Costa Rica: {index}"));
+    assert_eq!(cri["l"], "en", "{cri}");
+    let text = cri["x"].as_str().unwrap();
+    assert!(text.contains("The Government of Costa Rica"), "{cri}");
+    assert!(!text.contains("El Gobierno"), "{cri}");
 }
 
 #[test]
@@ -180,8 +196,10 @@ fn an_english_translation_of_an_arabic_reply_reads_left_to_right() {
         )),
         "{pdf}"
     );
-    // The Arabic original is not printed, so no glyph is missing.
-    assert!(!run.stderr.contains("no glyph"), "{}", run.stderr);
+    // The Arabic original is not printed: its words are in neither the PDF nor the page,
+    // and no glyph is missing.
+    assert!(!pdf.contains("تود حكومة مصر"), "{pdf}");
+    assert!(!run.stderr.contains("missing-glyph"), "{}", run.stderr);
     let page = fs::read_to_string(out.path().join("html/states/egy.html")).unwrap();
     assert!(
         page.contains("<div class=\"reply-text\" lang=\"en\" dir=\"ltr\">"),

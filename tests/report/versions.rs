@@ -437,9 +437,27 @@ fn lang_builds_some_versions_and_keeps_the_others() {
             "[book] languages in book.toml lists en, fr, es",
         ],
     );
+    assert!(files(&out) == after, "a refused build leaves the output untouched");
+    // A build of French that fails once its files are typeset and staged (a character no
+    // font draws, its warning denied): the output is still untouched.
+    edit(&root.join("submissions/hrv.md"), |t| {
+        t.replace("Croatia adds a sentence.", "Croatia adds \u{13000}.")
+    });
+    let run = report(&[
+        "build",
+        root.to_str().unwrap(),
+        "--lang",
+        "fr",
+        "--deny-warnings",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &["missing-glyph", "the output folder was left as it was"],
+    );
     assert!(
         files(&out) == after,
-        "a failed build leaves the output untouched"
+        "a build that failed after typesetting leaves the output untouched"
     );
 }
 
