@@ -73,6 +73,12 @@ try {
     else if (!(await hit.first().getAttribute("href")).endsWith("states/arg.html")) {
       fail(`${name}: search result does not link to states/arg.html`);
     }
+    // In any case: the name written in small letters finds it too (Cyrillic, Latin).
+    const lower = stateName.toLocaleLowerCase(await page.locator("html").getAttribute("lang"));
+    await page.fill("#search", lower);
+    if ((await page.locator("#search-results a", { hasText: stateName }).count()) === 0) {
+      fail(`${name}: search for "${lower}" found nothing`);
+    }
     await page.fill("#search", theme);
     if ((await page.locator("#search-results a").count()) === 0) fail(`${name}: search for a theme found nothing`);
     // Nothing found: the page's own words say so, in its language (site.js holds none).

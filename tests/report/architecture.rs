@@ -32,8 +32,7 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         let uses = graph.entry(module.clone()).or_default();
         for (i, _) in code.match_indices("crate::") {
             for name in named(&code[i + 7..]) {
-                let exists =
-                    src.join(&name).is_dir() || src.join(format!("{name}.rs")).is_file();
+                let exists = src.join(&name).is_dir() || src.join(format!("{name}.rs")).is_file();
                 if name != module && exists {
                     uses.insert(name);
                 }
@@ -53,7 +52,10 @@ fn named(after: &str) -> Vec<String> {
             .collect()
     };
     let Some(group) = after.strip_prefix('{') else {
-        return vec![word(after)].into_iter().filter(|w| !w.is_empty()).collect();
+        return vec![word(after)]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect();
     };
     // The items of the group, split at its own commas (not those of nested groups).
     let mut names = Vec::new();

@@ -272,3 +272,26 @@ fn a_text_in_another_language_than_declared_is_warned() {
         ],
     );
 }
+
+/// A reply received after the report's date is a warning at its `received` line, which
+/// `--deny-warnings` makes fail.
+#[test]
+fn a_reply_received_after_the_reports_date_is_warned_at_its_date() {
+    let (_tmp, root) = fixture_copy("valid");
+    crate::support::edit(&root.join("submissions/hrv.md"), |t| {
+        t.replace("received = 2019-05-31", "received = 2019-08-15")
+    });
+    let run = report(&["check", root.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "a warning only: {}", run.stderr);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            "warning[after-report-date]: received 15 August 2019 is after the report's date (30 July 2019)",
+            "submissions/hrv.md:3:12",
+            "later than the report",
+            "check the date the reply reached the Secretariat",
+        ],
+    );
+    let denied = report(&["check", root.to_str().unwrap(), "--deny-warnings"]);
+    assert_eq!(denied.code, 1, "{}", denied.stderr);
+}

@@ -217,7 +217,7 @@ fn translation_errors_are_reported_together_with_their_fix() {
     // Keys of the original, and themes in a translated challenge.
     fs::write(
         sub.join("cri.en.md"),
-        "+++\nstate = \"Costa Rica\"\nreceived = 2019-04-30\n[[challenges]]\ncategory = \"cooperation\"\nthemes = [\"x\"]\nsummary = \"S\"\n+++\n\nText.\n",
+        "+++\nstate = \"Costa Rica\"\nreceived = 2019-04-30\nlanguage = \"es\"\nreference = \"Note 1\"\n[[challenges]]\ncategory = \"cooperation\"\nthemes = [\"x\"]\nsummary = \"S\"\n+++\n\nText.\n",
     )
     .unwrap();
     // No original (a typo of cri).
@@ -244,8 +244,12 @@ fn translation_errors_are_reported_together_with_their_fix() {
             "error[translation-key]: `state` belongs to the original reply, not to a translation",
             "submissions/cri.en.md:2:1",
             "error[translation-key]: `received` belongs to the original reply, not to a translation",
+            "error[translation-key]: `language` belongs to the original reply, not to a translation",
+            "submissions/cri.en.md:4:1",
+            "error[translation-key]: `reference` belongs to the original reply, not to a translation",
+            "submissions/cri.en.md:5:1",
             "error[translation-key]: `themes` belongs to the original reply, not to a translation",
-            "submissions/cri.en.md:6:1",
+            "submissions/cri.en.md:8:1",
             "delete this line: the translation takes `state` from submissions/cri.md",
             "error[orphan-translation]: a translation without an original: there is no submissions/crj.md",
             "did you mean submissions/cri.fr.md, the translation of submissions/cri.md?",
@@ -258,7 +262,7 @@ fn translation_errors_are_reported_together_with_their_fix() {
             "a file name with a dot before .md is read as a translation",
         ],
     );
-    assert!(e.contains("the report has problems: 8 errors"), "{e}");
+    assert!(e.contains("the report has problems: 10 errors"), "{e}");
 }
 
 #[test]

@@ -437,7 +437,10 @@ fn lang_builds_some_versions_and_keeps_the_others() {
             "[book] languages in book.toml lists en, fr, es",
         ],
     );
-    assert!(files(&out) == after, "a refused build leaves the output untouched");
+    assert!(
+        files(&out) == after,
+        "a refused build leaves the output untouched"
+    );
     // A build of French that fails once its files are typeset and staged (a character no
     // font draws, its warning denied): the output is still untouched.
     edit(&root.join("submissions/hrv.md"), |t| {

@@ -170,3 +170,116 @@ fn a_language_outside_the_six_is_named_in_each_version() {
     let ar = site_text(&out.join("ar/html"));
     assert!(ar.contains("البرتغالية"), "ar");
 }
+
+/// The body of every version's PDF is worded in its language, from the shipped replies:
+/// the date, the count of States (in words where the language writes them so), the list
+/// of States joined by the language's "and" in its own order, and "n/N" on every page
+/// after the first.
+#[test]
+fn every_pdf_words_its_body_in_its_language() {
+    let out = shipped_build().path();
+    // (folder, the date of replies, the start of its sentence, the end of a list of
+    // States in the version's order, a count of States as the version words it)
+    let cases = [
+        (
+            "",
+            "As at 31 May 2019, replies had been received from the following 20 Member States",
+            "Malaysia, Mongolia and Morocco",
+            "eight of the 22 Member States",
+        ),
+        (
+            "fr/",
+            "Au 31 mai 2019, des réponses avaient été reçues des 20 États Membres suivants",
+            "Malaisie, Maroc et Mongolie",
+            "8 des 22 États Membres ayant répondu",
+        ),
+        (
+            "es/",
+            "Al 31 de mayo de 2019, se habían recibido respuestas de los 20 Estados Miembros siguientes",
+            "Malasia, Marruecos y Mongolia",
+            "8 de los 22 Estados Miembros que respondieron",
+        ),
+        (
+            "ru/",
+            "31 мая 2019 года были получены ответы от следующих 20",
+            "Монголия и Сальвадор",
+            "восьми из 22 ответивших",
+        ),
+        (
+            "zh/",
+            "截至2019年5月31日，已收到以下二十个会员国的答复",
+            "马来西亚、蒙古和摩洛哥",
+            "在提交答复的二十二个会员国中，有八个",
+        ),
+        (
+            "ar/",
+            "وحتى 31أيار/مايو ،2019",
+            "وماليزيا والمغرب ومنغوليا",
+            "الدول الأعضاء الـ 22",
+        ),
+    ];
+    for (dir, date, joined, count) in cases {
+        let pdf = out.join(format!("{dir}report.pdf"));
+        // Without the zero-width spaces Chinese lines may break at; Chinese without the
+        // spaces the text extraction puts between runs.
+        let mut text = pdf_text(&pdf).replace('\u{200b}', "");
+        if dir == "zh/" {
+            text.retain(|c| !c.is_whitespace());
+        }
+        // Arabic in reading order (pdftotext's), without the direction marks it adds.
+        // (It puts a number and the word after it in the order they are drawn.)
+        if dir == "ar/" {
+            let Some(read) = crate::support::pdf_text_as_read(&pdf, None) else {
+                continue;
+            };
+            text = read.replace(
+                ['\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}'],
+                "",
+            );
+            text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        for expected in [date, joined, count] {
+            assert!(
+                text.contains(expected),
+                "{dir}report.pdf lacks {expected:?}:\n{text}"
+            );
+        }
+        let pages = lopdf::Document::load(&pdf).unwrap().get_pages().len();
+        assert!(pages > 10, "{dir}: {pages} pages");
+        for page in 2..=pages {
+            assert!(
+                text.contains(&format!("{page}/{pages}")),
+                "{dir}: no {page}/{pages}"
+            );
+        }
+    }
+}
+
+/// Chapter III prints the replies in the version's own order of State names: Georgia
+/// after Costa Rica in English, Грузия before Коста-Рика in Russian; Mongolia before
+/// Morocco in English, Maroc before Mongolie in French.
+#[test]
+fn chapter_three_is_in_each_versions_order() {
+    let out = shipped_build().path();
+    let heading = |dir: &str, name: &str| -> usize {
+        let text = pdf_text(&out.join(format!("{dir}report.pdf")));
+        // The reply's own heading: its name on a line of its own, after the chapter's
+        // title (the contents page and chapter II name the States too), read from the
+        // text of the page the chapter starts on onwards.
+        let chapter = text
+            .rfind(match dir {
+                "ru/" => "Ответы, полученные от правительств",
+                "fr/" => "Réponses reçues des gouvernements",
+                _ => "Replies received from Governments",
+            })
+            .unwrap_or_else(|| panic!("{dir}: no chapter III"));
+        chapter
+            + text[chapter..]
+                .find(name)
+                .unwrap_or_else(|| panic!("{dir}: {name} not in chapter III"))
+    };
+    assert!(heading("", "Costa Rica") < heading("", "Georgia"));
+    assert!(heading("ru/", "Грузия") < heading("ru/", "Коста-Рика"));
+    assert!(heading("", "Mongolia") < heading("", "Morocco"));
+    assert!(heading("fr/", "Maroc") < heading("fr/", "Mongolie"));
+}

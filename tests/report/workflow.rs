@@ -683,6 +683,31 @@ fn serve_answers_only_the_loopback_and_bounds_every_request() {
     assert!(!answer.starts_with("HTTP/1.1 2"), "{answer}");
     assert!(!answer.starts_with("HTTP/1.1 3"), "{answer}");
 
+    // A request announcing a body of a gigabyte is answered without its body being read:
+    // the answer comes while the client has sent a few bytes of it, and the server goes on.
+    for method in ["POST", "GET"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "{method} /html/index.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000000\r\n\r\n"
+        )
+        .unwrap();
+        stream.write_all(&[b'x'; 4096]).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        let expected = if method == "POST" {
+            "HTTP/1.1 405"
+        } else {
+            "HTTP/1.1 200"
+        };
+        assert!(answer.starts_with(expected), "{method}: {answer}");
+    }
+    assert_eq!(get(port, "/__report/status").0, 200);
+
     // A client that sends half a request and waits is cut off; others are served meanwhile.
     let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
     slow.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
