@@ -351,8 +351,8 @@ fn serve_shows_the_site_then_the_changed_pages_then_one_pdf() {
         1,
         "the third save's site came without waiting for the second's PDF: {seen:#?}"
     );
-    // No second PDF follows.
-    std::thread::sleep(Duration::from_millis(4000));
+    // No second PDF follows (it would come after another pause of 3 s).
+    std::thread::sleep(Duration::from_millis(3500));
     assert!(rx.try_recv().is_err());
     assert_eq!(exports(&get(port, "/__report/status").1), 3);
     let pdf = crate::support::pdf_text(&root.join("output/report.pdf"));
