@@ -271,7 +271,10 @@ fn typst_watch(root: &Path, tmp: &Path, ours: Duration) {
             main.to_str().unwrap(),
             dir.join("report.pdf").to_str().unwrap(),
         ])
-        .args(["--font-path", "/nonexistent", "--ignore-system-fonts"])
+        // The report's own fonts, and the standards its PDFs are exported to.
+        .args(["--ignore-system-fonts", "--font-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"))
+        .args(["--pdf-standard", "ua-1,a-2a"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -280,12 +283,13 @@ fn typst_watch(root: &Path, tmp: &Path, ours: Duration) {
     let stderr = child.stderr.take().unwrap();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            // "compiled successfully in 1.01s" (or "in 812.34ms")
+            // "[20:40:08] compiled successfully in 2.29 s" (or "in 812.34 ms")
             if let Some(time) = line.split("compiled successfully in ").nth(1) {
-                let time = time.trim();
-                let secs = match time.strip_suffix("ms") {
-                    Some(ms) => ms.parse::<f64>().unwrap_or(0.0) / 1e3,
-                    None => time.trim_end_matches('s').parse::<f64>().unwrap_or(0.0),
+                let mut parts = time.split_whitespace();
+                let value: f64 = parts.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                let secs = match parts.next() {
+                    Some("ms") => value / 1e3,
+                    _ => value,
                 };
                 let _ = tx.send(Duration::from_secs_f64(secs));
             }
