@@ -104,6 +104,13 @@ pub enum Inline {
     Del(Vec<Inline>),
 }
 
+/// Whether inline HTML opens raised or lowered text (`<sup>`, `<sub>`, any case): the
+/// only tags a reply's Markdown reads.
+pub fn raises(html: &str) -> bool {
+    let tag = html.trim();
+    tag.eq_ignore_ascii_case("<sup>") || tag.eq_ignore_ascii_case("<sub>")
+}
+
 /// Whether a link target may be kept: only web and mail addresses.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();

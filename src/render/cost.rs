@@ -179,6 +179,8 @@ pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
             Event::Text(t) if in_code => (2 * t.matches('\n').count(), false),
             Event::Code(_) => (2, true),
             Event::FootnoteReference(_) => (6, true),
+            // Raised or lowered text opened (`<sup>`, `<sub>`): a span, as emphasis is.
+            Event::InlineHtml(html) if markdown::raises(html) => (1, true),
             Event::HardBreak => (1, true),
             Event::Rule => (1, false),
             _ => (0, false),
@@ -190,7 +192,7 @@ pub fn measure(text: &str, spend: &mut Spend) -> Vec<Excess> {
                     at: start.start..start.start + 1,
                     message: format!(
                         "a paragraph of more than {MAX_SPANS} formatted spans (emphasis, links, code, \
-                         footnote references, line breaks)"
+                         raised and lowered text, footnote references, line breaks)"
                     ),
                     label: "this paragraph".into(),
                     help: "typesetting time grows with the square of a paragraph's spans: split the \
@@ -273,6 +275,10 @@ mod tests {
         assert_eq!(problems[0].at.start, "Text.\n\n".len());
         // 300 spans pass.
         assert!(measure(&"*a* ".repeat(300), &mut spend).is_empty());
+        // Raised and lowered text counts as a span; any other tag is text.
+        let raised = format!("m<sub>2</sub> {}", "1<sup>er</sup> ".repeat(300));
+        assert_eq!(measure(&raised, &mut spend).len(), 1);
+        assert!(measure(&"<b>a</b> ".repeat(400), &mut spend).is_empty());
     }
 
     #[test]

@@ -63,6 +63,10 @@ const FRAGMENTS: &[&str] = &[
     "***\n",
     "<b>",
     "</b>",
+    "<sup>",
+    "</sup>",
+    "<sub>x</sub>",
+    "<sup onclick=x>",
     "<script>alert(1)</script>",
     "<div onclick=x>",
     "$",
@@ -150,6 +154,11 @@ const TYPST_NAMES: &[&str] = &[
     "left",
     "center",
     "right",
+    // table.header(repeat: false, ...): a header holding a link is not repeated.
+    "repeat",
+    // Raised and lowered text (`<sup>`, `<sub>` in a reply).
+    "super",
+    "sub",
 ];
 
 /// Syntax that may appear in the writer's output; anything else (markup headings, lists,
@@ -234,6 +243,7 @@ const HTML_TAGS: &[&str] = &[
     "pre",
     "a",
     "sup",
+    "sub",
     "ul",
     "ol",
     "li",
