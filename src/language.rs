@@ -74,23 +74,25 @@ pub fn script(code: &str) -> Option<Script> {
     }
 }
 
+/// Whether `c` is a Chinese character or a kana (Unicode scripts Han, Hiragana, Katakana):
+/// a word of its own, and a line may break before and after it.
+pub fn is_ideograph_or_kana(c: char) -> bool {
+    // CJK Unified Ideographs, all Han: most Chinese text, without a lookup. No character
+    // before U+2E80 (CJK radicals) is Han or kana: most other text never looks one up.
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || c >= '\u{2e80}'
+            && matches!(
+                CodePointMapData::<UnicodeScript>::new().get(c),
+                UnicodeScript::Han | UnicodeScript::Hiragana | UnicodeScript::Katakana
+            )
+}
+
 /// Words of a text in any language, as UN word counts have them: each Chinese character
 /// and each kana (Unicode scripts Han, Hiragana, Katakana) is a word; elsewhere, a run of
 /// non-space characters that holds a letter or a digit. No rule depends on the language
 /// declared: a Chinese quotation in a French reply counts as Chinese.
 pub fn count_words(text: &str) -> usize {
-    let scripts = CodePointMapData::<UnicodeScript>::new();
-    // No character before U+2E80 (CJK radicals) is Han or kana: most text never looks
-    // a script up.
-    let counted = |c: char| {
-        // CJK Unified Ideographs, all Han: most Chinese text, without a lookup.
-        ('\u{4e00}'..='\u{9fff}').contains(&c)
-            || c >= '\u{2e80}'
-                && matches!(
-                    scripts.get(c),
-                    UnicodeScript::Han | UnicodeScript::Hiragana | UnicodeScript::Katakana
-                )
-    };
+    let counted = is_ideograph_or_kana;
     let mut words = 0;
     let mut in_word = false;
     for c in text.chars() {

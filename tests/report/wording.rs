@@ -220,9 +220,14 @@ fn every_pdf_words_its_body_in_its_language() {
     ];
     for (dir, date, joined, count) in cases {
         let pdf = out.join(format!("{dir}report.pdf"));
-        // Without the zero-width spaces Chinese lines may break at; Chinese without the
-        // spaces the text extraction puts between runs.
-        let mut text = pdf_text(&pdf).replace('\u{200b}', "");
+        let mut text = pdf_text(&pdf);
+        // No zero-width space in the words: a line breaks between Chinese characters
+        // anyway, and one there would be copied and searched with the text.
+        assert!(
+            !text.contains('\u{200b}'),
+            "{dir}: a zero-width space in\n{text}"
+        );
+        // Chinese without the spaces the text extraction puts between runs.
         if dir == "zh/" {
             text.retain(|c| !c.is_whitespace());
         }
