@@ -10,31 +10,21 @@
 // the skip link first; in a redline, the switch hides and shows the deletions. Exits 1 on
 // any failure, listing every one.
 
-import { chromium } from "playwright-core";
-import { readFileSync, readdirSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { axeSource, fail, finish, launch } from "./harness.mjs";
+import { readdirSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const site = resolve(process.argv[2] ?? "../../output/html");
 const shots = process.argv[3] ? resolve(process.argv[3]) : null;
 if (shots) mkdirSync(shots, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const category = readdirSync(join(site, "categories")).sort()[0];
 const state = readdirSync(join(site, "states")).sort()[0];
 const pages = ["index.html", `categories/${category}`, `states/${state}`, "print.html"];
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
-const failures = [];
-const fail = (message) => { failures.push(message); console.log(`FAIL ${message}`); };
+const browser = await launch();
 
 try {
   for (const [name, viewport] of Object.entries(widths)) {
@@ -118,8 +108,4 @@ try {
   await browser.close();
 }
 
-if (failures.length) {
-  console.log(`\n${failures.length} failure(s)`);
-  process.exit(1);
-}
-console.log("\nbrowser checks passed");
+finish("\nbrowser checks passed");

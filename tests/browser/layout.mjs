@@ -9,9 +9,8 @@
 // is current; axe-core finds no serious or critical violation. Exits 1 on any failure,
 // listing every one.
 
-import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { axeSource, fail, finish, launch } from "./harness.mjs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
@@ -23,18 +22,9 @@ if (!base || languages.length === 0) {
   console.error("usage: node layout.mjs http://127.0.0.1:PORT LANG... [--shots DIR]");
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const rtl = new Set(["ar", "fa", "he", "ur"]);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
-const failures = [];
-const fail = (message) => { failures.push(message); console.log(`FAIL ${message}`); };
+const browser = await launch();
 
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } });
@@ -85,8 +75,4 @@ try {
 } finally {
   await browser.close();
 }
-if (failures.length > 0) {
-  console.log(`${failures.length} failure(s)`);
-  process.exit(1);
-}
-console.log(`layout preview: ${languages.join(", ")}: ok`);
+finish(`layout preview: ${languages.join(", ")}: ok`);
