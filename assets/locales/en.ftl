@@ -358,6 +358,12 @@ site-search-kind-reply = reply
 # What a screen reader says on a footnote's number, and on the link back from the note.
 site-footnote = Footnote { $number }
 site-footnote-back = Back to the text
+# report serve only, on the editor's machine: the corner of each page (which PDF is
+# current, a link to the layout preview) and the banner over a page when a rebuild fails.
+serve-pdf-of = PDF of { $time }
+serve-pdf-pending = PDF being made
+serve-layout = layout
+serve-failed = The last rebuild failed: the output folder holds the last good build.
 site-structure = Document structure
 site-summary-introduction = Summary and I. Introduction
 site-summary-page = Summary and introduction

@@ -293,7 +293,8 @@ pub(super) fn answer(state: &State, path: &str) -> hyper::Response<super::Body> 
         }
         None => {
             let layout = &layouts[lang];
-            let html = page_list(lang, layout, &layouts);
+            let script = super::live_script(state, lang, None);
+            let html = page_list(lang, layout, &layouts, &script);
             respond(
                 StatusCode::OK,
                 "text/html; charset=utf-8",
@@ -305,7 +306,7 @@ pub(super) fn answer(state: &State, path: &str) -> hyper::Response<super::Body> 
 
 /// The layout preview of one version: its pages one under the other, each with its
 /// number and a link to the site's page of the reply it shows; the other versions named.
-fn page_list(lang: &str, layout: &Layout, all: &BTreeMap<String, Layout>) -> String {
+fn page_list(lang: &str, layout: &Layout, all: &BTreeMap<String, Layout>, script: &str) -> String {
     use crate::render::html::markup::escape;
     use std::fmt::Write as _;
     let dir = if layout.rtl { "rtl" } else { "ltr" };
@@ -389,6 +390,6 @@ fn page_list(lang: &str, layout: &Layout, all: &BTreeMap<String, Layout>) -> Str
             page.height
         );
     }
-    out.push_str("</main>\n<script src=\"/__report/live.js\"></script>\n</body>\n</html>\n");
+    let _ = write!(out, "</main>\n{script}\n</body>\n</html>\n");
     out
 }

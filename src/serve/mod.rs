@@ -54,6 +54,12 @@ const EVENT_QUEUE: usize = 8;
 /// The script injected into served pages.
 const LIVE_JS: &str = r#"(function () {
   "use strict";
+  // Its words come on its own tag, in the page's language (see `live_script`).
+  var me = document.currentScript;
+  function said(name, english) { return (me && me.getAttribute("data-" + name)) || english; }
+  var lang = document.documentElement.lang || undefined;
+  // The report writes Arabic with Western digits, as UN documents do.
+  var timeLocale = lang === "ar" ? "ar-u-nu-latn" : lang;
   var overlay = null;
   function show(text) {
     if (!overlay) {
@@ -64,9 +70,8 @@ const LIVE_JS: &str = r#"(function () {
         "background:rgba(25,25,25,.94);color:#fff;font:13px/1.45 monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = "The last rebuild failed: the output folder holds the last good build.\n\n" + text;
+    overlay.textContent = said("failed", "The last rebuild failed.") + "\n\n" + text;
   }
-  var me = document.currentScript;
   var badge = document.createElement("div");
   badge.id = "report-live";
   badge.style.cssText = "position:fixed;bottom:.5em;inset-inline-end:.5em;z-index:99998;" +
@@ -77,11 +82,13 @@ const LIVE_JS: &str = r#"(function () {
   if (target) {
     var link = document.createElement("a");
     link.href = target;
-    link.textContent = " · layout";
+    link.textContent = " · " + said("layout-label", "layout");
     badge.appendChild(link);
   }
   function pdfAt(ms) {
-    pdf.textContent = ms ? "PDF of " + new Date(ms).toLocaleTimeString() : "PDF being made";
+    pdf.textContent = ms
+      ? said("pdf-of", "PDF: {time}").replace("{time}", new Date(ms).toLocaleTimeString(timeLocale))
+      : said("pdf-pending", "PDF…");
   }
   fetch("/__report/status").then(function (r) { return r.json(); }).then(function (s) {
     pdfAt(s.pdf_at);
@@ -123,6 +130,8 @@ struct State {
     live: layout::Shared,
     /// Whether the build under way sent its sites already (then its end reloads nothing).
     site_sent: Mutex<bool>,
+    /// The words of the live script's tag, by language (see `live_script`).
+    words: Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A lock that a panicking holder did not leave unusable.
@@ -184,6 +193,7 @@ impl State {
             builds: Mutex::new(0),
             live: layout::Shared::default(),
             site_sent: Mutex::new(false),
+            words: Mutex::new(std::collections::HashMap::new()),
         }
     }
 }
@@ -405,18 +415,40 @@ fn serve_file(state: &State, path: &str) -> Response<Body> {
         return respond(StatusCode::OK, kind, bytes);
     }
     let page = String::from_utf8_lossy(&bytes);
-    let script = match layout::place_of(state, rel) {
-        Some(place) => format!(
-            "<script src=\"/__report/live.js\" data-layout=\"{}\"></script>\n</body>",
-            crate::render::html::markup::escape(&place)
-        ),
-        None => "<script src=\"/__report/live.js\"></script>\n</body>".to_string(),
-    };
+    let lang = page
+        .split_once("<html lang=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .unwrap_or("en");
+    let place = layout::place_of(state, rel);
+    let script = format!("{}\n</body>", live_script(state, lang, place.as_deref()));
     let page = match page.rfind("</body>") {
         Some(at) => format!("{}{script}{}", &page[..at], &page[at + "</body>".len()..]),
         None => format!("{page}{script}"),
     };
     respond(StatusCode::OK, kind, page.into_bytes())
+}
+
+/// The tag of the live script for a page in `lang`, with its words from that language's
+/// catalogue (`serve-*`, English where it has none) and the place of the page in the
+/// layout preview, if it has one.
+fn live_script(state: &State, lang: &str, place: Option<&str>) -> String {
+    use crate::render::html::markup::escape;
+    let mut words = lock(&state.words);
+    let said = words.entry(lang.to_string()).or_insert_with(|| {
+        let (catalogue, _) = crate::catalogue::Catalogue::new(lang, &[]);
+        let time = [("time", crate::catalogue::Arg::Text("{time}"))];
+        [
+            ("pdf-of", catalogue.get("serve-pdf-of", &time)),
+            ("pdf-pending", catalogue.get("serve-pdf-pending", &[])),
+            ("layout-label", catalogue.get("serve-layout", &[])),
+            ("failed", catalogue.get("serve-failed", &[])),
+        ]
+        .iter()
+        .map(|(name, text)| format!(" data-{name}=\"{}\"", escape(text)))
+        .collect()
+    });
+    let place = place.map_or(String::new(), |p| format!(" data-layout=\"{}\"", escape(p)));
+    format!("<script src=\"/__report/live.js\"{said}{place}></script>")
 }
 
 /// The file under `out` a URL path names; `None` for anything that would leave it.
@@ -636,15 +668,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("html")).unwrap();
         std::fs::write(dir.path().join("html/index.html"), "<p>x</p></body></html>").unwrap();
+        std::fs::write(
+            dir.path().join("html/fr.html"),
+            "<html lang=\"fr\"><p>x</p></body></html>",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("report.pdf"), "%PDF").unwrap();
         let state = State::new(dir.path().to_path_buf(), 3000);
         let get = |path: &str| answer(&state, &request(Method::GET, path, "localhost"));
         let root = get("/");
         assert_eq!(root.status(), StatusCode::FOUND);
         assert_eq!(root.headers()[header::LOCATION], "/html/index.html");
+        // The live script, with its words in the page's language (English by default).
         assert_eq!(
             body(get("/html/")),
-            "<p>x</p><script src=\"/__report/live.js\"></script>\n</body></html>"
+            "<p>x</p><script src=\"/__report/live.js\" data-pdf-of=\"PDF of {time}\" \
+             data-pdf-pending=\"PDF being made\" data-layout-label=\"layout\" \
+             data-failed=\"The last rebuild failed: the output folder holds the last good \
+             build.\"></script>\n</body></html>"
+        );
+        let french = body(get("/html/fr.html"));
+        assert!(
+            french
+                .contains(" data-pdf-of=\"PDF de {time}\" data-pdf-pending=\"PDF en préparation\""),
+            "{french}"
         );
         let pdf = get("/report.pdf");
         assert_eq!(pdf.headers()[header::CONTENT_TYPE], "application/pdf");

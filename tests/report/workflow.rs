@@ -154,8 +154,11 @@ fn serve_follows_edits_and_keeps_the_last_good_page_on_errors() {
     assert!(page.contains("tiene el honor de transmitir"));
     // The live script, with the place of Costa Rica's reply in the layout preview.
     let script = page
-        .split("<script src=\"/__report/live.js\" data-layout=\"/__report/layout/en#page-")
+        .split("data-layout=\"/__report/layout/en#page-")
         .nth(1)
+        .filter(|_| {
+            page.contains("<script src=\"/__report/live.js\" data-pdf-of=\"PDF of {time}\"")
+        })
         .unwrap_or_else(|| panic!("live script with the layout's place injected: {page}"));
     let reply_page: usize = script.split('"').next().unwrap().parse().unwrap();
     let (status, layout) = get(port, "/__report/layout/en");
@@ -395,6 +398,13 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
     );
 
     // A change to the site's style only: the PDF is written again without typesetting.
+    // The live script speaks each version's language.
+    let french = get(port, "/fr/html/index.html").1;
+    assert!(
+        french.contains("data-pdf-of=\"PDF de {time}\"")
+            && french.contains("data-failed=\"La dernière reconstruction a échoué"),
+        "{french}"
+    );
     let pdf = fs::read(root.join("output/report.pdf")).unwrap();
     let done = builds(&get(port, "/__report/status").1);
     edit(&root.join("templates/style.css"), |css| {
