@@ -107,8 +107,26 @@ pub enum Inline {
 /// Whether inline HTML opens raised or lowered text (`<sup>`, `<sub>`, any case): the
 /// only tags a reply's Markdown reads.
 pub fn raises(html: &str) -> bool {
+    matches!(raised_tag(html), Some((_, true)))
+}
+
+/// What an inline HTML tag is, if it is one of `<sup>`, `</sup>`, `<sub>` and `</sub>`
+/// (any case, no attributes): superscript (else subscript), and whether it opens.
+fn raised_tag(html: &str) -> Option<(bool, bool)> {
     let tag = html.trim();
-    tag.eq_ignore_ascii_case("<sup>") || tag.eq_ignore_ascii_case("<sub>")
+    let (close, name) = match tag.strip_prefix("</") {
+        Some(rest) => (true, rest),
+        None => (false, tag.strip_prefix('<')?),
+    };
+    let name = name.strip_suffix('>')?;
+    let sup = if name.eq_ignore_ascii_case("sup") {
+        true
+    } else if name.eq_ignore_ascii_case("sub") {
+        false
+    } else {
+        return None;
+    };
+    Some((sup, !close))
 }
 
 /// Whether a link target may be kept: only web and mail addresses.
@@ -534,13 +552,15 @@ impl Builder {
     /// `<sup>`, `</sup>`, `<sub>` and `</sub>` (any case, no attributes) open and close
     /// raised and lowered text; any other tag, or one that closes nothing open, is text.
     fn inline_html(&mut self, html: &str) {
-        let tag = html.trim().to_ascii_lowercase();
-        let kind = match tag.as_str() {
-            "<sup>" | "</sup>" => InlineKind::Sup,
-            "<sub>" | "</sub>" => InlineKind::Sub,
-            _ => return self.inline(Inline::Text(html.to_string())),
+        let Some((sup, opens)) = raised_tag(html) else {
+            return self.inline(Inline::Text(html.to_string()));
         };
-        if !tag.starts_with("</") {
+        let kind = if sup {
+            InlineKind::Sup
+        } else {
+            InlineKind::Sub
+        };
+        if opens {
             if self.inline_depth() >= MAX_INLINE_DEPTH {
                 self.flattened("emphasis and links nested", MAX_INLINE_DEPTH);
                 return;

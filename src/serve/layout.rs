@@ -93,14 +93,11 @@ impl Live for Handle {
 
     fn laid_out(&self, version: LaidOut) {
         let state = &self.0;
-        let (count, changed) = pages(state, &version);
-        let hashes: Vec<String> = lock(&state.live.layouts)
-            .get(&version.lang)
-            .map(|l| l.pages.iter().map(|p| format!("{:x}", p.hash)).collect())
-            .unwrap_or_default();
+        let (changed, hashes) = pages(state, &version);
+        let hashes: Vec<String> = hashes.iter().map(|h| format!("{h:x}")).collect();
         let event = serde_json::json!({
             "lang": version.lang,
-            "count": count,
+            "count": hashes.len(),
             "changed": changed,
             "hashes": hashes,
         });
@@ -112,9 +109,9 @@ impl Live for Handle {
 }
 
 /// Renders the pages of `version` that differ from the preview's (by a hash of each), and
-/// keeps them with where its replies start: how many pages it has, and which changed
-/// (from 1).
-fn pages(state: &State, version: &LaidOut) -> (usize, Vec<usize>) {
+/// keeps them with where its replies start: which pages changed (from 1), and the hash of
+/// each page.
+fn pages(state: &State, version: &LaidOut) -> (Vec<usize>, Vec<u128>) {
     let document = &version.document;
     let before: Vec<u128> = lock(&state.live.layouts)
         .get(&version.lang)
@@ -165,7 +162,7 @@ fn pages(state: &State, version: &LaidOut) -> (usize, Vec<usize>) {
     layout.site.clone_from(&version.site);
     layout.document = Some(Arc::clone(document));
     layout.replies = replies;
-    (layout.pages.len(), changed)
+    (changed, layout.pages.iter().map(|p| p.hash).collect())
 }
 
 /// A page as SVG.

@@ -203,20 +203,19 @@ impl Typesetter {
                 .insert(Source::new(*world::MAIN, text.to_string()))
                 .clone(),
         });
-        let live = self.live.as_ref().map(|(live, target)| {
-            let laid_out = |document, today| LaidOut {
-                lang: self.lang.clone(),
-                pdf: target.pdf.clone(),
-                site: target.site.clone(),
-                rtl: target.rtl,
-                symbol: symbol.to_string(),
-                today,
-                document,
-            };
-            (live, laid_out)
-        });
-        let hand = live.as_ref().map(|(live, laid_out)| {
-            move |document, today| live.laid_out(laid_out(document, today))
+        let lang = &self.lang;
+        let hand = self.live.as_ref().map(|(live, target)| {
+            move |document, today| {
+                live.laid_out(LaidOut {
+                    lang: lang.clone(),
+                    pdf: target.pdf.clone(),
+                    site: target.site.clone(),
+                    rtl: target.rtl,
+                    symbol: symbol.to_string(),
+                    today,
+                    document,
+                })
+            }
         });
         let (typesetting, start) = typeset_source(
             source,
