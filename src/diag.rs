@@ -127,7 +127,7 @@ impl Diagnostic {
 }
 
 /// The list of problems found so far.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
 }
@@ -259,7 +259,7 @@ pub struct Sources {
 }
 
 /// A file ready to be registered (see [`Sources::prepare`]).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Prepared {
     name: String,
     /// The text as printed.

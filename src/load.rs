@@ -16,6 +16,7 @@ use walkdir::WalkDir;
 use crate::codes::Code;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources, Span};
+use crate::files::Stamp;
 use crate::locale::{self, Locale};
 use crate::misleading;
 use crate::root::{ReadTextError, Refusal, ReportRoot};
@@ -123,9 +124,28 @@ fn display(root: &Path, rel: &str) -> String {
 
 /// Reads and checks the report root at `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_remembering(root, None)
+}
+
+/// The reply files a builder that builds again read last time, each with its stamp and
+/// text: the next load reads again only the files whose stamp changed (a French edit of
+/// the 193-State root: 26 ms of reading 1,158 files through the root's checks become 3 ms
+/// of looking at them).
+#[derive(Debug, Default)]
+pub struct Remembered {
+    files: HashMap<PathBuf, (Stamp, String)>,
+}
+
+/// Reads and checks the report root at `root`, reading again only the reply files that
+/// changed since `remembered` was filled, and filling it for the next time.
+pub fn load_again(root: &Path, remembered: &mut Remembered) -> Loaded {
+    load_remembering(root, Some(remembered))
+}
+
+fn load_remembering(root: &Path, remembered: Option<&mut Remembered>) -> Loaded {
     let mut sources = Sources::new();
     let mut diags = Diagnostics::new();
-    let project = load_into(root, &mut sources, &mut diags);
+    let project = load_into(root, remembered, &mut sources, &mut diags);
     diags.sort();
     Loaded {
         sources,
@@ -134,7 +154,12 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
-fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Project> {
+fn load_into(
+    root: &Path,
+    remembered: Option<&mut Remembered>,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<Project> {
     let Ok(report_root) = ReportRoot::new(root) else {
         diags.push(
             Diagnostic::error_nowhere(
@@ -174,8 +199,17 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     misleading::warn(file, misleading::raw(&text), diags);
     let config = Config::parse(&text, file, diags)?;
 
+    let book = Book {
+        config: &config,
+        text: {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut hasher);
+            hasher.finish()
+        },
+    };
     let (submissions, translations, originals) =
-        read_submissions(&report_root, &config, sources, diags);
+        read_submissions(&report_root, &book, remembered, sources, diags);
     validate::across_replies(&submissions, diags);
     validate::translations(&submissions, &translations, &originals, diags);
     let locales = read_locales(&report_root, &config, sources, diags);
@@ -261,7 +295,8 @@ type Replies = (Vec<Submission>, Vec<Translation>, HashSet<String>);
 
 fn read_submissions(
     root: &ReportRoot,
-    config: &Config,
+    book: &Book,
+    remembered: Option<&mut Remembered>,
     sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Replies {
@@ -378,30 +413,60 @@ fn read_submissions(
             steps.push(Step::Say(bad_suffix(&shown, &name, suffix, original)));
             continue;
         }
+        // A link's own stamp says nothing of the file it leads to: it is read every time.
+        let linked = entry.file_type().is_symlink();
         steps.push(Step::Read {
-            file: path.to_path_buf(),
+            file: (path.to_path_buf(), linked),
             rel,
             shown,
             kind,
         });
     }
-    let steps: Vec<Step<Result<String, ReadTextError>>> = steps
+    let before = remembered.as_deref();
+    let read: Vec<(ReadStep, Option<(PathBuf, Stamp)>)> = steps
         .into_par_iter()
         .map(|step| match step {
             Step::Read {
-                file,
+                file: (file, linked),
                 rel,
                 shown,
                 kind,
-            } => Step::Read {
-                file: root.read_text(&file, MAX_SUBMISSION_BYTES),
-                rel,
-                shown,
-                kind,
-            },
-            Step::Say(diagnostic) => Step::Say(diagnostic),
+            } => {
+                // Looked at before it is read: a change during the read changes the stamp.
+                let stamp = before
+                    .filter(|_| !linked)
+                    .and_then(|_| Stamp::of(&file))
+                    .map(|(stamp, _)| stamp);
+                let known = before
+                    .and_then(|b| b.files.get(&file))
+                    .filter(|(was, _)| stamp.as_ref() == Some(was));
+                let text = match known {
+                    Some((_, text)) => Ok(text.clone()),
+                    None => root.read_text(&file, MAX_SUBMISSION_BYTES),
+                };
+                let remember = stamp.filter(|_| text.is_ok()).map(|s| (file, s));
+                let step = Step::Read {
+                    file: text,
+                    rel,
+                    shown,
+                    kind,
+                };
+                (step, remember)
+            }
+            Step::Say(diagnostic) => (Step::Say(diagnostic), None),
         })
         .collect();
+    let mut steps = Vec::with_capacity(read.len());
+    let mut now = HashMap::new();
+    for (step, remember) in read {
+        if let (Some((file, stamp)), Step::Read { file: Ok(text), .. }) = (remember, &step) {
+            now.insert(file, (stamp, text.clone()));
+        }
+        steps.push(step);
+    }
+    if let Some(remembered) = remembered {
+        remembered.files = now;
+    }
     // The number of each file read: the next one after those registered before it.
     let mut next = sources.len();
     let numbered: Vec<(Step<Result<String, ReadTextError>>, FileId)> = steps
@@ -426,7 +491,7 @@ fn read_submissions(
                 rel,
                 shown,
                 kind,
-            } => prepare(file, id, &rel, &shown, kind, config),
+            } => prepare(file, id, &rel, &shown, kind, book),
             Step::Say(diagnostic) => Done::said(diagnostic),
         })
         .collect();
@@ -477,9 +542,12 @@ fn fix_extension(name: &str) -> String {
     format!("{stem}.md")
 }
 
-/// What the walk of `submissions/` found at one place: a file (its path, then what reading
-/// it gave), or something to say.
-enum Step<F = PathBuf> {
+/// A step once its file is read.
+type ReadStep = Step<Result<String, ReadTextError>>;
+
+/// What the walk of `submissions/` found at one place: a file (its path and whether it is
+/// a link, then what reading it gave), or something to say.
+enum Step<F = (PathBuf, bool)> {
     Read {
         file: F,
         rel: String,
@@ -489,8 +557,22 @@ enum Step<F = PathBuf> {
     Say(Diagnostic),
 }
 
+/// The project's settings, as the reading of a reply file depends on them: hashed by the
+/// text of book.toml they were read from, for the memoized [`prepare_text`].
+struct Book<'a> {
+    config: &'a Config,
+    text: u64,
+}
+
+impl std::hash::Hash for Book<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
 /// One reply file read, checked and parsed (on any thread), to register: the file as it
 /// will be registered (none if it could not be read), what it said, what it holds.
+#[derive(Clone)]
 struct Done {
     file: Option<(FileId, Prepared)>,
     diags: Diagnostics,
@@ -510,6 +592,7 @@ impl Done {
     }
 }
 
+#[derive(Clone)]
 enum Parsed {
     Original(Submission),
     Translation(Translation),
@@ -523,9 +606,8 @@ fn prepare(
     rel: &str,
     shown: &str,
     kind: FileKind,
-    config: &Config,
+    book: &Book,
 ) -> Done {
-    let mut diags = Diagnostics::new();
     let text = match read {
         Ok(text) => text,
         Err(ReadTextError::Refused(refusal)) => return Done::said(refusal.diagnostic(shown)),
@@ -539,6 +621,7 @@ fn prepare(
             if utf16 {
                 d = d.help("this file looks like UTF-16; save it as UTF-8");
             }
+            let mut diags = Diagnostics::new();
             diags.push(d);
             return Done {
                 file: Some(file),
@@ -547,13 +630,30 @@ fn prepare(
             };
         }
     };
-    misleading::warn(id, misleading::raw(&text), &mut diags);
+    prepare_text(&text, id, rel, shown, &kind, book)
+}
+
+/// Checks and parses the text of one reply file. Memoized (with Typst's memoizer, cleared
+/// with its caches): a rebuild in `watch` or `serve` parses again only the files that
+/// changed, or moved in the numbering of the files.
+#[comemo::memoize]
+fn prepare_text(
+    text: &str,
+    id: FileId,
+    rel: &str,
+    shown: &str,
+    kind: &FileKind,
+    book: &Book,
+) -> Done {
+    let config = book.config;
+    let mut diags = Diagnostics::new();
+    misleading::warn(id, misleading::raw(text), &mut diags);
     let parsed = match kind {
         FileKind::Original => {
-            submission::parse(&text, id, rel, config, &mut diags).map(Parsed::Original)
+            submission::parse(text, id, rel, config, &mut diags).map(Parsed::Original)
         }
         FileKind::Translation { language, original } => {
-            submission::parse_translation(&text, id, rel, &language, &original, config, &mut diags)
+            submission::parse_translation(text, id, rel, language, original, config, &mut diags)
                 .map(Parsed::Translation)
         }
         FileKind::BadSuffix { .. } => None,
@@ -808,6 +908,45 @@ pub fn snapshots(
 mod tests {
     use super::*;
     use crate::testroot::{reply, write};
+    use std::fs;
+
+    #[test]
+    fn a_load_again_reads_what_changed_even_with_its_time_set_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = |text: &str| reply("Chile", "2019-04-01", "en", &[]) + text;
+        write(
+            dir.path(),
+            &[("submissions/chl.md", &body("The first text.\n"))],
+        );
+        let text_of =
+            |loaded: &Loaded| loaded.project.as_ref().unwrap().submissions[0].body.clone();
+        let mut remembered = Remembered::default();
+        let first = load_again(dir.path(), &mut remembered);
+        assert!(text_of(&first).contains("The first text."));
+        assert_eq!(remembered.files.len(), 1, "the file read is remembered");
+
+        // Rewritten with a text of the same length, its modification time put back: the
+        // change time still tells.
+        let path = dir.path().join("submissions/chl.md");
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, body("The other text")).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let second = load_again(dir.path(), &mut remembered);
+        assert!(
+            text_of(&second).contains("The other text"),
+            "{}",
+            text_of(&second)
+        );
+        // Unchanged: the remembered text, the same problems, the same numbering.
+        let third = load_again(dir.path(), &mut remembered);
+        assert_eq!(text_of(&third), text_of(&second));
+        assert_eq!(third.diagnostics.len(), second.diagnostics.len());
+    }
 
     #[test]
     fn a_root_reads_into_replies_and_translations_and_reports_every_problem() {

@@ -455,6 +455,10 @@ pub struct Builder {
     worded: HashMap<String, Worded>,
     /// Removing the output the last build replaced; the output's lock is held until then.
     cleanup: Option<std::thread::JoinHandle<Option<Diagnostic>>>,
+    /// What the last build wrote, for a builder that builds again (see `write::Written`).
+    written: std::sync::Arc<std::sync::Mutex<write::Written>>,
+    /// The reply files the last build read, for a builder that builds again.
+    read: load::Remembered,
 }
 
 impl Drop for Builder {
@@ -481,6 +485,8 @@ impl Builder {
             },
             worded: HashMap::new(),
             cleanup: None,
+            written: Default::default(),
+            read: Default::default(),
         }
     }
 
@@ -602,6 +608,10 @@ impl Builder {
             let message = format!("cannot write {}: {e}", self.out_shown().display());
             Box::new(Diagnostic::error_nowhere(Code::Io, message))
         })?;
+        let staging = match self.options.once {
+            true => staging,
+            false => staging.remembering(std::sync::Arc::clone(&self.written)),
+        };
         Ok((staging, lock))
     }
 
@@ -621,7 +631,10 @@ impl Builder {
             write::recover_if_idle(out);
         }
         stage(Stage::Reading);
-        let loaded = timings.time("load", || load::load(&self.root));
+        let loaded = match self.options.once {
+            true => timings.time("load", || load::load(&self.root)),
+            false => timings.time("load", || load::load_again(&self.root, &mut self.read)),
+        };
         let mut outcome = Outcome {
             sources: loaded.sources,
             diagnostics: loaded.diagnostics,

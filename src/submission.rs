@@ -64,7 +64,7 @@ pub struct Translation {
 }
 
 /// What a reply file's name says it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileKind {
     /// `arg.md`: a reply as received.
     Original,

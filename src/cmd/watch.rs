@@ -12,6 +12,11 @@ use crate::cmd::{Progress, Ui, build_options, exit, report_outcome};
 use crate::pipeline::{Builder, Outcome};
 use crate::write;
 
+/// How long no input must change before a rebuild starts, in milliseconds. An editor's
+/// save is one to three events within a few milliseconds; every millisecond here is one
+/// more before the preview shows the save (it was 150, then 50).
+const QUIET_MS: u64 = 30;
+
 pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
     let options = match build_options(&args.flags, &args.dir, ui) {
         Ok(options) => options,
@@ -76,11 +81,12 @@ pub fn watch(builder: &mut Builder, ui: &Ui, after: &mut dyn FnMut(&Outcome)) ->
             continue;
         };
         // Debounce: an editor's save is often several events (a temporary file, then a
-        // rename, within a few milliseconds); wait until no input changed for 50 ms, and name the last file changed.
+        // rename, within a few milliseconds); wait until no input changed for QUIET_MS,
+        // and name the last file changed.
         // Other events (a browser reading output/) neither count nor extend the wait.
         let mut quiet_from = Instant::now();
         loop {
-            let left = Duration::from_millis(50).saturating_sub(quiet_from.elapsed());
+            let left = Duration::from_millis(QUIET_MS).saturating_sub(quiet_from.elapsed());
             match rx.recv_timeout(left) {
                 Ok(more) => {
                     if let Some(path) = changed(more, &root, &out) {

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use crate::files::OutputFiles;
 use crate::wording::Version;
 
 use super::{Target, cost, typst};
@@ -14,7 +13,7 @@ use super::{Target, cost, typst};
 #[derive(Default)]
 pub struct RenderCache {
     pub typesetters: HashMap<String, typst::Typesetter>,
-    pub sites: HashMap<String, (u64, OutputFiles)>,
+    pub sites: HashMap<String, (u64, super::html::Made)>,
     /// Set for a single build (`report build`): nothing is kept for a next one. Its versions
     /// are typeset in worker processes (see `worker`), or without a worker program here,
     /// Typst's caches cleared after each round of versions (one per core), so that memory

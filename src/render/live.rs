@@ -13,6 +13,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::files::OutputFiles;
 
 /// One version laid out, with what its PDF is made with.
+#[derive(Clone)]
 pub struct LaidOut {
     /// The version's language.
     pub lang: String,

@@ -297,18 +297,6 @@ impl Templates {
     }
 }
 
-/// A message of the version's catalogue, found through the template's `t`, with a number
-/// if given; `None` where a template has no `t` of ours.
-fn worded(state: &State, key: &str, number: Option<usize>) -> Option<String> {
-    let t = state.lookup("t")?;
-    let words = t.downcast_object_ref::<Wording>()?;
-    let args: Vec<(&str, Arg)> = number
-        .map(|n| ("number", Arg::Number(n)))
-        .into_iter()
-        .collect();
-    Some(words.0.get(key, &args))
-}
-
 /// The templates' `t`: the version's fixed wording by message key,
 /// `{{ t("agenda-item", item=109) }}`.
 #[derive(Debug)]
@@ -346,14 +334,19 @@ impl minijinja::value::Object for Wording {
 /// those of `extra`, and `t`: the version's fixed wording by message key,
 /// `{{ t("agenda-item", item=109) }}`.
 pub fn context(version: &Version, extra: Value) -> Value {
-    let t = Value::from_object(Wording(version.catalogue.clone()));
     // A redline's templates receive the version's data with its marks (see `redline`).
     let data = match &version.marked {
         Some(marked) => Value::from(minijinja::value::Serde(&**marked)),
         None => Value::from(minijinja::value::Serde(version)),
     };
-    let base = minijinja::context! { t => t, ..data };
-    minijinja::context! { ..extra, ..base }
+    minijinja::context! { ..extra, ..context_of(version, data) }
+}
+
+/// The context of a template over `data` (the version's, as [`context`] gives it, or the
+/// same wrapped to note what a page reads): its fields and `t`.
+pub fn context_of(version: &Version, data: Value) -> Value {
+    let t = Value::from_object(Wording(version.catalogue.clone()));
+    minijinja::context! { t => t, ..data }
 }
 
 /// The document a redline's `markdown` filter prints: a text paired with its base (see
@@ -383,24 +376,17 @@ fn markdown_filter(
 ) -> Result<Value, Error> {
     match state.auto_escape() {
         AutoEscape::Html => {
-            let doc = match marks {
-                Some(_) => redline_doc(text),
-                None => markdown::parse(text),
-            };
-            // Screen-reader labels in the page's language (English only without a `t`).
-            let footnote = |n: usize| {
-                worded(state, "site-footnote", Some(n)).unwrap_or_else(|| format!("Footnote {n}"))
-            };
-            let labels = html::markup::Labels {
-                footnote: &footnote,
-                back: worded(state, "site-footnote-back", None)
-                    .unwrap_or_else(|| "Back to the text".into()),
-            };
-            Ok(Value::from_safe_string(html::markup::doc(
-                &doc,
-                prefix.unwrap_or(""),
-                &labels,
-            )))
+            let words = Words(
+                state
+                    .lookup("t")
+                    .and_then(|t| t.downcast_object::<Wording>())
+                    .map(|w| w.0.clone()),
+            );
+            let prefix = prefix.unwrap_or("");
+            Ok(Value::from_safe_string(match marks {
+                Some(_) => html_markup(&redline_doc(text), prefix, &words),
+                None => html_text(text, prefix, &words),
+            }))
         }
         escape if *escape == TYPST => {
             let prefix = prefix.unwrap_or("");
@@ -439,6 +425,50 @@ fn typst_markup(text: &str, prefix: &str, lang: Option<&str>, notes: usize) -> (
     let mut notes = notes;
     let markup = markup::doc(&markdown::parse(text), prefix, lang, &mut notes);
     (markup, notes)
+}
+
+/// The wording a page's Markdown is written with (its footnotes' labels for screen
+/// readers): the version's catalogue, English without one. Hashed by what distinguishes
+/// catalogues, for the memoized [`html_text`].
+struct Words(Option<std::sync::Arc<crate::catalogue::Catalogue>>);
+
+impl std::hash::Hash for Words {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_ref().map(|c| c.fingerprint()).hash(state);
+    }
+}
+
+impl Words {
+    fn get(&self, key: &str, number: Option<usize>) -> Option<String> {
+        let args: Vec<(&str, Arg)> = number
+            .map(|n| ("number", Arg::Number(n)))
+            .into_iter()
+            .collect();
+        Some(self.0.as_ref()?.get(key, &args))
+    }
+}
+
+/// A Markdown text as HTML, its footnotes' ids after `prefix`. Memoized: a rebuild after an
+/// edit converts only the texts that changed (the whole report's page prints them all).
+#[comemo::memoize]
+fn html_text(text: &str, prefix: &str, words: &Words) -> String {
+    html_markup(&markdown::parse(text), prefix, words)
+}
+
+fn html_markup(doc: &markdown::Doc, prefix: &str, words: &Words) -> String {
+    // Screen-reader labels in the page's language (English only without a `t`).
+    let footnote = |n: usize| {
+        words
+            .get("site-footnote", Some(n))
+            .unwrap_or_else(|| format!("Footnote {n}"))
+    };
+    let labels = html::markup::Labels {
+        footnote: &footnote,
+        back: words
+            .get("site-footnote-back", None)
+            .unwrap_or_else(|| "Back to the text".into()),
+    };
+    html::markup::doc(doc, prefix, &labels)
 }
 
 /// `{{ id|label }}`: a Typst label `<id>`; only letters, digits and `-` are accepted.

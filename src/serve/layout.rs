@@ -93,6 +93,11 @@ impl Live for Handle {
 
     fn laid_out(&self, version: LaidOut) {
         let state = &self.0;
+        // The export starts at once, on its thread, while the pages that changed are made
+        // here: the two share the machine's cores with nothing else by now.
+        let build = *lock(&state.builds) + 1;
+        lock(&state.live.pending).insert(version.lang.clone(), (build, version.clone()));
+        state.live.wake.notify_all();
         let (changed, hashes) = pages(state, &version);
         let hashes: Vec<String> = hashes.iter().map(|h| format!("{h:x}")).collect();
         let event = serde_json::json!({
@@ -102,9 +107,6 @@ impl Live for Handle {
             "hashes": hashes,
         });
         send(state, format!("event: pages\ndata: {event}\n\n"));
-        let build = *lock(&state.builds) + 1;
-        lock(&state.live.pending).insert(version.lang.clone(), (build, version));
-        state.live.wake.notify_all();
     }
 }
 

@@ -425,11 +425,29 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         "nothing exported again"
     );
     assert!(fs::read(root.join("output/report.pdf")).unwrap() == pdf);
+
+    // One more edit of a reply's text, the templates as they were: the site's pages that
+    // read nothing of it are kept from the last build, the files that did not change are
+    // linked from the last output; the result must still be a fresh build's.
+    let done = builds(&get(port, "/__report/status").1);
+    edit(&root.join("submissions/arg.en.md"), |text| {
+        text.replacen(added, "Argentina adds a sentence of its own. ", 1)
+    });
+    eventually("the second reply edit is built and exported", || {
+        let status = get(port, "/__report/status").1;
+        builds(&status) > done && exports(&status) == 8 && status.contains("\"ok\":true")
+    });
     let live = files(&root.join("output"));
     assert!(
         live.iter().any(|(path, bytes)| path.ends_with(".css")
             && String::from_utf8_lossy(bytes).contains("#b00020")),
         "the new style is written"
+    );
+    assert!(
+        live.iter()
+            .any(|(path, bytes)| path == "html/states/arg.html"
+                && String::from_utf8_lossy(bytes).contains("a sentence of its own")),
+        "the edited reply's page is rendered again"
     );
     drop(server);
 

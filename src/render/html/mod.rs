@@ -8,6 +8,10 @@
 //! only as escaped values or through the Markdown writer, which escapes every text leaf.
 
 pub mod markup;
+pub mod reads;
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use minijinja::context;
 use minijinja::value::{Serde, Value};
@@ -18,6 +22,7 @@ use crate::files::OutputFiles;
 use crate::invisible;
 use crate::language::Script;
 use crate::markdown;
+use crate::render::hash_of;
 use crate::render::templates::{self, Templates};
 use crate::wording::Version;
 
@@ -179,7 +184,38 @@ pub fn pages(version: &Version) -> Vec<Page> {
     pages
 }
 
+/// What a site's pages were made from, kept for a rebuild of the same version: the
+/// inputs all its pages share, and each page's own inputs and reads of the data (see
+/// [`reads`]).
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    /// A hash of the templates, the wording and the settings every page is rendered with.
+    frame: u64,
+    places: Arc<reads::Places>,
+    /// By URL: a hash of the page's own inputs (its URL, title, neighbours, template),
+    /// and its reads with what they found.
+    pages: HashMap<String, (u64, Arc<reads::Reads>)>,
+}
+
+/// The site a build made: its files and what they were made from.
+#[derive(Debug, Clone, Default)]
+pub struct Made {
+    pub files: OutputFiles,
+    pub memo: Memo,
+}
+
+/// How many pages a render made, and how many it kept from the previous site.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Count {
+    pub rendered: usize,
+    pub kept: usize,
+}
+
 /// Renders the site into `files` under `dir`. `pdf` is the PDF's file name, for a link.
+/// With `previous` (a rebuild of the same version), a page whose inputs and reads of the
+/// data are as they were is taken from it instead of rendered again; the site made is
+/// returned with what its pages read, for the next build (none in a redline, whose pages
+/// print marks that are not tracked).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     version: &Version,
@@ -187,18 +223,42 @@ pub fn render(
     templates: &Templates,
     dir: &str,
     pdf: Option<&str>,
+    previous: Option<&Made>,
     sources: &mut Sources,
     diags: &mut Diagnostics,
     files: &mut OutputFiles,
-) -> Option<()> {
+) -> Option<(Memo, Count)> {
     let env = templates.html(version.marked.is_some());
-    let base = templates::context(version, Value::UNDEFINED);
     let (arabic, cjk) = scripts(version);
     // The switcher names each version in its own language, Arabic and Chinese included.
     let labels = links.len() > 1;
     if arabic || cjk || labels {
         web_fonts(dir, arabic, cjk, labels, files);
     }
+    let web_fonts = arabic || cjk || labels;
+    // Pages read the data through `reads` (a redline's marked data is not tracked).
+    let tracked = version.marked.is_none();
+    let frame = hash_of(&(
+        templates.fingerprint(),
+        version.catalogue.fingerprint(),
+        dir,
+        pdf,
+        web_fonts,
+        serde_json::to_string(links).unwrap_or_default(),
+    ));
+    let previous = previous.filter(|p| tracked && p.memo.frame == frame);
+    let places = previous.map_or_else(Arc::default, |p| Arc::clone(&p.memo.places));
+    let data = tracked.then(|| Value::from(Serde(version)));
+    let mut findings = match (previous, &data) {
+        (Some(_), Some(data)) => Some(places.against(data.clone())),
+        _ => None,
+    };
+    let mut memo = Memo {
+        frame,
+        places: Arc::clone(&places),
+        pages: HashMap::new(),
+    };
+    let mut count = Count::default();
     let all = pages(version);
     let reading = &all[..all.len() - 1];
     let mut ok = true;
@@ -207,28 +267,57 @@ pub fn render(
         let prev = (in_sequence && i > 0).then(|| &reading[i - 1]);
         let next = reading.get(i + 1).filter(|_| in_sequence);
         let root = "../".repeat(page.url.matches('/').count());
+        let path = format!("{dir}/{}", page.url);
+        let own = hash_of(&(
+            &page.url,
+            &page.title,
+            prev.map(|p| (&p.url, &p.title)),
+            next.map(|p| (&p.url, &p.title)),
+        ));
+        // The page as the last build made it, if nothing it was made from changed.
+        if let (Some(previous), Some(findings)) = (previous, findings.as_mut())
+            && let Some((was, reads)) = previous.memo.pages.get(&page.url)
+            && *was == own
+            && findings.unchanged(reads)
+            && files.add_from(&previous.files, &path)
+        {
+            memo.pages
+                .insert(page.url.clone(), (own, Arc::clone(reads)));
+            count.kept += 1;
+            continue;
+        }
+        let log = Arc::new(reads::Log::default());
+        let base = match &data {
+            Some(data) => reads::Tracked::top(data.clone(), &places, &log),
+            None => Value::from(Serde(version.marked.as_deref())),
+        };
+        let at = |key: &str, at: Option<usize>| -> Value {
+            match (&data, at) {
+                (Some(_), Some(at)) => base
+                    .get_item(&Value::from(key))
+                    .and_then(|list| list.get_item(&Value::from(at)))
+                    .unwrap_or_default(),
+                _ => item(version, key, at).unwrap_or_default(),
+            }
+        };
         let (template, extra) = if page.url == "index.html" {
             ("index.html.j2", Value::UNDEFINED)
         } else if page.url == "print.html" {
             ("print.html.j2", Value::UNDEFINED)
         } else if let Some(id) = page.url.strip_prefix("categories/") {
             let id = id.trim_end_matches(".html");
-            let at = version.categories.iter().position(|c| c.id == id);
-            let category = item(version, "categories", at)
-                .unwrap_or_else(|| Value::from(Serde(at.map(|i| &version.categories[i]))));
-            ("category.html.j2", category)
+            let found = version.categories.iter().position(|c| c.id == id);
+            ("category.html.j2", at("categories", found))
         } else {
             let iso3 = page
                 .url
                 .trim_start_matches("states/")
                 .trim_end_matches(".html");
-            let at = version
+            let found = version
                 .replies
                 .iter()
                 .position(|r| r.iso3.eq_ignore_ascii_case(iso3));
-            let reply = item(version, "replies", at)
-                .unwrap_or_else(|| Value::from(Serde(at.map(|i| &version.replies[i]))));
-            ("state.html.j2", reply)
+            ("state.html.j2", at("replies", found))
         };
         let ctx = context! {
             page => Serde(page),
@@ -239,11 +328,16 @@ pub fn render(
             reply => extra,
             files => context! { pdf => pdf },
             versions => Serde(links),
-            web_fonts => arabic || cjk || labels,
-            ..base.clone()
+            web_fonts => web_fonts,
+            ..templates::context_of(version, base)
         };
         match templates.render(&env, template, ctx, sources, diags) {
-            Some(html) => files.add(format!("{dir}/{}", page.url), html),
+            Some(html) => {
+                files.add(path, html);
+                memo.pages
+                    .insert(page.url.clone(), (own, Arc::new(log.take())));
+                count.rendered += 1;
+            }
             None => ok = false,
         }
     }
@@ -256,7 +350,7 @@ pub fn render(
         format!("{dir}/assets/search-index.js"),
         search_index(version),
     );
-    ok.then_some(())
+    ok.then_some((memo, count))
 }
 
 /// In a redline, item `at` of the list `key` of the version's marked data (see
@@ -285,6 +379,25 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// The words of a Markdown text as printed, on one line. Memoized: a rebuild's search
+/// index reads again only the texts that changed.
+#[comemo::memoize]
+fn searchable(text: &str) -> String {
+    let mut plain = String::new();
+    markdown::parse(text).text(&mut plain);
+    one_line(&plain)
+}
+
+/// Parts already on one line, on one line.
+fn on_one_line(parts: &[String]) -> String {
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join(" ")
+}
+
 /// `window.REPORT_SEARCH = [...]`: a script rather than JSON, so that it loads from file://.
 fn search_index(version: &Version) -> String {
     let category = version.catalogue.get("site-search-kind-category", &[]);
@@ -295,41 +408,36 @@ fn search_index(version: &Version) -> String {
             continue;
         }
         // What its page shows: the description, the themes, and every State's summary.
-        let mut text: String = c
-            .themes
-            .iter()
-            .map(|t| t.theme.as_str())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let themes: Vec<&str> = c.themes.iter().map(|t| t.theme.as_str()).collect();
+        let mut parts = vec![one_line(&themes.join(" · "))];
         for part in c
             .description
             .iter()
             .chain(c.summaries.iter().map(|s| &s.summary))
         {
-            text.push_str(" · ");
-            markdown::parse(part).text(&mut text);
+            parts.push("·".into());
+            parts.push(searchable(part));
         }
         entries.push(Entry {
             t: &c.title,
             u: format!("categories/{}.html", c.id),
             k: &category,
-            x: one_line(&text),
+            x: on_one_line(&parts),
             l: &version.language,
         });
     }
     for r in &version.replies {
-        let mut text = String::new();
+        let mut themes = String::new();
         for challenge in &r.challenges {
-            text.push_str(&challenge.themes.join(" · "));
-            text.push_str(" · ");
+            themes.push_str(&challenge.themes.join(" · "));
+            themes.push_str(" · ");
         }
-        markdown::parse(&r.body).text(&mut text);
         entries.push(Entry {
             t: &r.state,
             u: format!("states/{}.html", r.iso3.to_lowercase()),
             k: &reply,
             l: &r.lang,
-            x: one_line(&text),
+            x: on_one_line(&[one_line(&themes), searchable(&r.body)]),
         });
     }
     // `<` only occurs inside JSON strings: escaping it keeps `</script>` out of the file,
