@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -133,8 +134,11 @@ pub fn load(root: &Path) -> Loaded {
 /// of looking at them).
 #[derive(Debug, Default)]
 pub struct Remembered {
-    files: HashMap<PathBuf, (Stamp, String)>,
+    files: HashMap<PathBuf, Known>,
 }
+
+/// A file's stamp when it was read, and the text read.
+type Known = (Stamp, Arc<String>);
 
 /// Reads and checks the report root at `root`, reading again only the reply files that
 /// changed since `remembered` was filled, and filling it for the next time.
@@ -423,7 +427,7 @@ fn read_submissions(
         });
     }
     let before = remembered.as_deref();
-    let read: Vec<(ReadStep, Option<(PathBuf, Stamp)>)> = steps
+    let read: Vec<(ReadStep, Option<(PathBuf, Known)>)> = steps
         .into_par_iter()
         .map(|step| match step {
             Step::Read {
@@ -439,12 +443,17 @@ fn read_submissions(
                     .map(|(stamp, _)| stamp);
                 let known = before
                     .and_then(|b| b.files.get(&file))
-                    .filter(|(was, _)| stamp.as_ref() == Some(was));
-                let text = match known {
-                    Some((_, text)) => Ok(text.clone()),
-                    None => root.read_text(&file, MAX_SUBMISSION_BYTES),
+                    .filter(|(was, _)| stamp.as_ref() == Some(was))
+                    .map(|(_, text)| Arc::clone(text));
+                let (text, kept) = match known {
+                    Some(text) => (Ok(String::clone(&text)), Some(text)),
+                    None => {
+                        let text = root.read_text(&file, MAX_SUBMISSION_BYTES);
+                        let kept = text.as_ref().ok().map(|t| Arc::new(t.clone()));
+                        (text, kept)
+                    }
                 };
-                let remember = stamp.filter(|_| text.is_ok()).map(|s| (file, s));
+                let remember = stamp.zip(kept).map(|kept| (file, kept));
                 let step = Step::Read {
                     file: text,
                     rel,
@@ -456,16 +465,9 @@ fn read_submissions(
             Step::Say(diagnostic) => (Step::Say(diagnostic), None),
         })
         .collect();
-    let mut steps = Vec::with_capacity(read.len());
-    let mut now = HashMap::new();
-    for (step, remember) in read {
-        if let (Some((file, stamp)), Step::Read { file: Ok(text), .. }) = (remember, &step) {
-            now.insert(file, (stamp, text.clone()));
-        }
-        steps.push(step);
-    }
+    let (steps, now): (Vec<ReadStep>, Vec<_>) = read.into_iter().unzip();
     if let Some(remembered) = remembered {
-        remembered.files = now;
+        remembered.files = now.into_iter().flatten().collect();
     }
     // The number of each file read: the next one after those registered before it.
     let mut next = sources.len();

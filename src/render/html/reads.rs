@@ -34,10 +34,36 @@ pub struct Places {
 #[derive(Debug, Default)]
 struct Numbered {
     /// Node `n` (from 1) is key `nodes[n - 1].1` of node `nodes[n - 1].0`.
-    nodes: Vec<(u32, Value)>,
-    node_ids: HashMap<(u32, Value), u32>,
-    reads: Vec<(u32, What)>,
-    read_ids: HashMap<(u32, What), u32>,
+    nodes: Numbering<(u32, Value)>,
+    reads: Numbering<(u32, What)>,
+}
+
+/// Things numbered from 0 in the order they were first met.
+#[derive(Debug)]
+struct Numbering<K> {
+    list: Vec<K>,
+    ids: HashMap<K, u32>,
+}
+
+impl<K> Default for Numbering<K> {
+    fn default() -> Self {
+        Numbering {
+            list: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Clone + Eq + Hash> Numbering<K> {
+    fn number(&mut self, key: K) -> u32 {
+        if let Some(id) = self.ids.get(&key) {
+            return *id;
+        }
+        let id = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        self.list.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
 }
 
 impl Places {
@@ -46,25 +72,14 @@ impl Places {
     }
 
     fn node(&self, parent: u32, key: &Value) -> u32 {
-        let mut numbered = self.lock();
-        if let Some(id) = numbered.node_ids.get(&(parent, key.clone())) {
-            return *id;
-        }
-        numbered.nodes.push((parent, key.clone()));
-        let id = u32::try_from(numbered.nodes.len()).unwrap_or(u32::MAX);
-        numbered.node_ids.insert((parent, key.clone()), id);
-        id
+        self.lock()
+            .nodes
+            .number((parent, key.clone()))
+            .saturating_add(1)
     }
 
     fn read(&self, node: u32, what: What) -> u32 {
-        let mut numbered = self.lock();
-        if let Some(id) = numbered.read_ids.get(&(node, what.clone())) {
-            return *id;
-        }
-        let id = u32::try_from(numbered.reads.len()).unwrap_or(u32::MAX);
-        numbered.reads.push((node, what.clone()));
-        numbered.read_ids.insert((node, what), id);
-        id
+        self.lock().reads.number((node, what))
     }
 
     /// What the reads of this site find in `top`, the data of a new build, each worked out
@@ -72,8 +87,8 @@ impl Places {
     pub fn against(self: &Arc<Self>, top: Value) -> Findings {
         let numbered = self.lock();
         Findings {
-            nodes: vec![None; numbered.nodes.len() + 1],
-            reads: vec![None; numbered.reads.len()],
+            nodes: vec![None; numbered.nodes.list.len() + 1],
+            reads: vec![None; numbered.reads.list.len()],
             places: Arc::clone(self),
             top,
         }
@@ -229,7 +244,7 @@ impl Findings {
         if let Some(hash) = self.reads.get(at)? {
             return Some(*hash);
         }
-        let (node, what) = self.places.lock().reads.get(at)?.clone();
+        let (node, what) = self.places.lock().reads.list.get(at)?.clone();
         let value = self.node(node);
         let hash = match (&what, value) {
             (_, None) => found(None).wrapping_add(1),
@@ -251,7 +266,7 @@ impl Findings {
         if let Some(value) = self.nodes.get(at)? {
             return value.clone();
         }
-        let (parent, key) = self.places.lock().nodes.get(at - 1)?.clone();
+        let (parent, key) = self.places.lock().nodes.list.get(at - 1)?.clone();
         let value = self
             .node(parent)
             .and_then(|p| p.get_item(&key).ok())
