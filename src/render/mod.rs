@@ -149,6 +149,7 @@ fn render_sites(
             job.templates,
             &dir,
             pdf_name,
+            !single,
             previous.map(|(_, made)| made),
             &mut sources,
             &mut diags,

@@ -334,12 +334,16 @@ impl minijinja::value::Object for Wording {
 /// those of `extra`, and `t`: the version's fixed wording by message key,
 /// `{{ t("agenda-item", item=109) }}`.
 pub fn context(version: &Version, extra: Value) -> Value {
-    // A redline's templates receive the version's data with its marks (see `redline`).
-    let data = match &version.marked {
+    minijinja::context! { ..extra, ..context_of(version, data(version)) }
+}
+
+/// The version's data as templates receive it: a redline's with its marks (see
+/// `redline`).
+pub fn data(version: &Version) -> Value {
+    match &version.marked {
         Some(marked) => Value::from(minijinja::value::Serde(&**marked)),
         None => Value::from(minijinja::value::Serde(version)),
-    };
-    minijinja::context! { ..extra, ..context_of(version, data) }
+    }
 }
 
 /// The context of a template over `data` (the version's, as [`context`] gives it, or the

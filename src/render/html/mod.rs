@@ -212,10 +212,10 @@ pub struct Count {
 }
 
 /// Renders the site into `files` under `dir`. `pdf` is the PDF's file name, for a link.
-/// With `previous` (a rebuild of the same version), a page whose inputs and reads of the
-/// data are as they were is taken from it instead of rendered again; the site made is
-/// returned with what its pages read, for the next build (none in a redline, whose pages
-/// print marks that are not tracked).
+/// With `track` (a builder that builds again), what each page reads of the data is noted
+/// and returned, for the next build; with `previous` (a rebuild of the same version), a
+/// page whose inputs and reads of the data are as they were is taken from it instead of
+/// rendered again. A redline's pages, which print marks, are not tracked.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     version: &Version,
@@ -223,6 +223,7 @@ pub fn render(
     templates: &Templates,
     dir: &str,
     pdf: Option<&str>,
+    track: bool,
     previous: Option<&Made>,
     sources: &mut Sources,
     diags: &mut Diagnostics,
@@ -237,7 +238,7 @@ pub fn render(
     }
     let web_fonts = arabic || cjk || labels;
     // Pages read the data through `reads` (a redline's marked data is not tracked).
-    let tracked = version.marked.is_none();
+    let tracked = track && version.marked.is_none();
     let frame = hash_of(&(
         templates.fingerprint(),
         version.catalogue.fingerprint(),
@@ -248,11 +249,8 @@ pub fn render(
     ));
     let previous = previous.filter(|p| tracked && p.memo.frame == frame);
     let places = previous.map_or_else(Arc::default, |p| Arc::clone(&p.memo.places));
-    let data = tracked.then(|| Value::from(Serde(version)));
-    let mut findings = match (previous, &data) {
-        (Some(_), Some(data)) => Some(places.against(data.clone())),
-        _ => None,
-    };
+    let data = templates::data(version);
+    let mut findings = previous.map(|_| places.against(data.clone()));
     let mut memo = Memo {
         frame,
         places: Arc::clone(&places),
@@ -287,18 +285,19 @@ pub fn render(
             continue;
         }
         let log = Arc::new(reads::Log::default());
-        let base = match &data {
-            Some(data) => reads::Tracked::top(data.clone(), &places, &log),
-            None => Value::from(Serde(version.marked.as_deref())),
+        let base = match tracked {
+            true => reads::Tracked::top(data.clone(), &places, &log),
+            false => data.clone(),
         };
+        // Item `at` of the list `key` of the data: what a category's or a reply's page
+        // prints (in a redline, with its marks).
         let at = |key: &str, at: Option<usize>| -> Value {
-            match (&data, at) {
-                (Some(_), Some(at)) => base
-                    .get_item(&Value::from(key))
+            at.and_then(|at| {
+                base.get_item(&Value::from(key))
                     .and_then(|list| list.get_item(&Value::from(at)))
-                    .unwrap_or_default(),
-                _ => item(version, key, at).unwrap_or_default(),
-            }
+                    .ok()
+            })
+            .unwrap_or_default()
         };
         let (template, extra) = if page.url == "index.html" {
             ("index.html.j2", Value::UNDEFINED)
@@ -334,8 +333,10 @@ pub fn render(
         match templates.render(&env, template, ctx, sources, diags) {
             Some(html) => {
                 files.add(path, html);
-                memo.pages
-                    .insert(page.url.clone(), (own, Arc::new(log.take())));
+                if tracked {
+                    memo.pages
+                        .insert(page.url.clone(), (own, Arc::new(log.take())));
+                }
                 count.rendered += 1;
             }
             None => ok = false,
@@ -351,13 +352,6 @@ pub fn render(
         search_index(version),
     );
     ok.then_some((memo, count))
-}
-
-/// In a redline, item `at` of the list `key` of the version's marked data (see
-/// `redline`): what a category's or a reply's page prints.
-fn item(version: &Version, key: &str, at: Option<usize>) -> Option<Value> {
-    let marked = version.marked.as_ref()?;
-    Some(Value::from(Serde(marked.get(key)?.get(at?)?)))
 }
 
 /// One searchable page: title, URL, kind, text, and the language of the text.
