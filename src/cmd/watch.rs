@@ -17,6 +17,10 @@ use crate::write;
 /// more before the preview shows the save (it was 150, then 50).
 const QUIET_MS: u64 = 30;
 
+/// The same wait once a file was closed after writing, or renamed into place: the save is
+/// whole, and only the other files of a "save all" are waited for.
+const QUIET_AFTER_SAVE_MS: u64 = 8;
+
 pub fn run(args: &WatchArgs, ui: &Ui) -> u8 {
     let options = match build_options(&args.flags, &args.dir, ui) {
         Ok(options) => options,
@@ -77,20 +81,22 @@ pub fn watch(builder: &mut Builder, ui: &Ui, after: &mut dyn FnMut(&Outcome)) ->
         ),
     );
     while let Ok(event) = rx.recv() {
-        let Some(mut last) = changed(event, &root, &out) else {
+        let Some((mut last, mut saved)) = changed(event, &root, &out) else {
             continue;
         };
         // Debounce: an editor's save is often several events (a temporary file, then a
-        // rename, within a few milliseconds); wait until no input changed for QUIET_MS,
-        // and name the last file changed.
-        // Other events (a browser reading output/) neither count nor extend the wait.
+        // rename, within a few milliseconds); wait until no input changed for QUIET_MS
+        // (QUIET_AFTER_SAVE_MS after the event that ends a save), and name the last file
+        // changed. Other events (a browser reading output/) neither count nor extend the
+        // wait.
         let mut quiet_from = Instant::now();
         loop {
-            let left = Duration::from_millis(QUIET_MS).saturating_sub(quiet_from.elapsed());
+            let quiet = if saved { QUIET_AFTER_SAVE_MS } else { QUIET_MS };
+            let left = Duration::from_millis(quiet).saturating_sub(quiet_from.elapsed());
             match rx.recv_timeout(left) {
                 Ok(more) => {
-                    if let Some(path) = changed(more, &root, &out) {
-                        last = path;
+                    if let Some((path, done)) = changed(more, &root, &out) {
+                        (last, saved) = (path, done);
                         quiet_from = Instant::now();
                     }
                 }
@@ -104,14 +110,20 @@ pub fn watch(builder: &mut Builder, ui: &Ui, after: &mut dyn FnMut(&Outcome)) ->
     exit::OK
 }
 
-/// The first input path an event changed, if any. Reading a file (which every build does)
-/// is not a change.
-fn changed(event: notify::Result<Event>, root: &Path, out: &Path) -> Option<PathBuf> {
+/// The first input path an event changed, if any, and whether the event ends a save (the
+/// file closed after writing, or renamed into place). Reading a file (which every build
+/// does) is not a change.
+fn changed(event: notify::Result<Event>, root: &Path, out: &Path) -> Option<(PathBuf, bool)> {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
     let event = event.ok()?;
-    if matches!(event.kind, EventKind::Access(_)) {
-        return None;
-    }
-    event.paths.into_iter().find(|p| relevant(p, root, out))
+    let saved = match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => return None,
+        EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => true,
+        _ => false,
+    };
+    let path = event.paths.into_iter().find(|p| relevant(p, root, out))?;
+    Some((path, saved))
 }
 
 /// `path` made absolute without requiring it to exist (the output may not exist yet).
@@ -172,5 +184,44 @@ mod tests {
         ));
         assert!(!relevant(Path::new("/r/target/debug/report"), root, out));
         assert!(!relevant(Path::new("/elsewhere/book.toml"), root, out));
+    }
+
+    #[test]
+    fn a_write_closed_or_a_rename_ends_a_save() {
+        use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
+        let (root, out) = (Path::new("/r"), Path::new("/r/output"));
+        let reply = PathBuf::from("/r/submissions/cri.fr.md");
+        let event = |kind, paths: &[&str]| {
+            let mut event = Event::new(kind);
+            for path in paths {
+                event = event.add_path(PathBuf::from(path));
+            }
+            Ok(event)
+        };
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let reply_path = ["/r/submissions/cri.fr.md"];
+        assert_eq!(
+            changed(event(written, &reply_path), root, out),
+            Some((reply.clone(), false))
+        );
+        assert_eq!(
+            changed(event(closed, &reply_path), root, out),
+            Some((reply.clone(), true))
+        );
+        assert_eq!(changed(event(read, &reply_path), root, out), None);
+        // An editor's save by rename: from its hidden temporary file to the reply.
+        let both = ["/r/submissions/.cri.fr.md.tmp", "/r/submissions/cri.fr.md"];
+        assert_eq!(
+            changed(event(renamed, &both), root, out),
+            Some((reply, true))
+        );
+        // A PDF written into the output is no change, closed or not.
+        assert_eq!(
+            changed(event(closed, &["/r/output/report.pdf"]), root, out),
+            None
+        );
     }
 }
