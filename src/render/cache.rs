@@ -18,7 +18,8 @@ pub struct RenderCache {
     /// are typeset in worker processes (see `worker`), or without a worker program here,
     /// Typst's caches cleared after each round of versions (one per core), so that memory
     /// holds at most one layout per core; a builder that builds again (`watch`, `serve`)
-    /// keeps each version's, for rebuilds that lay out again only what changed.
+    /// keeps those its last build laid out (see `warm`), for rebuilds that lay out again
+    /// only what changed.
     pub single: bool,
     /// For a single build: the program to typeset each version in, as a worker process
     /// (`report build` names itself; see `typst::worker`). The versions' layouts then
@@ -28,6 +29,9 @@ pub struct RenderCache {
     /// typeset (see [`cost`]; not kept by a single build): a rebuild typesets the versions
     /// that changed first, and measures again only what they cost.
     pub versions: HashMap<String, (u64, u64)>,
+    /// The versions the last build that laid any out laid out: what Typst remembers of
+    /// their layouts is kept for the next build (see `schedule`).
+    pub warm: std::collections::BTreeSet<String>,
     /// The eviction of Typst's cache entries that the last build did not use, on a thread
     /// of its own: waited for before the next build typesets.
     pub evicting: Option<std::thread::JoinHandle<()>>,

@@ -34,7 +34,11 @@ pub struct LaidOut {
 pub trait Live: Send + Sync {
     /// The sites of every version this build renders, made and not yet written.
     fn sites(&self, files: &OutputFiles);
-    /// A version laid out, every character drawn: its PDF is still to export.
+    /// A version laid out: its PDF is to be exported. Handed before the layout is searched
+    /// for empty boxes, so that the export starts at once: a layout with some is followed
+    /// by a newer one of the same build, or the build fails (see `serve`'s exporter).
+    fn export(&self, version: LaidOut);
+    /// The same layout, every character drawn: its pages are to be shown.
     fn laid_out(&self, version: LaidOut);
 }
 

@@ -13,7 +13,7 @@ pub mod templates;
 pub mod typst;
 pub mod wrap;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::aggregate::Model;
 use crate::date::Date;
@@ -201,6 +201,13 @@ struct Schedule<'a> {
     rounds_apart: bool,
     /// The sites rendered once the last version has started.
     sites_last: bool,
+    /// What Typst remembers of the versions the last build laid out is dropped before
+    /// this one lays out others (see `schedule`).
+    drop_stale: bool,
+    /// In rounds: whether Typst's caches are cleared after each round.
+    clear_after: Vec<bool>,
+    /// The versions whose layout is cleared by a later round.
+    forgotten: BTreeSet<String>,
     /// Each version's data hash (none in a single build).
     hashes: Vec<u64>,
     /// What each version's Typst source is made from, by language.
@@ -246,7 +253,6 @@ fn schedule<'a>(
     // A single build with a worker program typesets in worker processes: no round waits
     // for another to clear Typst's caches, which belong to each worker.
     let workers_processes = single && cache.worker.is_some();
-    let rounds_apart = single && !workers_processes;
     // In worker processes, more versions than threads: the sites are rendered once the
     // last version has started, on the core the versions no longer fill (0.5 s of the six
     // versions of the synthetic root). With as many threads as versions, beside them.
@@ -270,6 +276,33 @@ fn schedule<'a>(
         .zip(&hashes)
         .map(|(t, h)| (t.version.language.as_str(), hash_of(&(h, typst_templates))))
         .collect();
+    // The versions this build lays out: in a rebuild, those whose Typst source may have
+    // changed.
+    let lay_out: Vec<&str> = jobs
+        .iter()
+        .map(|(target, typesetter)| (target.version.language.as_str(), typesetter))
+        .filter(|(lang, typesetter)| {
+            single || typesetter.would_lay_out(project, made_from.get(lang).copied(), options.date)
+        })
+        .map(|(lang, _)| lang)
+        .collect();
+    // What Typst remembers of a layout is what makes a rebuild of the version fast, and
+    // what holds the memory: a version of the 193-State root holds some 300 MB of it
+    // beside its pages. A builder that builds again keeps that of the versions its last
+    // build laid out (at most one per thread), no more: serve held all six versions' after
+    // its first build, 3.5 GB at its peak.
+    // - More versions to lay out than threads (the first build, a Typst template edited):
+    //   in rounds, as a single build in this process, Typst's caches cleared between
+    //   rounds. The versions of the last round stay remembered; each other one is laid
+    //   out in full on its next edit.
+    // - Only versions not remembered: what Typst remembers of the others is dropped
+    //   before the layout, not after it, so that the two are never held together.
+    let rounds_apart = (single && !workers_processes) || (!single && lay_out.len() > workers);
+    let drop_stale = !single
+        && !rounds_apart
+        && !cache.warm.is_empty()
+        && !lay_out.is_empty()
+        && lay_out.iter().all(|lang| !cache.warm.contains(*lang));
     // Taken from the end: in a rebuild the versions whose data changed first (the others
     // usually find their Typst source unchanged), then the longest first, so that the
     // versions typeset side by side take about as long. In a single build all changed.
@@ -283,7 +316,27 @@ fn schedule<'a>(
             (lang, (hashes.get(i).is_none_or(|h| was != Some(h)), *cost))
         })
         .collect();
-    jobs.sort_by_key(|(target, _)| order.get(target.version.language.as_str()).copied());
+    // A rebuild in rounds takes the versions it lays out last, so that the last round lays
+    // out (what it lays out stays remembered).
+    let rebuild_in_rounds = rounds_apart && !single;
+    jobs.sort_by_key(|(target, _)| {
+        let lang = target.version.language.as_str();
+        let (changed, cost) = order.get(lang).copied().unwrap_or_default();
+        let first = match rebuild_in_rounds {
+            true => !lay_out.contains(&lang),
+            false => changed,
+        };
+        (first, cost)
+    });
+    let taken: Vec<&str> = jobs
+        .iter()
+        .rev()
+        .map(|(target, _)| target.version.language.as_str())
+        .collect();
+    let (clear_after, forgotten) = match rounds_apart {
+        true => rounds(&taken, &lay_out, workers),
+        false => (Vec::new(), BTreeSet::new()),
+    };
     cache.versions = targets
         .iter()
         .zip(hashes.iter().zip(&costs))
@@ -292,6 +345,7 @@ fn schedule<'a>(
     for (target, typesetter) in &mut jobs {
         typesetter.lang.clone_from(&target.version.language);
         typesetter.keeps_caches = !single;
+        typesetter.laid_out = false;
         typesetter.worker = cache.worker.clone().filter(|_| single);
         typesetter.live = cache.live.clone().map(|live| {
             let pdf = project.config.pdf.as_ref().map_or("", |p| p.file.as_str());
@@ -310,9 +364,36 @@ fn schedule<'a>(
         single,
         rounds_apart,
         sites_last,
+        drop_stale,
+        clear_after,
+        forgotten,
         hashes,
         made_from,
     }
+}
+
+/// The rounds of versions `taken` in this order, `workers` at a time (each thread takes
+/// one a round): after which rounds Typst's caches are cleared, and the versions whose
+/// layout that clears. A round that laid out is cleared after if a later one lays out;
+/// what the last one that lays out remembers is kept.
+fn rounds(taken: &[&str], lay_out: &[&str], workers: usize) -> (Vec<bool>, BTreeSet<String>) {
+    let lays_out: Vec<bool> = taken
+        .chunks(workers.max(1))
+        .map(|round| round.iter().any(|lang| lay_out.contains(lang)))
+        .collect();
+    let clear_after: Vec<bool> = (0..lays_out.len())
+        .map(|r| lays_out[r] && lays_out[r + 1..].contains(&true))
+        .collect();
+    let forgotten = match clear_after.iter().rposition(|clear| *clear) {
+        Some(r) => taken
+            .iter()
+            .take((r + 1) * workers.max(1))
+            .filter(|lang| lay_out.contains(lang))
+            .map(|lang| lang.to_string())
+            .collect(),
+        None => BTreeSet::new(),
+    };
+    (clear_after, forgotten)
 }
 
 /// Renders every output the project asks for, of every target version. `None` if any
@@ -337,6 +418,7 @@ pub fn render(
         templates,
         options,
     } = *job;
+    BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     if let Some(evicting) = cache.evicting.take() {
         // A panic there left the caches as they were: nothing to do about it here.
         let _ = timings.time("wait for eviction", || evicting.join());
@@ -347,6 +429,13 @@ pub fn render(
     let (workers, single) = (plan.workers, plan.single);
     let (rounds_apart, sites_last) = (plan.rounds_apart, plan.sites_last);
     let (jobs, hashes, made_from) = (plan.jobs, plan.hashes, &plan.made_from);
+    let clear_after = &plan.clear_after;
+    if plan.drop_stale {
+        // Entries the last build used are a build old once this eviction has passed (and
+        // removed by it); those this build used so far (its replies read, say) stay, and
+        // the eviction after it keeps them too (see the end of this function).
+        timings.time("evict the last layouts", || ::typst::comemo::evict(1));
+    }
     let rounds = jobs.len().div_ceil(workers);
     let barrier = &std::sync::Barrier::new(workers);
     let queue = &std::sync::Mutex::new(jobs);
@@ -414,10 +503,11 @@ pub fn render(
             }
             if rounds_apart {
                 // Every thread has finished its version of this round: what
-                // Typst remembers of them is of no further use. One thread
-                // clears it while the others start the next round (after the
-                // last round, a single build has nothing left to typeset).
-                if barrier.wait().is_leader() && round < rounds {
+                // Typst remembers of them is of no further use if a later round
+                // lays out. One thread clears it while the others start the next
+                // round.
+                let clear = clear_after.get(round - 1).copied().unwrap_or(false);
+                if barrier.wait().is_leader() && clear {
                     ::typst::comemo::evict(0);
                 }
                 if round >= rounds {
@@ -445,7 +535,7 @@ pub fn render(
         // renders them on the typesetting thread that first finishes its version of the
         // first round: the versions of a round seldom take as long as each other, and the
         // sites fill the wait.
-        let site_job = match rounds_apart || sites_last {
+        let site_job = match (rounds_apart && single) || sites_last {
             true => None,
             false => site_slot.lock().unwrap_or_else(|e| e.into_inner()).take(),
         };
@@ -527,31 +617,75 @@ pub fn render(
             handed: gathered.handed,
         })
     });
-    // Keep what this build used, of every version: a rebuild after an edit finds all
-    // that did not change. Older entries only grow the memory (by about 200 MB a build on
-    // a report of 193 States) and slow down the lookups. Once per build, after the last
-    // version: an eviction after each version aged the others' entries out, so the first
-    // French edit after a six-version build laid French out almost from scratch (2.0 s
-    // instead of 0.2). Going through every entry takes about 45 ms on that report: it is
-    // done beside the rest of the build (and the wait for the next edit). A build without
-    // a PDF evicts too: the word counts of the replies are memoized.
-    if !single {
-        cache.evicting = Some(std::thread::spawn(|| {
-            ::typst::comemo::evict(1);
-            give_back_freed_memory();
+    // Keep what this build used: a rebuild after an edit finds all that did not change.
+    // Older entries only grow the memory (by about 200 MB a build on a report of 193
+    // States) and slow down the lookups; what Typst remembers of the versions this build
+    // did not lay out is dropped too (see `schedule`). Once per build, after the last
+    // version. Going through every entry takes about 45 ms on that report: it is done
+    // beside the rest of the build (and the wait for the next edit). A build without a
+    // PDF evicts too: the word counts of the replies are memoized. A build that laid
+    // nothing out while layouts are remembered (an HTML template edited) evicts nothing:
+    // they are still what the next edit reuses.
+    let laid: BTreeSet<String> = cache
+        .typesetters
+        .iter()
+        .filter(|(lang, typesetter)| typesetter.laid_out && !plan.forgotten.contains(*lang))
+        .map(|(lang, _)| lang.clone())
+        .collect();
+    let keep_remembered = laid.is_empty() && !cache.warm.is_empty();
+    if !single && !keep_remembered {
+        let names = |langs: &BTreeSet<String>| langs.iter().cloned().collect::<Vec<_>>().join(", ");
+        if plan.drop_stale {
+            timings.note(format!(
+                "layouts remembered of {} dropped before laying out others",
+                names(&cache.warm)
+            ));
+        }
+        if rounds_apart {
+            timings.note(format!(
+                "laid out in rounds of {workers}, Typst's caches cleared between them; \
+                 remembered for the next edit: {}",
+                names(&laid)
+            ));
+        }
+        // After an eviction before the layout, what this build used before it is already
+        // a build old.
+        let max_age = if plan.drop_stale { 2 } else { 1 };
+        cache.warm = laid;
+        cache.evicting = Some(std::thread::spawn(move || {
+            ::typst::comemo::evict(max_age);
+            give_back_freed_memory_when_idle();
         }));
     }
     rendered
 }
 
-/// Hands the memory the allocator keeps after frees back to the system: glibc keeps what
-/// Typst's evicted cache entries used, and the process would go on holding it.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory of the allocator to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+/// Builds started by this process, for [`give_back_freed_memory_when_idle`].
+static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How long no build must start before the freed memory is handed back.
+const IDLE_BEFORE_TRIM: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Hands the memory the allocator keeps after frees back to the system, once no build has
+/// started for [`IDLE_BEFORE_TRIM`]: glibc keeps what Typst's evicted cache entries used,
+/// and the process would go on holding it. Not at once: handing it back and taking it
+/// again costs the next build page faults, and the trim was 9 % of serve's time over
+/// eight French edits of the 193-State root, on the core the PDF export needs (in the
+/// serve benchmark, the PDF came in a median 633 ms without it, 773 ms with it).
+fn give_back_freed_memory_when_idle() {
+    use std::sync::atomic::Ordering;
+    let at = BUILDS.load(Ordering::Relaxed);
+    std::thread::spawn(move || {
+        std::thread::sleep(IDLE_BEFORE_TRIM);
+        if BUILDS.load(Ordering::Relaxed) != at {
+            return;
+        }
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        // SAFETY: malloc_trim only returns free memory of the allocator to the system.
+        unsafe {
+            libc::malloc_trim(0);
+        }
+    });
 }
 
 /// data.json, and in a draft each version's snapshot for a later redline (`--since`),
@@ -727,4 +861,37 @@ pub(super) fn cost(version: &Version) -> u64 {
             None => 10,
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(langs: &[&str]) -> BTreeSet<String> {
+        langs.iter().map(|lang| lang.to_string()).collect()
+    }
+
+    #[test]
+    fn rounds_clear_between_layouts_and_keep_the_last() {
+        // The first build of serve: six versions, two threads.
+        let all = ["ar", "fr", "en", "es", "ru", "zh"];
+        let (clear, forgotten) = rounds(&all, &all, 2);
+        assert_eq!(clear, [true, true, false]);
+        assert_eq!(forgotten, set(&["ar", "fr", "en", "es"]));
+        // A rebuild takes the versions it does not lay out first: a round of them clears
+        // nothing, and the last round's two stay remembered.
+        let taken = ["en", "ar", "fr", "es", "ru", "zh"];
+        let (clear, forgotten) = rounds(&taken, &["fr", "es", "ru", "zh"], 2);
+        assert_eq!(clear, [false, true, false]);
+        assert_eq!(forgotten, set(&["fr", "es"]));
+        // A round that lays out nothing after the last one that does: nothing cleared
+        // after the last layouts.
+        let (clear, forgotten) = rounds(&["fr", "es", "en", "ar"], &["fr", "es"], 2);
+        assert_eq!(clear, [false, false]);
+        assert!(forgotten.is_empty());
+        // One thread: a round per version.
+        let (clear, forgotten) = rounds(&["fr", "en", "es"], &["fr", "es"], 1);
+        assert_eq!(clear, [true, false, false]);
+        assert_eq!(forgotten, set(&["fr"]));
+    }
 }

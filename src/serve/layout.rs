@@ -91,13 +91,17 @@ impl Live for Handle {
         send(state, "event: site\ndata: ok\n\n".into());
     }
 
-    fn laid_out(&self, version: LaidOut) {
+    fn export(&self, version: LaidOut) {
         let state = &self.0;
         // The export starts at once, on its thread, while the pages that changed are made
         // here: the two share the machine's cores with nothing else by now.
         let build = *lock(&state.builds) + 1;
-        lock(&state.live.pending).insert(version.lang.clone(), (build, version.clone()));
+        lock(&state.live.pending).insert(version.lang.clone(), (build, version));
         state.live.wake.notify_all();
+    }
+
+    fn laid_out(&self, version: LaidOut) {
+        let state = &self.0;
         let (changed, hashes) = pages(state, &version);
         let hashes: Vec<String> = hashes.iter().map(|h| format!("{h:x}")).collect();
         let event = serde_json::json!({

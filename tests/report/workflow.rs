@@ -437,6 +437,23 @@ fn a_live_rebuild_writes_what_a_fresh_build_writes() {
         let status = get(port, "/__report/status").1;
         builds(&status) > done && exports(&status) == 8 && status.contains("\"ok\":true")
     });
+
+    // The Typst template edited: every version is laid out again, more versions than
+    // threads, so in rounds with Typst's caches cleared between them; each PDF exported.
+    let done = builds(&get(port, "/__report/status").1);
+    edit(&root.join("templates/report.typ.j2"), |template| {
+        format!("{template}\n// Laid out again in rounds.\n")
+    });
+    eventually(
+        "the template edit is built and every version exported",
+        || {
+            let status = get(port, "/__report/status").1;
+            builds(&status) > done && exports(&status) == 14 && status.contains("\"ok\":true")
+        },
+    );
+    // The first build and this one.
+    let log = server.run.log();
+    assert_eq!(log.matches("laid out in rounds of").count(), 2, "{log}");
     let live = files(&root.join("output"));
     assert!(
         live.iter().any(|(path, bytes)| path.ends_with(".css")

@@ -21,7 +21,7 @@ use typst::foundations::Datetime;
 use typst::syntax::Source;
 
 use crate::codes::Code;
-use crate::config::Paper;
+use crate::config::{Paper, PdfOutput};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::load::{FontFile, Project};
@@ -84,6 +84,9 @@ pub struct Typesetter {
     pub worker: Option<std::path::PathBuf>,
     /// The language of the version it typesets, for its messages.
     pub lang: String,
+    /// Whether its last build laid the version out in this process: what Typst remembers
+    /// of that layout is what a next build of the version reuses.
+    pub laid_out: bool,
     /// A live preview to hand the layout to, with the version's PDF and site paths and
     /// direction: the preview exports the PDF, not this build (see `render::live`).
     pub live: Option<(Arc<dyn Live>, LiveTarget)>,
@@ -134,8 +137,19 @@ impl Typesetter {
             keeps_caches: true,
             worker: None,
             lang: String::new(),
+            laid_out: false,
             live: None,
         }
+    }
+
+    /// Whether a build of the version from `made_from` (see [`render`]) lays it out: not
+    /// when its last PDF was made from the same, which is written again as it is.
+    pub fn would_lay_out(&self, project: &Project, made_from: Option<u64>, date: Date) -> bool {
+        let made = made_key(project, made_from, date);
+        !matches!(
+            (made, &self.last_made, &self.source, &self.last_pdf),
+            (Some(made), Some((last, _)), Some(_), Some(_)) if made == *last
+        )
     }
 
     /// Whether this typesetter was made from these font files.
@@ -193,6 +207,7 @@ impl Typesetter {
             }
         }
         let before = diags.len();
+        self.laid_out = true;
         let source = timings.time("parse", || match &mut self.source {
             Some(source) => {
                 source.replace(text);
@@ -205,8 +220,8 @@ impl Typesetter {
         });
         let lang = &self.lang;
         let hand = self.live.as_ref().map(|(live, target)| {
-            move |document, today| {
-                live.laid_out(LaidOut {
+            move |document, today, drawn: bool| {
+                let version = LaidOut {
                     lang: lang.clone(),
                     pdf: target.pdf.clone(),
                     site: target.site.clone(),
@@ -214,7 +229,11 @@ impl Typesetter {
                     symbol: symbol.to_string(),
                     today,
                     document,
-                })
+                };
+                match drawn {
+                    false => live.export(version),
+                    true => live.laid_out(version),
+                }
             }
         });
         let (typesetting, start) = typeset_source(
@@ -224,7 +243,7 @@ impl Typesetter {
             date,
             self.start.as_ref(),
             hand.as_ref()
-                .map(|h| h as &dyn Fn(Arc<PagedDocument>, Datetime)),
+                .map(|h| h as &dyn Fn(Arc<PagedDocument>, Datetime, bool)),
             timings,
         );
         let pdf = typesetting.report(&self.lang, text, sources, diags);
@@ -281,12 +300,8 @@ pub fn render(
     timings: &mut Timings,
 ) -> Option<TypstOutput> {
     let pdf_config = project.config.pdf.as_ref()?;
-
-    let paper = match pdf_config.paper {
-        Paper::A4 => "a4",
-        Paper::Letter => "us-letter",
-    };
-    let made_from = made_from.map(|hash| super::hash_of(&(hash, paper, date)));
+    let paper = paper_of(pdf_config);
+    let made_from = made_key(project, made_from, date);
     let texts = project.texts();
     let inputs: Vec<FileId> = version
         .replies
@@ -412,6 +427,21 @@ pub fn render(
     })
 }
 
+/// The paper size, as the template's `paper` and Typst name it.
+fn paper_of(pdf: &PdfOutput) -> &'static str {
+    match pdf.paper {
+        Paper::A4 => "a4",
+        Paper::Letter => "us-letter",
+    }
+}
+
+/// What a version's PDF is made from: its Typst source's `made_from` (the worded data with
+/// the templates), the paper and the date.
+fn made_key(project: &Project, made_from: Option<u64>, date: Date) -> Option<u64> {
+    let paper = paper_of(project.config.pdf.as_ref()?);
+    made_from.map(|hash| super::hash_of(&(hash, paper, date)))
+}
+
 /// A problem Typst found, as a place in the generated source (if it has one) and words.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
@@ -482,7 +512,7 @@ fn typeset_source(
     symbol: &str,
     date: Date,
     start: Option<&compile::Start>,
-    hand: Option<&dyn Fn(Arc<PagedDocument>, Datetime)>,
+    hand: Option<&dyn Fn(Arc<PagedDocument>, Datetime, bool)>,
     timings: &mut Timings,
 ) -> (Typesetting, Option<compile::Start>) {
     let failed = |problems| Typesetting {
@@ -519,14 +549,18 @@ fn typeset_source(
     };
     let next = Some(document.introspector().clone());
     if let Some(hand) = hand {
-        // A live preview exports the PDF itself, from this layout, once every character
-        // of it is drawn.
+        // A live preview exports the PDF itself, from this layout: the export starts while
+        // the layout is searched for empty boxes (15 ms of a French rebuild of the
+        // 193-State root), and is dropped if there are some. The pages are shown once
+        // every character of them is drawn.
+        let document = Arc::new(document);
+        hand(Arc::clone(&document), today, false);
         let undrawn = timings.time("empty boxes", || glyphs::undrawn(&document));
         if !undrawn.is_empty() {
             let result = Typeset::Undrawn(undrawn);
             return (Typesetting { result, problems }, next);
         }
-        hand(Arc::new(document), today);
+        hand(document, today, true);
         let result = Typeset::Handed;
         return (Typesetting { result, problems }, next);
     }
