@@ -175,12 +175,7 @@ impl Catalogue {
     /// The catalogue of `lang`: its built-in wording (if any), then `overrides`
     /// (`[strings]` key = Fluent pattern), English for the rest.
     pub fn new(lang: &str, overrides: &[(String, String)]) -> (Catalogue, Vec<BadOverride>) {
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            (lang, overrides).hash(&mut hasher);
-            hasher.finish()
-        };
+        let fingerprint = crate::hash::hash_of(&(lang, overrides));
         let mut texts: Vec<String> = built_in(lang).map(str::to_string).into_iter().collect();
         let mut bad = Vec::new();
         for (key, value) in overrides {

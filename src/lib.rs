@@ -37,6 +37,7 @@ pub mod diag;
 pub mod diff;
 pub mod english;
 pub mod files;
+mod hash;
 pub mod identify;
 pub mod import;
 pub mod invisible;

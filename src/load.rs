@@ -18,6 +18,7 @@ use crate::codes::Code;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Prepared, Sources, Span};
 use crate::files::Stamp;
+use crate::hash::hash_of;
 use crate::locale::{self, Locale};
 use crate::misleading;
 use crate::root::{ReadTextError, Refusal, ReportRoot};
@@ -205,12 +206,7 @@ fn load_into(
 
     let book = Book {
         config: &config,
-        text: {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut hasher);
-            hasher.finish()
-        },
+        text: hash_of(&text),
     };
     let (submissions, translations, originals) =
         read_submissions(&report_root, &book, remembered, sources, diags);

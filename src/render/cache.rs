@@ -40,14 +40,6 @@ pub struct RenderCache {
     pub live: Option<std::sync::Arc<dyn super::live::Live>>,
 }
 
-/// A hash of `value` (within one run of the program: what a rebuild compares).
-pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
 /// A hash of a version's worded data: what its PDF and site are made from, with the
 /// templates. The data holds every text worded from the model; the catalogue words the
 /// rest as the templates ask (`t("summary")`), so its overrides count too (a rebuild

@@ -19,11 +19,12 @@ use crate::aggregate::Model;
 use crate::date::Date;
 use crate::diag::{Diagnostics, Sources};
 use crate::files::OutputFiles;
+pub(crate) use crate::hash::hash_of;
 use crate::load::Project;
 use crate::timing::Timings;
 use crate::wording::Version;
 pub use cache::RenderCache;
-pub(crate) use cache::{hash_of, version_hash};
+pub(crate) use cache::version_hash;
 use cache::{hash_versions, site_key};
 use templates::Templates;
 
