@@ -220,21 +220,16 @@ impl Typesetter {
         });
         let lang = &self.lang;
         let hand = self.live.as_ref().map(|(live, target)| {
-            move |document, today, drawn: bool| {
-                let version = LaidOut {
-                    lang: lang.clone(),
-                    pdf: target.pdf.clone(),
-                    site: target.site.clone(),
-                    rtl: target.rtl,
-                    symbol: symbol.to_string(),
-                    today,
-                    document,
-                };
-                match drawn {
-                    false => live.export(version),
-                    true => live.laid_out(version),
-                }
-            }
+            let laid_out = move |document, today| LaidOut {
+                lang: lang.clone(),
+                pdf: target.pdf.clone(),
+                site: target.site.clone(),
+                rtl: target.rtl,
+                symbol: symbol.to_string(),
+                today,
+                document,
+            };
+            (&**live, laid_out)
         });
         let (typesetting, start) = typeset_source(
             source,
@@ -243,7 +238,7 @@ impl Typesetter {
             date,
             self.start.as_ref(),
             hand.as_ref()
-                .map(|h| h as &dyn Fn(Arc<PagedDocument>, Datetime, bool)),
+                .map(|(live, laid_out)| (*live, laid_out as &MakeLaidOut)),
             timings,
         );
         let pdf = typesetting.report(&self.lang, text, sources, diags);
@@ -270,6 +265,10 @@ impl Typesetter {
         pdf
     }
 }
+
+/// Makes what a live preview is handed of a layout: the version's paths and the PDF's
+/// settings with it.
+type MakeLaidOut<'a> = dyn Fn(Arc<PagedDocument>, Datetime) -> LaidOut + 'a;
 
 /// What typesetting gave.
 pub enum Typeset {
@@ -512,7 +511,7 @@ fn typeset_source(
     symbol: &str,
     date: Date,
     start: Option<&compile::Start>,
-    hand: Option<&dyn Fn(Arc<PagedDocument>, Datetime, bool)>,
+    hand: Option<(&dyn Live, &MakeLaidOut<'_>)>,
     timings: &mut Timings,
 ) -> (Typesetting, Option<compile::Start>) {
     let failed = |problems| Typesetting {
@@ -548,19 +547,19 @@ fn typeset_source(
         }
     };
     let next = Some(document.introspector().clone());
-    if let Some(hand) = hand {
+    if let Some((live, laid_out)) = hand {
         // A live preview exports the PDF itself, from this layout: the export starts while
         // the layout is searched for empty boxes (15 ms of a French rebuild of the
         // 193-State root), and is dropped if there are some. The pages are shown once
         // every character of them is drawn.
         let document = Arc::new(document);
-        hand(Arc::clone(&document), today, false);
+        live.export(laid_out(Arc::clone(&document), today));
         let undrawn = timings.time("empty boxes", || glyphs::undrawn(&document));
         if !undrawn.is_empty() {
             let result = Typeset::Undrawn(undrawn);
             return (Typesetting { result, problems }, next);
         }
-        hand(document, today, true);
+        live.laid_out(laid_out(document, today));
         let result = Typeset::Handed;
         return (Typesetting { result, problems }, next);
     }
