@@ -653,9 +653,10 @@ pub fn render(
         // a build old.
         let max_age = if plan.drop_stale { 2 } else { 1 };
         cache.warm = laid;
+        let build = BUILDS.load(std::sync::atomic::Ordering::Relaxed);
         cache.evicting = Some(std::thread::spawn(move || {
             ::typst::comemo::evict(max_age);
-            give_back_freed_memory_when_idle();
+            give_back_freed_memory_when_idle(build);
         }));
     }
     rendered
@@ -668,17 +669,16 @@ static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(
 const IDLE_BEFORE_TRIM: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Hands the memory the allocator keeps after frees back to the system, once no build has
-/// started for [`IDLE_BEFORE_TRIM`]: glibc keeps what Typst's evicted cache entries used,
-/// and the process would go on holding it. Not at once: handing it back and taking it
+/// started since `build` (the count of [`BUILDS`] when it ended) for [`IDLE_BEFORE_TRIM`]:
+/// glibc keeps what Typst's evicted cache entries used, and the process would go on
+/// holding it. Not at once: handing it back and taking it
 /// again costs the next build page faults, and the trim was 9 % of serve's time over
 /// eight French edits of the 193-State root, on the core the PDF export needs (in the
 /// serve benchmark, the PDF came in a median 633 ms without it, 773 ms with it).
-fn give_back_freed_memory_when_idle() {
-    use std::sync::atomic::Ordering;
-    let at = BUILDS.load(Ordering::Relaxed);
+fn give_back_freed_memory_when_idle(build: u64) {
     std::thread::spawn(move || {
         std::thread::sleep(IDLE_BEFORE_TRIM);
-        if BUILDS.load(Ordering::Relaxed) != at {
+        if BUILDS.load(std::sync::atomic::Ordering::Relaxed) != build {
             return;
         }
         #[cfg(all(target_os = "linux", target_env = "gnu"))]
